@@ -1,0 +1,14 @@
+//! Request and response types, one module per resource of the REST API under `/api/`.
+
+pub mod auth;
+pub mod measures;
+pub mod orgs;
+pub mod plan;
+pub mod programme;
+pub mod rollup;
+pub mod users;
+
+/// The header that carries the session's CSRF token on every state-changing request.
+pub const CSRF_HEADER: &str = "X-CSRF-Token";
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "obriy_session";

@@ -1,0 +1,197 @@
+//! The one error shape of the API: a stable code the app matches on, a message in both languages,
+//! and the field it concerns. Validation rules in this crate return these codes too.
+
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+
+macro_rules! error_codes {
+    ($($variant:ident = $code:literal, $status:literal, $uk:literal, $en:literal;)*) => {
+        /// Every error the API can answer with.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorCode {
+            $($variant,)*
+        }
+
+        impl ErrorCode {
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$variant => $code,)* }
+            }
+
+            /// The HTTP status the server answers this error with.
+            pub fn status(self) -> u16 {
+                match self { $(ErrorCode::$variant => $status,)* }
+            }
+
+            /// What a coordinator reads.
+            pub fn message(self) -> Text {
+                match self { $(ErrorCode::$variant => Text::new($uk, $en),)* }
+            }
+
+            pub fn parse(code: &str) -> Option<ErrorCode> {
+                match code { $($code => Some(ErrorCode::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+error_codes! {
+    AmountRequired = "amount_required", 422,
+        "Вкажіть суму (тис. грн), наприклад 1 250,5.", "Enter an amount (thousand UAH), e.g. 1250.5.";
+    AmountInvalid = "amount_invalid", 422,
+        "Сума має бути числом, наприклад 1 250,5.", "The amount must be a number, e.g. 1250.5.";
+    AmountNegative = "amount_negative", 422,
+        "Сума не може бути від’ємною.", "The amount cannot be negative.";
+    AmountTooPrecise = "amount_too_precise", 422,
+        "Не більше трьох знаків після коми (тис. грн з точністю до гривні).",
+        "At most three decimal places (thousand UAH to the hryvnia).";
+    AmountTooLarge = "amount_too_large", 422,
+        "Сума завелика: не більше 1 000 000 000,0 тис. грн в одному рядку.",
+        "The amount is too large: at most 1,000,000,000.0 thousand UAH per line.";
+    YearInvalid = "year_invalid", 422,
+        "Рік має бути в межах строку програми: 2026–2028.",
+        "The year must be within the programme term: 2026–2028.";
+    YearRangeInverted = "year_range_inverted", 422,
+        "Рік завершення не може бути раніше за рік початку.",
+        "The end year cannot be before the start year.";
+    BudgetLineOutsideYears = "budget_line_outside_years", 422,
+        "Рядок бюджету поза роками виконання заходу.",
+        "The budget line is outside the measure's years.";
+    BudgetLineDuplicate = "budget_line_duplicate", 422,
+        "Для цього року і джерела вже є рядок бюджету.",
+        "There is already a budget line for this year and source.";
+    QuarterInvalid = "quarter_invalid", 422,
+        "Квартал має бути від 1 до 4.", "The quarter must be 1 to 4.";
+    SourceInvalid = "source_invalid", 422,
+        "Невідоме джерело фінансування.", "Unknown funding source.";
+    CodeInvalid = "code_invalid", 422,
+        "Код має формат UA та 17 цифр (Кодифікатор).",
+        "The code must be UA followed by 17 digits (KATOTTH).";
+    TaskCodeInvalid = "task_code_invalid", 422,
+        "Код завдання має формат 1.1.", "The task code must look like 1.1.";
+    NameRequired = "name_required", 422,
+        "Вкажіть назву.", "Enter a name.";
+    TextTooLong = "text_too_long", 422,
+        "Текст задовгий.", "The text is too long.";
+    LoginInvalid = "login_invalid", 422,
+        "Логін: 3–64 символи, латинські літери, цифри, крапка, дефіс, підкреслення.",
+        "Login: 3–64 characters, Latin letters, digits, dot, hyphen, underscore.";
+    PasswordTooShort = "password_too_short", 422,
+        "Пароль має містити щонайменше 10 символів.",
+        "The password must be at least 10 characters long.";
+    LoginTaken = "login_taken", 409,
+        "Такий логін уже існує.", "This login is already taken.";
+    OrgRequired = "org_required", 422,
+        "Для цієї ролі потрібна організація відповідного рівня.",
+        "This role needs an organisation of the matching level.";
+    OrgNotAllowed = "org_not_allowed", 403,
+        "Ви не можете планувати заходи цієї організації.",
+        "You cannot plan measures for this organisation.";
+    TaskUnknown = "task_unknown", 422,
+        "Такого завдання немає в програмі.", "There is no such task in the programme.";
+    OrgUnknown = "org_unknown", 422,
+        "Такої організації немає.", "There is no such organisation.";
+    BadRequest = "bad_request", 400,
+        "Запит не вдалося прочитати.", "The request could not be read.";
+    Unauthenticated = "unauthenticated", 401,
+        "Увійдіть, щоб продовжити.", "Sign in to continue.";
+    BadCredentials = "bad_credentials", 401,
+        "Невірний логін або пароль.", "Wrong login or password.";
+    TooManyAttempts = "too_many_attempts", 429,
+        "Забагато спроб входу. Зачекайте хвилину й спробуйте знову.",
+        "Too many sign-in attempts. Wait a minute and try again.";
+    CsrfFailed = "csrf_failed", 403,
+        "Сесія застаріла. Оновіть сторінку й повторіть дію.",
+        "Your session is out of date. Reload the page and try again.";
+    Forbidden = "forbidden", 403,
+        "Недостатньо прав для цієї дії.", "You are not allowed to do this.";
+    NotFound = "not_found", 404,
+        "Не знайдено.", "Not found.";
+    VersionConflict = "version_conflict", 409,
+        "Хтось інший уже змінив цей захід. Перегляньте актуальні дані й повторіть зміни.",
+        "Someone else has changed this measure. Review the current data and apply your changes again.";
+    Internal = "internal", 500,
+        "Внутрішня помилка сервера. Ваші збережені дані не втрачено; спробуйте пізніше.",
+        "Internal server error. Your saved data is safe; try again later.";
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::error::Error for ErrorCode {}
+
+/// The body of every error response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiErrorBody {
+    pub code: ErrorCode,
+    pub message: Text,
+    /// The request field the error concerns, as a path: `budget_lines[2].amount`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// For a version conflict: the current state of the resource, so nothing typed is lost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub current: Option<serde_json::Value>,
+}
+
+impl ApiErrorBody {
+    pub fn new(code: ErrorCode) -> Self {
+        ApiErrorBody {
+            code,
+            message: code.message(),
+            field: None,
+            current: None,
+        }
+    }
+
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+}
+
+/// A validation failure on one field, as the form shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub code: ErrorCode,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, code: ErrorCode) -> Self {
+        FieldError {
+            field: field.into(),
+            code,
+        }
+    }
+}
+
+impl From<FieldError> for ApiErrorBody {
+    fn from(e: FieldError) -> Self {
+        ApiErrorBody::new(e.code).with_field(e.field)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_have_both_languages() {
+        for &code in ErrorCode::ALL {
+            assert_eq!(ErrorCode::parse(code.as_str()), Some(code));
+            let json = serde_json::to_string(&code).expect("serialize");
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            let m = code.message();
+            assert!(!m.uk.is_empty() && !m.en.is_empty());
+            assert!((400..600).contains(&code.status()));
+        }
+    }
+}

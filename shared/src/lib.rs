@@ -1,0 +1,25 @@
+//! The contract between the Obriy server and its browser app: every API type is defined here once.
+//!
+//! Domain values that users type (amounts, years, codes) are newtypes that can only be built by
+//! parsing, so the browser form and the server apply one rule from one piece of code.
+
+pub mod amount;
+pub mod api;
+pub mod codes;
+pub mod error;
+pub mod grid;
+pub mod ids;
+pub mod period;
+pub mod role;
+pub mod source;
+pub mod text;
+
+pub use amount::Amount;
+pub use codes::{KatottgCode, TaskCode};
+pub use error::{ApiErrorBody, ErrorCode};
+pub use grid::{BudgetGrid, GridCell};
+pub use ids::{DirectionId, MeasureId, OrgId, TaskId, UserId};
+pub use period::{Quarter, Year, PROGRAMME_YEARS};
+pub use role::Role;
+pub use source::FundingSource;
+pub use text::{Lang, Text};
