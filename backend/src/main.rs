@@ -1,1 +1,91 @@
-fn main(){}
+//! The `obriy` command: `serve` (the default) and `create-admin`.
+
+use obriy_backend::config::Settings;
+use obriy_backend::seed::demo;
+use obriy_backend::startup::Application;
+use std::io::BufRead;
+
+const USAGE: &str = "\
+usage: obriy [serve]
+       obriy create-admin <login> <display name>   (password from OBRIY_ADMIN_PASSWORD or stdin)
+
+environment: OBRIY_ADDR (127.0.0.1:8080), DATABASE_URL (data/obriy.db; postgres://… for PostgreSQL),
+             OBRIY_STATIC_DIR (dist), OBRIY_DEMO=1 (demo plan and accounts), OBRIY_SECURE_COOKIES=1
+";
+
+fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,actix_web=info".into()),
+        )
+        .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        None | Some("serve") => serve(),
+        Some("create-admin") if args.len() == 3 => create_admin(&args[1], &args[2]),
+        _ => {
+            eprint!("{USAGE}");
+            std::process::exit(2);
+        }
+    };
+    if let Err(e) = result {
+        eprintln!("obriy: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn serve() -> anyhow::Result<()> {
+    let settings = Settings::from_env()?;
+    let demo_mode = settings.demo;
+    let database = settings.database_url.clone();
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build(settings)?;
+        let addr = app.state.settings.addr;
+        let url = format!("http://{}:{}/", addr.ip(), app.port);
+        println!("\nОбрій працює / Obriy is running: {url}");
+        println!("База даних / database: {database}");
+        if demo_mode {
+            println!(
+                "\nДемо-облікові записи / demo logins (пароль / password: {}):",
+                demo::DEMO_PASSWORD
+            );
+            for (login, name, role, _) in demo::ACCOUNTS {
+                println!("  {login:<22} {name} — {}", role.label().uk);
+            }
+        }
+        println!();
+        app.run_until_stopped().await?;
+        Ok(())
+    })
+}
+
+fn create_admin(login: &str, name: &str) -> anyhow::Result<()> {
+    let settings = Settings::from_env()?;
+    let password = match std::env::var("OBRIY_ADMIN_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprintln!("Пароль / password (at least 10 characters):");
+            let mut line = String::new();
+            std::io::stdin().lock().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    let pool = obriy_backend::db::connect(&settings.database_url)?;
+    let mut conn = pool.get()?;
+    obriy_backend::seed::ensure(&mut conn, false)?;
+    let user = obriy_backend::api::users::create_account(
+        &mut conn,
+        &shared::api::users::CreateUser {
+            login: login.into(),
+            display_name: name.into(),
+            password,
+            role: shared::Role::Admin,
+            org_id: None,
+        },
+        false,
+    )
+    .map_err(|e| anyhow::anyhow!("{} ({})", e.body.message.en, e.body.message.uk))?;
+    println!("created administrator {} (id {})", user.login, user.id);
+    Ok(())
+}

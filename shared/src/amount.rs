@@ -243,10 +243,7 @@ mod tests {
         assert_eq!(Amount::parse("1e5"), Err(ErrorCode::AmountInvalid));
         assert_eq!(Amount::parse("12,"), Err(ErrorCode::AmountInvalid));
         assert_eq!(Amount::parse(",5"), Err(ErrorCode::AmountInvalid));
-        assert_eq!(
-            Amount::parse("99999999999"),
-            Err(ErrorCode::AmountTooLarge)
-        );
+        assert_eq!(Amount::parse("99999999999"), Err(ErrorCode::AmountTooLarge));
         assert!(Amount::parse("1000000000").is_ok());
         assert_eq!(
             Amount::parse("1000000000,001"),

@@ -48,7 +48,10 @@ pub struct TaskCode {
 
 impl TaskCode {
     pub fn parse(input: &str) -> Result<TaskCode, ErrorCode> {
-        let (d, t) = input.trim().split_once('.').ok_or(ErrorCode::TaskCodeInvalid)?;
+        let (d, t) = input
+            .trim()
+            .split_once('.')
+            .ok_or(ErrorCode::TaskCodeInvalid)?;
         let num = |s: &str| {
             s.parse::<u8>()
                 .ok()
@@ -103,7 +106,10 @@ mod tests {
         let c = KatottgCode::parse("ua12000000000090473").expect("valid");
         assert_eq!(c.as_str(), "UA12000000000090473");
         assert_eq!(KatottgCode::parse("UA1200"), Err(ErrorCode::CodeInvalid));
-        assert_eq!(KatottgCode::parse("12000000000090473"), Err(ErrorCode::CodeInvalid));
+        assert_eq!(
+            KatottgCode::parse("12000000000090473"),
+            Err(ErrorCode::CodeInvalid)
+        );
         assert_eq!(
             KatottgCode::parse("UA1200000000009047X"),
             Err(ErrorCode::CodeInvalid)

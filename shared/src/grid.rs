@@ -66,7 +66,11 @@ impl BudgetGrid {
     }
 
     pub fn year_total(&self, year: Year) -> Amount {
-        self.0.iter().filter(|c| c.year == year).map(|c| c.amount).sum()
+        self.0
+            .iter()
+            .filter(|c| c.year == year)
+            .map(|c| c.amount)
+            .sum()
     }
 
     pub fn source_total(&self, source: FundingSource) -> Amount {
@@ -82,7 +86,9 @@ impl BudgetGrid {
         BudgetGrid(
             self.0
                 .iter()
-                .filter(|c| year.is_none_or(|y| c.year == y) && source.is_none_or(|s| c.source == s))
+                .filter(|c| {
+                    year.is_none_or(|y| c.year == y) && source.is_none_or(|s| c.source == s)
+                })
                 .copied()
                 .collect(),
         )
@@ -106,6 +112,9 @@ pub struct EnvelopeCell {
     pub year: Year,
     pub source: FundingSource,
     pub envelope: Amount,
+    /// False where the passport plans nothing from this source ("–"): local budgets fund
+    /// communities' own measures outside the regional envelope, so nothing is over-allocated there.
+    pub has_envelope: bool,
     pub allocated: Amount,
     /// Envelope minus allocated; negative when over-allocated.
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
@@ -114,23 +123,36 @@ pub struct EnvelopeCell {
 }
 
 impl EnvelopeCell {
-    pub fn new(year: Year, source: FundingSource, envelope: Amount, allocated: Amount) -> Self {
+    pub fn new(
+        year: Year,
+        source: FundingSource,
+        envelope: Option<Amount>,
+        allocated: Amount,
+    ) -> Self {
+        let has_envelope = envelope.is_some();
+        let envelope = envelope.unwrap_or(Amount::ZERO);
         let remaining = envelope.decimal() - allocated.decimal();
         EnvelopeCell {
             year,
             source,
             envelope,
+            has_envelope,
             allocated,
             remaining,
-            over_allocated: remaining.is_sign_negative() && !remaining.is_zero(),
+            over_allocated: has_envelope && remaining.is_sign_negative() && !remaining.is_zero(),
         }
     }
 
     /// Compares a whole envelope with a whole allocation, cell by cell, in table order.
+    /// A source with no cell anywhere in the envelope has no envelope.
     pub fn table(envelope: &BudgetGrid, allocated: &BudgetGrid) -> Vec<EnvelopeCell> {
+        let planned = |s: FundingSource| envelope.cells().iter().any(|c| c.source == s);
         Year::all()
             .flat_map(|y| FundingSource::ALL.into_iter().map(move |s| (y, s)))
-            .map(|(y, s)| EnvelopeCell::new(y, s, envelope.get(y, s), allocated.get(y, s)))
+            .map(|(y, s)| {
+                let env = planned(s).then(|| envelope.get(y, s));
+                EnvelopeCell::new(y, s, env, allocated.get(y, s))
+            })
             .collect()
     }
 }
@@ -160,7 +182,10 @@ mod tests {
         assert_eq!(g.year_total(y(2026)), a("3,5"));
         assert_eq!(g.source_total(FundingSource::Oblast), a("12,25"));
         assert_eq!(g.restricted(Some(y(2026)), None).total(), a("3,5"));
-        assert_eq!(g.restricted(None, Some(FundingSource::Local)).total(), Amount::ZERO);
+        assert_eq!(
+            g.restricted(None, Some(FundingSource::Local)).total(),
+            Amount::ZERO
+        );
     }
 
     #[test]
@@ -180,7 +205,16 @@ mod tests {
             .iter()
             .find(|c| c.year == y(2027) && c.source == FundingSource::Local)
             .expect("cell");
-        assert!(local.over_allocated, "no envelope at all is over-allocated");
+        assert!(
+            !local.has_envelope && !local.over_allocated,
+            "no envelope planned: not flagged"
+        );
+        let oblast_2027 = &table[5];
+        assert!(
+            oblast_2027.has_envelope,
+            "a planned source has an envelope every year"
+        );
+        assert_eq!(oblast_2027.envelope, Amount::ZERO);
         assert!(!table[0].over_allocated);
     }
 }

@@ -84,11 +84,12 @@ impl Quarter {
     /// Parses `2026-Q3` (also `2026 Q3`, `2026q3`).
     pub fn parse(input: &str) -> Result<Quarter, ErrorCode> {
         let s = input.trim().to_ascii_uppercase();
-        let (y, q) = s
-            .split_once('Q')
-            .ok_or(ErrorCode::QuarterInvalid)?;
+        let (y, q) = s.split_once('Q').ok_or(ErrorCode::QuarterInvalid)?;
         let year = Year::parse(y.trim_end_matches(['-', ' ']))?;
-        let quarter = q.trim().parse::<u8>().map_err(|_| ErrorCode::QuarterInvalid)?;
+        let quarter = q
+            .trim()
+            .parse::<u8>()
+            .map_err(|_| ErrorCode::QuarterInvalid)?;
         Quarter::new(year, quarter)
     }
 
@@ -116,7 +117,10 @@ mod tests {
         assert_eq!(Year::parse("двадцять"), Err(ErrorCode::YearInvalid));
         assert_eq!(Year::all().count(), 3);
         assert!(serde_json::from_str::<Year>("2030").is_err());
-        assert_eq!(serde_json::from_str::<Year>("2028").map(Year::get).ok(), Some(2028));
+        assert_eq!(
+            serde_json::from_str::<Year>("2028").map(Year::get).ok(),
+            Some(2028)
+        );
     }
 
     #[test]

@@ -44,10 +44,7 @@ impl Role {
 
     /// Roles bound to one organisation.
     pub fn needs_org(self) -> bool {
-        matches!(
-            self,
-            Role::CommunityCoordinator | Role::DistrictCoordinator
-        )
+        matches!(self, Role::CommunityCoordinator | Role::DistrictCoordinator)
     }
 
     pub fn label(self) -> Text {

@@ -75,8 +75,16 @@ fn test(extra: &[String]) -> Result<()> {
         "-D",
         "warnings",
     ]))?;
-    sh(cargo()
-        .args(["clippy", "-p", "obriy-frontend", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]))?;
+    sh(cargo().args([
+        "clippy",
+        "-p",
+        "obriy-frontend",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     web::build(web::Profile::Release)?;
     // The harness starts its own throwaway PostgreSQL cluster (or uses OBRIY_TEST_PG_URL).
     sh(cargo()
@@ -87,6 +95,14 @@ fn test(extra: &[String]) -> Result<()> {
 
 fn bench(extra: &[String]) -> Result<()> {
     sh(cargo()
-        .args(["run", "--release", "-p", "obriy-tests", "--bin", "bench", "--"])
+        .args([
+            "run",
+            "--release",
+            "-p",
+            "obriy-tests",
+            "--bin",
+            "bench",
+            "--",
+        ])
         .args(extra))
 }

@@ -86,7 +86,9 @@ fn optimise(wasm: &Path) {
             .map(|s| s.success())
             .unwrap_or(false);
         if !installed || !bin.exists() {
-            eprintln!("xtask: wasm-opt (npm binaryen) not available; serving the unoptimised module");
+            eprintln!(
+                "xtask: wasm-opt (npm binaryen) not available; serving the unoptimised module"
+            );
             return;
         }
     }
@@ -94,7 +96,15 @@ fn optimise(wasm: &Path) {
     let ok = Command::new("node")
         .arg(&bin)
         .arg(wasm)
-        .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "-o"])
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "-o",
+        ])
         .arg(&out)
         .status()
         .map(|s| s.success())
@@ -106,7 +116,11 @@ fn optimise(wasm: &Path) {
 }
 
 fn gzipped_len(path: &Path) -> Option<u64> {
-    let out = Command::new("gzip").args(["-9", "-c"]).arg(path).output().ok()?;
+    let out = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .ok()?;
     Some(out.stdout.len() as u64)
 }
 

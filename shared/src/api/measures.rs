@@ -235,12 +235,18 @@ mod tests {
         m.budget_lines[1].year = m.budget_lines[0].year;
         assert_eq!(
             m.validate(),
-            Err(FieldError::new("budget_lines[1].source", ErrorCode::BudgetLineDuplicate))
+            Err(FieldError::new(
+                "budget_lines[1].source",
+                ErrorCode::BudgetLineDuplicate
+            ))
         );
 
         let mut m = input();
         m.description = "x".repeat(DESCRIPTION_MAX + 1);
-        assert_eq!(m.validate().map_err(|e| e.code), Err(ErrorCode::TextTooLong));
+        assert_eq!(
+            m.validate().map_err(|e| e.code),
+            Err(ErrorCode::TextTooLong)
+        );
     }
 
     #[test]

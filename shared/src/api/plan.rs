@@ -1,11 +1,11 @@
 //! The plan tree: direction → task → measure, filtered by territory, source, year and text.
 
+use crate::codes::TaskCode;
 use crate::grid::BudgetGrid;
 use crate::ids::{DirectionId, OrgId, TaskId};
 use crate::period::Year;
 use crate::source::FundingSource;
 use crate::text::Text;
-use crate::codes::TaskCode;
 use serde::{Deserialize, Serialize};
 
 use super::measures::MeasureSummary;

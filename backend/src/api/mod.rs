@@ -1,0 +1,12 @@
+//! HTTP handlers, one module per resource. Each extracts, authorizes, calls small db functions
+//! and maps to the shared types.
+
+pub mod auth;
+pub mod health;
+pub mod measures;
+pub mod openapi;
+pub mod orgs;
+pub mod plan;
+pub mod programme;
+pub mod rollups;
+pub mod users;

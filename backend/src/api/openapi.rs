@@ -1,0 +1,40 @@
+//! `GET /api/openapi.json`: the OpenAPI 3 document, generated from the handlers and shared types.
+
+use actix_web::{get, HttpResponse};
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Obriy API",
+        description = "Planning and monitoring of the regional informatization programme \
+                       «Дніпропетровщина: цифрова трансформація» 2026–2028. Amounts are exact \
+                       decimal strings in thousand UAH. Every write needs the X-CSRF-Token header \
+                       from the session; errors are ApiErrorBody."
+    ),
+    servers((url = "/api", description = "All paths are under /api")),
+    paths(
+        super::health::health,
+        super::auth::login,
+        super::auth::logout,
+        super::auth::me,
+        super::programme::overview,
+        super::orgs::list,
+        super::plan::tree,
+        super::rollups::rollup,
+        super::measures::create,
+        super::measures::get,
+        super::measures::update,
+        super::measures::remove,
+        super::users::list,
+        super::users::create,
+    ),
+    components(schemas(shared::ErrorCode, shared::Lang, shared::api::rollup::RollupLevel))
+)]
+pub struct ApiDoc;
+
+#[utoipa::path(tag = "health", responses((status = 200, description = "This document")))]
+#[get("/openapi.json")]
+pub async fn document() -> HttpResponse {
+    HttpResponse::Ok().json(ApiDoc::openapi())
+}

@@ -1,0 +1,37 @@
+//! Settings from the environment (documented in the README).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `OBRIY_ADDR`, default `127.0.0.1:8080`; port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// `DATABASE_URL`: a file path or `sqlite://` URL (SQLite), or `postgres://` (PostgreSQL).
+    pub database_url: String,
+    /// `OBRIY_STATIC_DIR`: the built app, default `./dist`.
+    pub static_dir: PathBuf,
+    /// `OBRIY_DEMO=1`: load the demo plan and demo accounts on first start.
+    pub demo: bool,
+    /// `OBRIY_SECURE_COOKIES=1` behind HTTPS.
+    pub secure_cookies: bool,
+}
+
+impl Settings {
+    pub fn from_env() -> anyhow::Result<Settings> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let flag =
+            |name: &str| var(name).is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
+        let addr = var("OBRIY_ADDR").unwrap_or_else(|| "127.0.0.1:8080".into());
+        Ok(Settings {
+            addr: addr
+                .parse()
+                .map_err(|e| anyhow::anyhow!("OBRIY_ADDR={addr:?} is not an address: {e}"))?,
+            database_url: var("DATABASE_URL").unwrap_or_else(|| "data/obriy.db".into()),
+            static_dir: var("OBRIY_STATIC_DIR")
+                .map_or_else(|| PathBuf::from("dist"), PathBuf::from),
+            demo: flag("OBRIY_DEMO"),
+            secure_cookies: flag("OBRIY_SECURE_COOKIES"),
+        })
+    }
+}

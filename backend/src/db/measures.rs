@@ -1,0 +1,108 @@
+//! Rows of measures, with optimistic versioning: an update names the version it is based on.
+
+use super::schema::measures;
+use super::DbConn;
+use crate::on_conn;
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = measures)]
+pub struct MeasureRow {
+    pub id: i32,
+    pub task_id: i32,
+    pub org_id: i32,
+    pub name_uk: String,
+    pub name_en: String,
+    pub description: String,
+    pub expected_result: String,
+    pub start_year: i32,
+    pub end_year: i32,
+    pub is_demo: bool,
+    pub version: i32,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub updated_by: Option<i32>,
+}
+
+/// The editable fields, for insert and update alike.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = measures)]
+pub struct MeasureFields<'a> {
+    pub task_id: i32,
+    pub org_id: i32,
+    pub name_uk: &'a str,
+    pub name_en: &'a str,
+    pub description: &'a str,
+    pub expected_result: &'a str,
+    pub start_year: i32,
+    pub end_year: i32,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = measures)]
+pub struct NewMeasure<'a> {
+    #[diesel(embed)]
+    pub fields: MeasureFields<'a>,
+    pub is_demo: bool,
+    pub version: i32,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub updated_by: Option<i32>,
+}
+
+pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<MeasureRow>> {
+    on_conn!(conn, c => measures::table
+        .find(id)
+        .select(MeasureRow::as_select())
+        .first(c)
+        .optional())
+}
+
+pub fn all(conn: &mut DbConn) -> QueryResult<Vec<MeasureRow>> {
+    on_conn!(conn, c => measures::table
+        .select(MeasureRow::as_select())
+        .order(measures::id)
+        .load(c))
+}
+
+pub fn insert(conn: &mut DbConn, row: &NewMeasure) -> QueryResult<i32> {
+    on_conn!(conn, c => diesel::insert_into(measures::table)
+        .values(row)
+        .returning(measures::id)
+        .get_result(c))
+}
+
+/// Updates the measure only if it is still at `version`; returns whether it was.
+pub fn update_if_version(
+    conn: &mut DbConn,
+    id: i32,
+    version: i32,
+    fields: &MeasureFields,
+    by: i32,
+    now: i64,
+) -> QueryResult<bool> {
+    on_conn!(conn, c => diesel::update(
+            measures::table.filter(measures::id.eq(id)).filter(measures::version.eq(version)),
+        )
+        .set((
+            fields,
+            measures::version.eq(version + 1),
+            measures::updated_at.eq(now),
+            measures::updated_by.eq(Some(by)),
+        ))
+        .execute(c))
+    .map(|n| n == 1)
+}
+
+/// Deletes the measure only if it is still at `version`; returns whether it was.
+pub fn delete_if_version(conn: &mut DbConn, id: i32, version: i32) -> QueryResult<bool> {
+    on_conn!(conn, c => diesel::delete(
+            measures::table.filter(measures::id.eq(id)).filter(measures::version.eq(version)),
+        )
+        .execute(c))
+    .map(|n| n == 1)
+}
+
+pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
+    on_conn!(conn, c => measures::table.count().get_result(c))
+}

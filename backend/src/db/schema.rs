@@ -1,0 +1,143 @@
+//! The diesel schema, the same on SQLite and PostgreSQL (see migrations/).
+
+diesel::table! {
+    programme (id) {
+        id -> Integer,
+        name_uk -> Text,
+        name_en -> Text,
+        region_uk -> Text,
+        region_en -> Text,
+        region_code -> Text,
+        decision_uk -> Text,
+        decision_en -> Text,
+        developer_uk -> Text,
+        developer_en -> Text,
+        head_uk -> Text,
+        head_en -> Text,
+        start_year -> Integer,
+        end_year -> Integer,
+    }
+}
+
+diesel::table! {
+    envelope (id) {
+        id -> Integer,
+        year -> Integer,
+        source -> Text,
+        amount_uah -> BigInt,
+    }
+}
+
+diesel::table! {
+    directions (id) {
+        id -> Integer,
+        number -> Integer,
+        name_uk -> Text,
+        name_en -> Text,
+    }
+}
+
+diesel::table! {
+    tasks (id) {
+        id -> Integer,
+        direction_id -> Integer,
+        number -> Integer,
+        name_uk -> Text,
+        name_en -> Text,
+    }
+}
+
+diesel::table! {
+    orgs (id) {
+        id -> Integer,
+        slug -> Text,
+        code -> Nullable<Text>,
+        kind -> Text,
+        name_uk -> Text,
+        name_en -> Text,
+        parent_id -> Nullable<Integer>,
+        settlement_kind -> Nullable<Text>,
+        population -> Nullable<BigInt>,
+        sort_order -> Integer,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Integer,
+        login -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        role -> Text,
+        org_id -> Nullable<Integer>,
+        is_demo -> Bool,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Integer,
+        token_hash -> Text,
+        user_id -> Integer,
+        csrf_token -> Text,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    measures (id) {
+        id -> Integer,
+        task_id -> Integer,
+        org_id -> Integer,
+        name_uk -> Text,
+        name_en -> Text,
+        description -> Text,
+        expected_result -> Text,
+        start_year -> Integer,
+        end_year -> Integer,
+        is_demo -> Bool,
+        version -> Integer,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+        updated_by -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    budget_lines (id) {
+        id -> Integer,
+        measure_id -> Integer,
+        year -> Integer,
+        source -> Text,
+        amount_uah -> BigInt,
+    }
+}
+
+diesel::table! {
+    plan_state (id) {
+        id -> Integer,
+        revision -> BigInt,
+    }
+}
+
+diesel::joinable!(tasks -> directions (direction_id));
+diesel::joinable!(measures -> tasks (task_id));
+diesel::joinable!(measures -> orgs (org_id));
+diesel::joinable!(budget_lines -> measures (measure_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(users -> orgs (org_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    programme,
+    envelope,
+    directions,
+    tasks,
+    orgs,
+    users,
+    sessions,
+    measures,
+    budget_lines,
+    plan_state,
+);

@@ -1,0 +1,66 @@
+//! Rows of user accounts.
+
+use super::schema::users;
+use super::DbConn;
+use crate::on_conn;
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct UserRow {
+    pub id: i32,
+    pub login: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub role: String,
+    pub org_id: Option<i32>,
+    pub is_demo: bool,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub login: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub role: &'a str,
+    pub org_id: Option<i32>,
+    pub is_demo: bool,
+    pub created_at: i64,
+}
+
+pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<UserRow>> {
+    on_conn!(conn, c => users::table.find(id).select(UserRow::as_select()).first(c).optional())
+}
+
+pub fn find_by_login(conn: &mut DbConn, login: &str) -> QueryResult<Option<UserRow>> {
+    on_conn!(conn, c => users::table
+        .filter(users::login.eq(login))
+        .select(UserRow::as_select())
+        .first(c)
+        .optional())
+}
+
+pub fn all(conn: &mut DbConn) -> QueryResult<Vec<UserRow>> {
+    on_conn!(conn, c => users::table.select(UserRow::as_select()).order(users::login).load(c))
+}
+
+pub fn insert(conn: &mut DbConn, row: &NewUser) -> QueryResult<i32> {
+    on_conn!(conn, c => diesel::insert_into(users::table)
+        .values(row)
+        .returning(users::id)
+        .get_result(c))
+}
+
+pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
+    on_conn!(conn, c => users::table.count().get_result(c))
+}
+
+/// Login names of several users at once (for "changed by").
+pub fn logins(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<(i32, String)>> {
+    on_conn!(conn, c => users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::display_name))
+        .load(c))
+}

@@ -1,0 +1,132 @@
+//! Cross-cutting input as extractors: the signed-in user (with the CSRF check on writes)
+//! and JSON bodies whose errors name the offending field.
+
+use crate::authz::Actor;
+use crate::db;
+use crate::error::ApiError;
+use crate::state::{db as run_db, State};
+use actix_web::dev::Payload;
+use actix_web::http::Method;
+use actix_web::{web, FromRequest, HttpRequest};
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+use shared::api::{CSRF_HEADER, SESSION_COOKIE};
+use shared::{ErrorCode, OrgId, Role, UserId};
+use std::future::Future;
+use std::pin::Pin;
+
+/// The signed-in user. Extracting it fails with 401 without a live session, and with 403
+/// on a state-changing request whose `X-CSRF-Token` does not match the session's.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub user: db::users::UserRow,
+    pub actor: Actor,
+    pub csrf_token: String,
+    pub token_hash: String,
+}
+
+impl CurrentUser {
+    pub fn id(&self) -> UserId {
+        UserId(self.user.id)
+    }
+}
+
+pub fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+impl FromRequest for CurrentUser {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<State>().cloned();
+        let token = req.cookie(SESSION_COOKIE).map(|c| c.value().to_string());
+        let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+        let csrf = req
+            .headers()
+            .get(CSRF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::internal(anyhow::anyhow!("no state")))?;
+            let token = token.ok_or(ErrorCode::Unauthenticated)?;
+            let token_hash = hash_token(&token);
+            let lookup = token_hash.clone();
+            let found = run_db(&state, move |conn, _| {
+                Ok(db::sessions::find_live(conn, &lookup, db::now_ms())?)
+            })
+            .await?;
+            let (session, user) = found.ok_or(ErrorCode::Unauthenticated)?;
+            if writes {
+                let sent = csrf.unwrap_or_default();
+                if !constant_time_eq(sent.as_bytes(), session.csrf_token.as_bytes()) {
+                    return Err(ErrorCode::CsrfFailed.into());
+                }
+            }
+            let role = Role::parse(&user.role)
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("role {:?}", user.role)))?;
+            Ok(CurrentUser {
+                actor: Actor {
+                    user_id: user.id,
+                    role,
+                    org: user.org_id.map(OrgId),
+                },
+                user,
+                csrf_token: session.csrf_token,
+                token_hash,
+            })
+        })
+    }
+}
+
+/// A JSON body. A value that breaks a shared rule (an amount, a year) fails with that rule's
+/// code and the path of the field, e.g. `budget_lines[2].amount`.
+#[derive(Debug)]
+pub struct ValidJson<T>(pub T);
+
+const BODY_LIMIT: usize = 1024 * 1024;
+
+impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            let bytes = body
+                .await
+                .map_err(|_| ApiError::new(ErrorCode::BadRequest))?;
+            if bytes.len() > BODY_LIMIT {
+                return Err(ApiError::new(ErrorCode::BadRequest));
+            }
+            parse_json(&bytes).map(ValidJson)
+        })
+    }
+}
+
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let field = (path != ".").then_some(path);
+        let message = e.inner().to_string();
+        // Shared rules put their code first in the message ("amount_negative at line 1 ...").
+        let code = message
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .next()
+            .and_then(ErrorCode::parse)
+            .unwrap_or(ErrorCode::BadRequest);
+        let mut err = ApiError::new(code);
+        err.body.field = field;
+        if code == ErrorCode::BadRequest {
+            // Keep serde's own words (an unknown variant, a missing field) in the English text.
+            err.body.message.en = format!("{} ({message})", err.body.message.en);
+        }
+        err
+    })
+}

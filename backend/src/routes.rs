@@ -1,0 +1,30 @@
+//! The route table: every endpoint of the API in one place.
+
+use crate::api::{auth, health, measures, openapi, orgs, plan, programme, rollups, users};
+use actix_web::web;
+
+pub fn api(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/api")
+            .service(health::health)
+            .service(openapi::document)
+            .service(auth::login)
+            .service(auth::logout)
+            .service(auth::me)
+            .service(programme::overview)
+            .service(orgs::list)
+            .service(plan::tree)
+            .service(rollups::rollup)
+            .service(measures::create)
+            .service(measures::get)
+            .service(measures::update)
+            .service(measures::remove)
+            .service(users::list)
+            .service(users::create)
+            .default_service(web::to(not_found)),
+    );
+}
+
+async fn not_found() -> Result<actix_web::HttpResponse, crate::error::ApiError> {
+    Err(shared::ErrorCode::NotFound.into())
+}

@@ -1,0 +1,4 @@
+//! Logic that spans resources: the programme structure and the plan snapshot with its roll-ups.
+
+pub mod snapshot;
+pub mod structure;

@@ -1,0 +1,295 @@
+//! The plan in memory: every measure with its budget grid and the roll-ups, rebuilt when the
+//! database's plan revision moves, so reads cost one tiny query and no aggregation.
+
+use super::structure::{parse_source, parse_year, Structure};
+use crate::authz::Actor;
+use crate::db::{self, DbConn};
+use anyhow::Result;
+use shared::api::measures::MeasureSummary;
+use shared::api::plan::{PlanDirection, PlanFilter, PlanTask, PlanTree};
+use shared::api::rollup::{Rollup, RollupLevel, RollupRow};
+use shared::grid::EnvelopeCell;
+use shared::{Amount, BudgetGrid, MeasureId, OrgId, TaskId, Text, Year};
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+#[derive(Debug, Clone)]
+pub struct MeasureEntry {
+    pub id: MeasureId,
+    pub version: i32,
+    pub task_id: TaskId,
+    pub org_id: OrgId,
+    pub name: Text,
+    pub start_year: Year,
+    pub end_year: Year,
+    pub is_demo: bool,
+    pub grid: BudgetGrid,
+    /// Lower-cased name, description and expected result, for the text filter.
+    search: String,
+}
+
+/// A count of measures and their budget.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    pub count: i64,
+    pub grid: BudgetGrid,
+}
+
+impl Tally {
+    fn add(&mut self, grid: &BudgetGrid) {
+        self.count += 1;
+        self.grid.merge(grid);
+    }
+}
+
+#[derive(Debug)]
+pub struct Snapshot {
+    pub revision: i64,
+    pub structure: Arc<Structure>,
+    pub measures: Vec<MeasureEntry>,
+    pub programme: Tally,
+    pub by_direction: HashMap<i32, Tally>,
+    pub by_task: HashMap<TaskId, Tally>,
+    pub by_org: HashMap<OrgId, Tally>,
+    /// A district's own measures and its communities'.
+    pub by_district: HashMap<OrgId, Tally>,
+}
+
+impl Snapshot {
+    /// Reads the whole plan in one consistent transaction.
+    pub fn load(conn: &mut DbConn) -> Result<Snapshot> {
+        conn.read_tx(|conn| {
+            let revision = db::plan_state::revision(conn)?;
+            let structure = Structure::load(conn)?;
+            let mut grids: HashMap<i32, BudgetGrid> = HashMap::new();
+            for line in db::budget_lines::all(conn)? {
+                grids.entry(line.measure_id).or_default().add(
+                    parse_year(line.year)?,
+                    parse_source(&line.source)?,
+                    Amount::from_uah(line.amount_uah),
+                );
+            }
+            let mut measures = Vec::new();
+            for m in db::measures::all(conn)? {
+                let search = format!(
+                    "{} {} {} {}",
+                    m.name_uk, m.name_en, m.description, m.expected_result
+                )
+                .to_lowercase();
+                measures.push(MeasureEntry {
+                    id: MeasureId(m.id),
+                    version: m.version,
+                    task_id: TaskId(m.task_id),
+                    org_id: OrgId(m.org_id),
+                    name: Text::new(m.name_uk, m.name_en),
+                    start_year: parse_year(m.start_year)?,
+                    end_year: parse_year(m.end_year)?,
+                    is_demo: m.is_demo,
+                    grid: grids.remove(&m.id).unwrap_or_default(),
+                    search,
+                });
+            }
+            Ok(Snapshot::build(revision, Arc::new(structure), measures))
+        })
+    }
+
+    fn build(revision: i64, structure: Arc<Structure>, measures: Vec<MeasureEntry>) -> Snapshot {
+        let mut programme = Tally::default();
+        let mut by_direction: HashMap<i32, Tally> = HashMap::new();
+        let mut by_task: HashMap<TaskId, Tally> = HashMap::new();
+        let mut by_org: HashMap<OrgId, Tally> = HashMap::new();
+        let mut by_district: HashMap<OrgId, Tally> = HashMap::new();
+        for m in &measures {
+            programme.add(&m.grid);
+            by_task.entry(m.task_id).or_default().add(&m.grid);
+            if let Some(task) = structure.task(m.task_id) {
+                by_direction
+                    .entry(task.direction_id.0)
+                    .or_default()
+                    .add(&m.grid);
+            }
+            by_org.entry(m.org_id).or_default().add(&m.grid);
+            if let Some(district) = structure.district_of(m.org_id) {
+                by_district.entry(district).or_default().add(&m.grid);
+            }
+        }
+        Snapshot {
+            revision,
+            structure,
+            measures,
+            programme,
+            by_direction,
+            by_task,
+            by_org,
+            by_district,
+        }
+    }
+
+    pub fn envelope_table(&self) -> Vec<EnvelopeCell> {
+        EnvelopeCell::table(&self.structure.envelope, &self.programme.grid)
+    }
+
+    pub fn summary(&self, m: &MeasureEntry) -> Option<MeasureSummary> {
+        let org = self.structure.org(m.org_id)?;
+        Some(MeasureSummary {
+            id: m.id,
+            version: m.version,
+            task_id: m.task_id,
+            org: org.to_ref(),
+            name: m.name.clone(),
+            start_year: m.start_year,
+            end_year: m.end_year,
+            totals: m.grid.clone(),
+            is_demo: m.is_demo,
+        })
+    }
+
+    /// The plan tree as this user may see it, filtered.
+    pub fn plan_tree(&self, actor: &Actor, filter: &PlanFilter) -> PlanTree {
+        let q = filter
+            .q
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(str::to_lowercase);
+        let s = &self.structure;
+        let mut per_task: HashMap<TaskId, Vec<&MeasureEntry>> = HashMap::new();
+        for m in &self.measures {
+            let in_territory = match (filter.org, filter.district) {
+                (Some(org), _) => m.org_id == org,
+                (None, Some(district)) => s.district_of(m.org_id) == Some(district),
+                (None, None) => true,
+            };
+            let in_year = filter
+                .year
+                .is_none_or(|y| m.start_year <= y && y <= m.end_year);
+            let in_source = filter
+                .source
+                .is_none_or(|src| m.grid.cells().iter().any(|c| c.source == src));
+            let in_text = q.as_deref().is_none_or(|q| m.search.contains(q));
+            if in_territory && in_year && in_source && in_text && actor.can_read_org(s, m.org_id) {
+                per_task.entry(m.task_id).or_default().push(m);
+            }
+        }
+        let mut tree = PlanTree {
+            directions: Vec::new(),
+            totals: BudgetGrid::new(),
+            measure_count: 0,
+        };
+        for d in &s.directions {
+            let mut direction = PlanDirection {
+                id: d.id,
+                number: d.number,
+                name: d.name.clone(),
+                totals: BudgetGrid::new(),
+                tasks: Vec::new(),
+            };
+            for t in s.tasks.iter().filter(|t| t.direction_id == d.id) {
+                let mut task = PlanTask {
+                    id: t.id,
+                    code: t.code,
+                    name: t.name.clone(),
+                    totals: BudgetGrid::new(),
+                    measures: Vec::new(),
+                };
+                for m in per_task.get(&t.id).into_iter().flatten() {
+                    let grid = m.grid.restricted(filter.year, filter.source);
+                    task.totals.merge(&grid);
+                    if let Some(mut summary) = self.summary(m) {
+                        summary.totals = grid;
+                        task.measures.push(summary);
+                    }
+                }
+                direction.totals.merge(&task.totals);
+                tree.measure_count += task.measures.len() as i64;
+                direction.tasks.push(task);
+            }
+            tree.totals.merge(&direction.totals);
+            tree.directions.push(direction);
+        }
+        tree
+    }
+
+    pub fn rollup(&self, level: RollupLevel) -> Rollup {
+        let s = &self.structure;
+        let row = |id: i32, label: Text, tally: Option<&Tally>| RollupRow {
+            id,
+            label,
+            measure_count: tally.map_or(0, |t| t.count),
+            totals: tally.map(|t| t.grid.clone()).unwrap_or_default(),
+        };
+        let rows = match level {
+            RollupLevel::Programme => vec![row(0, s.passport.name.clone(), Some(&self.programme))],
+            RollupLevel::Direction => s
+                .directions
+                .iter()
+                .map(|d| row(d.id.0, d.name.clone(), self.by_direction.get(&d.id.0)))
+                .collect(),
+            RollupLevel::Task => s
+                .tasks
+                .iter()
+                .map(|t| row(t.id.0, t.name.clone(), self.by_task.get(&t.id)))
+                .collect(),
+            RollupLevel::Org => s
+                .orgs
+                .iter()
+                .map(|o| row(o.id.0, o.name.clone(), self.by_org.get(&o.id)))
+                .collect(),
+            RollupLevel::District => s
+                .orgs
+                .iter()
+                .filter(|o| o.kind == shared::api::orgs::OrgKind::District)
+                .map(|o| row(o.id.0, o.name.clone(), self.by_district.get(&o.id)))
+                .collect(),
+        };
+        Rollup {
+            level,
+            rows,
+            envelope: self.envelope_table(),
+        }
+    }
+}
+
+/// The latest snapshot, shared by all requests of this process.
+#[derive(Default)]
+pub struct SnapshotCache {
+    current: RwLock<Option<Arc<Snapshot>>>,
+}
+
+impl SnapshotCache {
+    /// The snapshot at the database's current revision, rebuilding it if a write moved it on.
+    pub fn get(&self, conn: &mut DbConn) -> Result<Arc<Snapshot>> {
+        let revision = db::plan_state::revision(conn)?;
+        if let Some(s) = self.peek().filter(|s| s.revision == revision) {
+            return Ok(s);
+        }
+        let fresh = Arc::new(Snapshot::load(conn)?);
+        let mut slot = self
+            .current
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match slot.as_ref() {
+            Some(existing) if existing.revision >= fresh.revision => Ok(existing.clone()),
+            _ => {
+                *slot = Some(fresh.clone());
+                Ok(fresh)
+            }
+        }
+    }
+
+    /// The programme structure, without waiting for a plan reload: measure writes do not
+    /// change it.
+    pub fn structure(&self, conn: &mut DbConn) -> Result<Arc<Structure>> {
+        match self.peek() {
+            Some(s) => Ok(s.structure.clone()),
+            None => Ok(self.get(conn)?.structure.clone()),
+        }
+    }
+
+    fn peek(&self) -> Option<Arc<Snapshot>> {
+        self.current
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+}

@@ -1,0 +1,98 @@
+//! Builds the application: database, seed, HTTP server. Tests and production share this path;
+//! binding port 0 gives a free port.
+
+use crate::config::Settings;
+use crate::state::AppState;
+use crate::{db, routes, seed};
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, DefaultHeaders, Logger};
+use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
+use anyhow::Context;
+use std::net::TcpListener;
+use std::path::PathBuf;
+
+pub struct Application {
+    pub port: u16,
+    pub state: web::Data<AppState>,
+    server: Server,
+}
+
+impl Application {
+    pub fn build(settings: Settings) -> anyhow::Result<Application> {
+        let pool = db::connect(&settings.database_url)?;
+        let backend = db::Backend::of(&settings.database_url);
+        {
+            let mut conn = pool.get().context("a database connection")?;
+            seed::ensure(&mut conn, settings.demo)?;
+        }
+        let listener = TcpListener::bind(settings.addr)
+            .with_context(|| format!("binding {}", settings.addr))?;
+        let port = listener.local_addr()?.port();
+        let static_dir = settings.static_dir.clone();
+        let state = web::Data::new(AppState {
+            pool,
+            backend,
+            settings,
+            snapshots: Default::default(),
+            login_limiter: Default::default(),
+        });
+        let app_state = state.clone();
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(app_state.clone())
+                .wrap(Compress::default())
+                .wrap(
+                    DefaultHeaders::new()
+                        .add(("X-Content-Type-Options", "nosniff"))
+                        .add(("X-Frame-Options", "DENY"))
+                        .add(("Referrer-Policy", "same-origin")),
+                )
+                .wrap(Logger::new("%r %s %Dms").exclude("/api/health"))
+                .configure(routes::api)
+                .configure(|cfg| spa(cfg, static_dir.clone()))
+        })
+        .listen(listener)?
+        .run();
+        Ok(Application {
+            port,
+            state,
+            server,
+        })
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+
+    pub fn server(self) -> Server {
+        self.server
+    }
+}
+
+/// The built app: files from the static folder; any other path gets index.html so deep links work.
+fn spa(cfg: &mut web::ServiceConfig, dir: PathBuf) {
+    let index = dir.join("index.html");
+    cfg.service(
+        actix_files::Files::new("/", dir)
+            .index_file("index.html")
+            .default_handler(web::to(move |req: HttpRequest| {
+                let index = index.clone();
+                async move { index_html(&req, &index) }
+            })),
+    );
+}
+
+fn index_html(req: &HttpRequest, index: &std::path::Path) -> HttpResponse {
+    match std::fs::read_to_string(index) {
+        Ok(html) => HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .insert_header(("Cache-Control", "no-cache"))
+            .body(html),
+        Err(_) => {
+            tracing::warn!(path = %req.path(), index = %index.display(), "the app is not built");
+            HttpResponse::NotFound()
+                .content_type("text/plain; charset=utf-8")
+                .body("Застосунок не зібрано: виконайте `cargo xtask run`.\nThe app is not built: run `cargo xtask run`.\n")
+        }
+    }
+}

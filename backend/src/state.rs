@@ -1,0 +1,112 @@
+//! What every handler can reach: the pool, the plan cache, settings, the sign-in limiter.
+
+use crate::config::Settings;
+use crate::db::{Backend, Pool, PooledConn};
+use crate::error::{ApiError, ApiResult};
+use crate::services::snapshot::{Snapshot, SnapshotCache};
+use crate::services::structure::Structure;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub struct AppState {
+    pub pool: Pool,
+    pub backend: Backend,
+    pub settings: Settings,
+    pub snapshots: SnapshotCache,
+    pub login_limiter: LoginLimiter,
+}
+
+/// How handlers receive the state.
+pub type State = actix_web::web::Data<AppState>;
+
+/// Runs blocking database work off the async threads, with a pooled connection.
+pub async fn db<T, F>(state: &State, f: F) -> ApiResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut PooledConn, &AppState) -> ApiResult<T> + Send + 'static,
+{
+    let state: Arc<AppState> = state.clone().into_inner();
+    actix_web::web::block(move || {
+        let mut conn = state.pool.get()?;
+        f(&mut conn, &state)
+    })
+    .await?
+}
+
+impl AppState {
+    pub fn snapshot(&self, conn: &mut PooledConn) -> ApiResult<Arc<Snapshot>> {
+        self.snapshots.get(conn).map_err(ApiError::internal)
+    }
+
+    pub fn structure(&self, conn: &mut PooledConn) -> ApiResult<Arc<Structure>> {
+        self.snapshots.structure(conn).map_err(ApiError::internal)
+    }
+}
+
+/// Counts failed sign-ins per login and per client address in a sliding window.
+pub struct LoginLimiter {
+    failures: Mutex<HashMap<String, Vec<Instant>>>,
+    window: Duration,
+    max_per_login: usize,
+    max_per_addr: usize,
+}
+
+impl Default for LoginLimiter {
+    fn default() -> Self {
+        LoginLimiter {
+            failures: Mutex::new(HashMap::new()),
+            window: Duration::from_secs(60),
+            max_per_login: 5,
+            max_per_addr: 20,
+        }
+    }
+}
+
+impl LoginLimiter {
+    fn keys(login: &str, addr: &str) -> [String; 2] {
+        [
+            format!("login:{}", login.to_lowercase()),
+            format!("addr:{addr}"),
+        ]
+    }
+
+    /// Whether another attempt is allowed now.
+    pub fn allowed(&self, login: &str, addr: &str) -> bool {
+        let now = Instant::now();
+        let mut map = self
+            .failures
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let [by_login, by_addr] = Self::keys(login, addr);
+        let mut recent = |key: &str| {
+            map.get_mut(key).map_or(0, |v| {
+                v.retain(|t| now.duration_since(*t) < self.window);
+                v.len()
+            })
+        };
+        recent(&by_login) < self.max_per_login && recent(&by_addr) < self.max_per_addr
+    }
+
+    pub fn failed(&self, login: &str, addr: &str) {
+        let now = Instant::now();
+        let mut map = self
+            .failures
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if map.len() > 10_000 {
+            map.retain(|_, v| v.iter().any(|t| now.duration_since(*t) < self.window));
+        }
+        for key in Self::keys(login, addr) {
+            map.entry(key).or_default().push(now);
+        }
+    }
+
+    pub fn succeeded(&self, login: &str) {
+        let mut map = self
+            .failures
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        map.remove(&format!("login:{}", login.to_lowercase()));
+    }
+}

@@ -1,0 +1,10 @@
+DROP TABLE plan_state;
+DROP TABLE budget_lines;
+DROP TABLE measures;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP TABLE orgs;
+DROP TABLE tasks;
+DROP TABLE directions;
+DROP TABLE envelope;
+DROP TABLE programme;
