@@ -1,1 +1,18 @@
-//! x
+//! The Obriy browser app: mounts the Leptos [`app::App`] to the page body.
+
+mod api;
+mod app;
+mod components;
+mod format;
+mod i18n;
+mod pages;
+mod session;
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Runs when the wasm module is instantiated by `init()` in index.html.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,182 @@
+//! Typed calls to the Obriy REST API: one fetch helper, every failure as a `shared::ApiErrorBody`.
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use shared::api::auth::{LoginRequest, SessionInfo};
+use shared::api::measures::{MeasureDetail, MeasureInput, UpdateMeasure};
+use shared::api::orgs::OrgSummary;
+use shared::api::plan::{PlanFilter, PlanTree};
+use shared::api::programme::ProgrammeOverview;
+use shared::api::CSRF_HEADER;
+use shared::{ApiErrorBody, ErrorCode, MeasureId, Text};
+use std::cell::RefCell;
+use web_sys::RequestCredentials;
+
+thread_local! {
+    // The token lives here rather than in a context because the fetch helpers run outside any
+    // reactive owner (inside futures); the session context keeps it in step.
+    static CSRF_TOKEN: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Remembers (or forgets) the session's CSRF token for every later write.
+pub fn set_csrf_token(token: Option<String>) {
+    CSRF_TOKEN.with(|t| *t.borrow_mut() = token);
+}
+
+fn csrf_token() -> Option<String> {
+    CSRF_TOKEN.with(|t| t.borrow().clone())
+}
+
+/// What the app shows when the server cannot be reached at all.
+fn network_error() -> ApiErrorBody {
+    ApiErrorBody {
+        code: ErrorCode::Internal,
+        message: Text::new(
+            "Немає зв’язку із сервером. Перевірте мережу й спробуйте ще раз.",
+            "Cannot reach the server. Check the network and try again.",
+        ),
+        field: None,
+        current: None,
+    }
+}
+
+/// A 2xx answer whose body is not what this version of the app expects.
+fn unreadable_response() -> ApiErrorBody {
+    ApiErrorBody {
+        code: ErrorCode::Internal,
+        message: Text::new(
+            "Відповідь сервера не вдалося прочитати. Оновіть сторінку.",
+            "The server's answer could not be read. Reload the page.",
+        ),
+        field: None,
+        current: None,
+    }
+}
+
+fn with_defaults(builder: RequestBuilder, write: bool) -> RequestBuilder {
+    let builder = builder
+        .credentials(RequestCredentials::SameOrigin)
+        .header("Accept", "application/json");
+    match csrf_token() {
+        Some(token) if write => builder.header(CSRF_HEADER, &token),
+        _ => builder,
+    }
+}
+
+/// Sends and maps a non-2xx answer to the server's error body (or one made from the status).
+async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiErrorBody> {
+    let request = request.map_err(|_| ApiErrorBody::new(ErrorCode::BadRequest))?;
+    let response = request.send().await.map_err(|_| network_error())?;
+    if response.ok() {
+        return Ok(response);
+    }
+    match response.json::<ApiErrorBody>().await {
+        Ok(body) => Err(body),
+        Err(_) => Err(ApiErrorBody::new(code_for_status(response.status()))),
+    }
+}
+
+/// For answers without an error body, e.g. from a proxy in front of the server.
+fn code_for_status(status: u16) -> ErrorCode {
+    match status {
+        400 => ErrorCode::BadRequest,
+        401 => ErrorCode::Unauthenticated,
+        403 => ErrorCode::Forbidden,
+        404 => ErrorCode::NotFound,
+        409 => ErrorCode::VersionConflict,
+        429 => ErrorCode::TooManyAttempts,
+        _ => ErrorCode::Internal,
+    }
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiErrorBody> {
+    response
+        .json::<T>()
+        .await
+        .map_err(|_| unreadable_response())
+}
+
+/// `GET path` → `T`.
+pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiErrorBody> {
+    let response = send(with_defaults(Request::get(path), false).build()).await?;
+    decode(response).await
+}
+
+/// `POST path` with a JSON body → `T`.
+pub async fn post<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiErrorBody> {
+    let response = send(with_defaults(Request::post(path), true).json(body)).await?;
+    decode(response).await
+}
+
+/// `PUT path` with a JSON body → `T`.
+pub async fn put<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiErrorBody> {
+    let response = send(with_defaults(Request::put(path), true).json(body)).await?;
+    decode(response).await
+}
+
+/// `POST path` without a body, for answers without one (204).
+pub async fn post_empty(path: &str) -> Result<(), ApiErrorBody> {
+    send(with_defaults(Request::post(path), true).build()).await?;
+    Ok(())
+}
+
+/// `DELETE path` → 204.
+pub async fn delete(path: &str) -> Result<(), ApiErrorBody> {
+    send(with_defaults(Request::delete(path), true).build()).await?;
+    Ok(())
+}
+
+pub async fn me() -> Result<SessionInfo, ApiErrorBody> {
+    get("/api/auth/me").await
+}
+
+pub async fn login(request: LoginRequest) -> Result<SessionInfo, ApiErrorBody> {
+    post("/api/auth/login", &request).await
+}
+
+pub async fn logout() -> Result<(), ApiErrorBody> {
+    post_empty("/api/auth/logout").await
+}
+
+pub async fn programme() -> Result<ProgrammeOverview, ApiErrorBody> {
+    get("/api/programme").await
+}
+
+pub async fn orgs() -> Result<Vec<OrgSummary>, ApiErrorBody> {
+    get("/api/orgs").await
+}
+
+pub async fn plan(filter: PlanFilter) -> Result<PlanTree, ApiErrorBody> {
+    let query = filter.to_query();
+    if query.is_empty() {
+        get("/api/plan").await
+    } else {
+        get(&format!("/api/plan?{query}")).await
+    }
+}
+
+pub async fn measure(id: MeasureId) -> Result<MeasureDetail, ApiErrorBody> {
+    get(&format!("/api/measures/{id}")).await
+}
+
+pub async fn create_measure(input: MeasureInput) -> Result<MeasureDetail, ApiErrorBody> {
+    post("/api/measures", &input).await
+}
+
+pub async fn update_measure(
+    id: MeasureId,
+    update: UpdateMeasure,
+) -> Result<MeasureDetail, ApiErrorBody> {
+    put(&format!("/api/measures/{id}"), &update).await
+}
+
+pub async fn delete_measure(id: MeasureId, version: i32) -> Result<(), ApiErrorBody> {
+    delete(&format!("/api/measures/{id}?version={version}")).await
+}

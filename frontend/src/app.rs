@@ -1,0 +1,49 @@
+//! The app shell: context providers and the route table.
+
+use crate::components::header::Header;
+use crate::components::notice::{provide_notices, NoticeArea};
+use crate::components::protected::Protected;
+use crate::i18n::provide_i18n;
+use crate::pages::login::LoginPage;
+use crate::pages::measure::MeasurePage;
+use crate::pages::measure_new::MeasureNewPage;
+use crate::pages::not_found::NotFound;
+use crate::pages::overview::OverviewPage;
+use crate::pages::plan::PlanPage;
+use crate::pages::territory::TerritoryPage;
+use crate::session::provide_auth;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_i18n();
+    provide_notices();
+    provide_auth();
+    view! {
+        <Router>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <NoticeArea/>
+                <Routes fallback=|| view! { <Protected><NotFound/></Protected> }>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/") view=|| view! { <Protected><OverviewPage/></Protected> }/>
+                    <Route path=path!("/plan") view=|| view! { <Protected><PlanPage/></Protected> }/>
+                    <Route
+                        path=path!("/measures/new")
+                        view=|| view! { <Protected><MeasureNewPage/></Protected> }
+                    />
+                    <Route
+                        path=path!("/measures/:id")
+                        view=|| view! { <Protected><MeasurePage/></Protected> }
+                    />
+                    <Route
+                        path=path!("/territory")
+                        view=|| view! { <Protected><TerritoryPage/></Protected> }
+                    />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

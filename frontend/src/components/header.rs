@@ -1,0 +1,102 @@
+//! The page header: app name, main navigation, who is signed in, the language switch and sign-out.
+
+use crate::api;
+use crate::components::notice::{use_notices, NoticeKind};
+use crate::i18n::{t, use_i18n, K};
+use crate::session::use_auth;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::{ErrorCode, Lang};
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let notices = use_notices();
+
+    let sign_out = Action::new_local(move |(): &()| async move {
+        match api::logout().await {
+            Ok(()) => {
+                auth.signed_out();
+                notices.show(NoticeKind::Info, K::SignedOut.both(), "/login");
+            }
+            // Already gone on the server: the same as a successful sign-out.
+            Err(e) if e.code == ErrorCode::Unauthenticated => auth.signed_out(),
+            Err(e) => notices.show(NoticeKind::Error, e.message, "/"),
+        }
+    });
+
+    let user_block = move || {
+        auth.user().map(|user| {
+            let role = user.role.label();
+            let org = user.org.map(|o| o.name);
+            view! {
+                <div class="user-info" id="user-info">
+                    <span class="visually-hidden">{t(K::SignedInAs)}" "</span>
+                    <span class="user-name">{user.display_name}</span>
+                    <span class="user-role">{move || i18n.text(&role)}</span>
+                    {org.map(|org| view! { <span class="user-org">{move || i18n.text(&org)}</span> })}
+                </div>
+                <button
+                    type="button"
+                    id="sign-out"
+                    class="btn btn-secondary btn-small"
+                    disabled=move || sign_out.pending().get()
+                    on:click=move |_| {
+                        sign_out.dispatch(());
+                    }
+                >
+                    {t(K::SignOut)}
+                </button>
+            }
+        })
+    };
+
+    let nav = move || {
+        auth.user().map(|_| {
+            view! {
+                <nav class="main-nav" aria-label=t(K::MainNav)>
+                    <ul>
+                        <li><A href="/" exact=true>{t(K::NavOverview)}</A></li>
+                        <li><A href="/plan">{t(K::NavPlan)}</A></li>
+                        <li><A href="/territory">{t(K::NavTerritory)}</A></li>
+                    </ul>
+                </nav>
+            }
+        })
+    };
+
+    let lang_button = move |lang: Lang, id: &'static str, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                id=id
+                class="lang-button"
+                lang=lang.code()
+                aria-pressed=move || (i18n.lang() == lang).to_string()
+                on:click=move |_| i18n.set(lang)
+            >
+                {label}
+            </button>
+        }
+    };
+
+    view! {
+        <header class="topbar">
+            <a class="skip-link" href="#main">{t(K::SkipToContent)}</a>
+            <div class="brand">
+                <a href="/" class="brand-name">{t(K::AppName)}</a>
+                <span class="brand-tagline">{t(K::AppTagline)}</span>
+            </div>
+            {nav}
+            <div class="topbar-right">
+                {user_block}
+                <div class="lang-switch" role="group" aria-label=t(K::LanguageGroup)>
+                    {lang_button(Lang::Uk, "lang-uk", "УКР")}
+                    <span class="lang-sep" aria-hidden="true">"|"</span>
+                    {lang_button(Lang::En, "lang-en", "ENG")}
+                </div>
+            </div>
+        </header>
+    }
+}

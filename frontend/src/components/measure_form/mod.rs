@@ -1,0 +1,741 @@
+//! The measure form: create or edit a measure, with its budget grid, shared validation and conflicts.
+
+mod fields;
+mod grid;
+pub mod state;
+
+use crate::api;
+use crate::components::notice::{use_notices, NoticeKind};
+use crate::format;
+use crate::i18n::{t, use_i18n, I18n, K};
+use fields::{described_by, Beside, BesideKind, FieldError, FormCtx};
+use grid::BudgetGridInput;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use shared::api::auth::UserInfo;
+use shared::api::measures::{MeasureDetail, MeasureInput, UpdateMeasure};
+use shared::api::orgs::{OrgKind, OrgSummary};
+use shared::api::programme::ProgrammeOverview;
+use shared::{ApiErrorBody, ErrorCode, Lang, MeasureId, Role, Text, Year};
+use state::{Built, Field, Form, FormValues, Msg};
+use wasm_bindgen::JsCast;
+
+/// A labelled group of `<option>`s: (value, label).
+#[derive(Debug, Clone)]
+struct OptionGroup {
+    label: Text,
+    options: Vec<(String, Text)>,
+}
+
+/// Tasks grouped by priority direction, labelled "1.1 …".
+fn task_groups(programme: &ProgrammeOverview) -> Vec<OptionGroup> {
+    programme
+        .directions
+        .iter()
+        .map(|d| OptionGroup {
+            label: Text::new(
+                format!("{}. {}", d.number, d.name.get(Lang::Uk)),
+                format!("{}. {}", d.number, d.name.get(Lang::En)),
+            ),
+            options: d
+                .tasks
+                .iter()
+                .map(|task| {
+                    let label = Text::new(
+                        format!("{} {}", task.code, task.name.get(Lang::Uk)),
+                        format!("{} {}", task.code, task.name.get(Lang::En)),
+                    );
+                    (task.id.to_string(), label)
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The organisations this user may plan for: coordinators their own; the department any,
+/// grouped as oblast level, districts, and each district's communities.
+fn org_groups(
+    user: &UserInfo,
+    orgs: &[OrgSummary],
+    current: Option<&MeasureDetail>,
+) -> Vec<OptionGroup> {
+    let option = |o: &OrgSummary| (o.id.to_string(), o.name.clone());
+    let mut groups = match user.role {
+        Role::CommunityCoordinator | Role::DistrictCoordinator => {
+            let own = user
+                .org
+                .iter()
+                .map(|o| (o.id.to_string(), o.name.clone()))
+                .collect();
+            vec![OptionGroup {
+                label: K::Organisation.both(),
+                options: own,
+            }]
+        }
+        _ => {
+            let of_kind = |kind: OrgKind| orgs.iter().filter(move |o| o.kind == kind);
+            let mut groups = vec![
+                OptionGroup {
+                    label: K::OblastLevel.both(),
+                    options: of_kind(OrgKind::Oblast)
+                        .chain(of_kind(OrgKind::Executor))
+                        .map(option)
+                        .collect(),
+                },
+                OptionGroup {
+                    label: K::DistrictsGroup.both(),
+                    options: of_kind(OrgKind::District).map(option).collect(),
+                },
+            ];
+            for district in of_kind(OrgKind::District) {
+                let communities: Vec<_> = of_kind(OrgKind::Community)
+                    .filter(|c| c.parent == Some(district.id))
+                    .map(option)
+                    .collect();
+                if !communities.is_empty() {
+                    groups.push(OptionGroup {
+                        label: Text::new(
+                            format!(
+                                "{} — {}",
+                                district.name.get(Lang::Uk),
+                                K::CommunitiesGroup.text(Lang::Uk)
+                            ),
+                            format!(
+                                "{} — {}",
+                                district.name.get(Lang::En),
+                                K::CommunitiesGroup.text(Lang::En)
+                            ),
+                        ),
+                        options: communities,
+                    });
+                }
+            }
+            groups
+        }
+    };
+    // A measure being edited always shows its own organisation, even if the list lacks it.
+    if let Some(d) = current {
+        let id = d.org.id.to_string();
+        if !groups
+            .iter()
+            .any(|g| g.options.iter().any(|(v, _)| *v == id))
+        {
+            groups.insert(
+                0,
+                OptionGroup {
+                    label: K::Organisation.both(),
+                    options: vec![(id, d.org.name.clone())],
+                },
+            );
+        }
+    }
+    groups.retain(|g| !g.options.is_empty());
+    groups
+}
+
+/// Options of a `<select>` bound to `value`, grouped.
+fn grouped_options(i18n: I18n, groups: Vec<OptionGroup>, value: RwSignal<String>) -> impl IntoView {
+    groups
+        .into_iter()
+        .map(|g| {
+            let label = g.label;
+            let options = g
+                .options
+                .into_iter()
+                .map(|(id, text)| {
+                    let selected_id = id.clone();
+                    view! {
+                        <option value=id selected=move || value.with(|v| *v == selected_id)>
+                            {move || i18n.text(&text)}
+                        </option>
+                    }
+                })
+                .collect_view();
+            view! { <optgroup label=move || i18n.text(&label)>{options}</optgroup> }
+        })
+        .collect_view()
+}
+
+/// Shows an option's label for its value, for the comparison beside a select.
+fn label_lookup(i18n: I18n, groups: &[OptionGroup]) -> Callback<String, String> {
+    let flat: Vec<(String, Text)> = groups.iter().flat_map(|g| g.options.clone()).collect();
+    Callback::new(move |value: String| {
+        flat.iter()
+            .find(|(v, _)| *v == value)
+            .map_or(value.clone(), |(_, text)| i18n.text(text))
+    })
+}
+
+fn focus(field: Field) {
+    if let Some(el) = document()
+        .get_element_by_id(&field.dom_id())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+#[derive(Debug, Clone)]
+enum SaveRequest {
+    Create(MeasureInput),
+    Update(MeasureId, UpdateMeasure),
+}
+
+/// Version, last change and the demo badge of a saved measure.
+#[component]
+pub fn MeasureMeta(detail: MeasureDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let updated_at = detail.updated_at;
+    let updated_by = detail.updated_by.clone();
+    view! {
+        <p class="measure-meta" id="measure-meta">
+            <span id="measure-version">{t(K::Version)}" "{detail.version}</span>
+            <span class="meta-sep" aria-hidden="true">" · "</span>
+            <span id="measure-updated">
+                {t(K::UpdatedAt)}" "{move || format::timestamp(updated_at, i18n.lang())}
+                {updated_by.map(|by| view! { " "{t(K::UpdatedBy)}" "<span class="updated-by">{by}</span> })}
+            </span>
+            {detail.is_demo.then(|| view! {
+                " "<span class="badge badge-demo" id="measure-demo" title=t(K::DemoTitle)>{t(K::Demo)}</span>
+            })}
+        </p>
+    }
+}
+
+#[component]
+pub fn MeasureForm(
+    /// The measure to edit; `None` creates a new one.
+    detail: Option<MeasureDetail>,
+    programme: ProgrammeOverview,
+    orgs: Vec<OrgSummary>,
+    user: UserInfo,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let notices = use_notices();
+    let navigate = use_navigate();
+    let lang = i18n.lang_untracked();
+
+    let default_org = match user.role {
+        Role::CommunityCoordinator | Role::DistrictCoordinator => user.org.as_ref().map(|o| o.id),
+        _ => None,
+    };
+    let initial = detail.as_ref().map_or_else(
+        || FormValues::blank(None, default_org),
+        |d| FormValues::from_detail(d, lang),
+    );
+    let tasks = task_groups(&programme);
+    let org_options = org_groups(&user, &orgs, detail.as_ref());
+    let task_label = label_lookup(i18n, &tasks);
+    let org_label = label_lookup(i18n, &org_options);
+
+    let form = Form::new(&initial);
+    let ctx = FormCtx {
+        form,
+        errors: RwSignal::new(Vec::new()),
+        beside: RwSignal::new(None),
+    };
+    let id = detail.as_ref().map(|d| d.id);
+    let version = RwSignal::new(detail.as_ref().map(|d| d.version));
+    let current = RwSignal::new(detail);
+    let general: RwSignal<Option<Msg>> = RwSignal::new(None);
+    let saved: RwSignal<Option<K>> = RwSignal::new(None);
+    let conflict: RwSignal<Option<MeasureDetail>> = RwSignal::new(None);
+    let confirm_delete = RwSignal::new(false);
+    let sent_cells = StoredValue::new(Vec::<usize>::new());
+
+    // A failed write: a version conflict, an error on one field, or one for the whole form.
+    let on_error = move |e: ApiErrorBody| {
+        if e.code == ErrorCode::VersionConflict {
+            let server = e
+                .current
+                .clone()
+                .and_then(|v| serde_json::from_value::<MeasureDetail>(v).ok());
+            if let Some(server) = server {
+                let values = FormValues::from_detail(&server, i18n.lang_untracked());
+                ctx.beside.set(Some((BesideKind::Server, values)));
+                conflict.set(Some(server));
+            }
+            general.set(Some(Msg::Server(e.message)));
+            return;
+        }
+        let field = e.field.as_deref().map_or(Field::Form, |f| {
+            sent_cells.with_value(|cells| Field::from_api(f, cells))
+        });
+        if field == Field::Form {
+            general.set(Some(Msg::Server(e.message)));
+        } else {
+            ctx.errors.set(vec![(field, Msg::Server(e.message))]);
+            general.set(Some(Msg::Key(K::FixErrors)));
+            focus(field);
+        }
+    };
+
+    let nav = navigate.clone();
+    let save = Action::new_local(move |request: &SaveRequest| {
+        let request = request.clone();
+        let navigate = nav.clone();
+        async move {
+            let created = matches!(request, SaveRequest::Create(_));
+            let result = match request {
+                SaveRequest::Create(input) => api::create_measure(input).await,
+                SaveRequest::Update(id, update) => api::update_measure(id, update).await,
+            };
+            match result {
+                Ok(d) if created => {
+                    let path = format!("/measures/{}", d.id);
+                    notices.show(NoticeKind::Info, K::Created.both(), &path);
+                    navigate(
+                        &path,
+                        NavigateOptions {
+                            replace: true,
+                            ..NavigateOptions::default()
+                        },
+                    );
+                }
+                Ok(d) => {
+                    form.load(&FormValues::from_detail(&d, i18n.lang_untracked()));
+                    version.set(Some(d.version));
+                    current.set(Some(d));
+                    ctx.errors.set(Vec::new());
+                    ctx.beside.set(None);
+                    general.set(None);
+                    saved.set(Some(K::Saved));
+                }
+                Err(e) => on_error(e),
+            }
+        }
+    });
+
+    let delete = Action::new_local(move |(id, version): &(MeasureId, i32)| {
+        let (id, version) = (*id, *version);
+        let navigate = navigate.clone();
+        async move {
+            match api::delete_measure(id, version).await {
+                Ok(()) => {
+                    notices.show(NoticeKind::Info, K::Deleted.both(), "/plan");
+                    navigate("/plan", NavigateOptions::default());
+                }
+                Err(e) => {
+                    confirm_delete.set(false);
+                    on_error(e);
+                }
+            }
+        }
+    });
+
+    let busy = move || save.pending().get() || delete.pending().get();
+    let blocked = move || form.live_error_count() > 0;
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        saved.set(None);
+        if busy() {
+            return;
+        }
+        if conflict.with_untracked(Option::is_some) {
+            general.set(Some(Msg::Key(K::ResolveConflictFirst)));
+            focus(Field::Form);
+            return;
+        }
+        match form.build() {
+            Err(errors) => {
+                let first = errors.first().map(|(f, _)| *f);
+                ctx.errors.set(errors);
+                general.set(Some(Msg::Key(K::FixErrors)));
+                if let Some(field) = first {
+                    focus(field);
+                }
+            }
+            Ok(Built {
+                input,
+                sent_cells: cells,
+            }) => {
+                ctx.errors.set(Vec::new());
+                general.set(None);
+                sent_cells.set_value(cells);
+                let request = match (id, version.get_untracked()) {
+                    (Some(id), Some(version)) => SaveRequest::Update(
+                        id,
+                        UpdateMeasure {
+                            version,
+                            measure: input,
+                        },
+                    ),
+                    _ => SaveRequest::Create(input),
+                };
+                save.dispatch(request);
+            }
+        }
+    };
+
+    // Conflict resolution: take the server's values (keeping the user's beside them) or keep one's own.
+    let load_server = move |_| {
+        if let Some(server) = conflict.get_untracked() {
+            let mine = form.snapshot();
+            form.load(&FormValues::from_detail(&server, i18n.lang_untracked()));
+            version.set(Some(server.version));
+            current.set(Some(server));
+            ctx.beside.set(Some((BesideKind::Mine, mine)));
+            ctx.errors.set(Vec::new());
+            conflict.set(None);
+            general.set(None);
+        }
+    };
+    let keep_mine = move |_| {
+        if let Some(server) = conflict.get_untracked() {
+            version.set(Some(server.version));
+            current.set(Some(server));
+            conflict.set(None);
+            general.set(Some(Msg::Key(K::KeepMineHint)));
+        }
+    };
+    let restore_mine = move |_| {
+        let mine = ctx.beside.with_untracked(|b| match b {
+            Some((BesideKind::Mine, values)) => Some(values.clone()),
+            _ => None,
+        });
+        if let Some(mine) = mine {
+            form.load(&mine);
+            ctx.beside.set(None);
+        }
+    };
+
+    let title = move || match current.with(|c| c.as_ref().map(|d| d.name.clone())) {
+        Some(name) if id.is_some() => i18n.text(&name),
+        _ => K::MeasureTitleNew.text(i18n.lang()).to_string(),
+    };
+
+    let conflict_panel = move || {
+        conflict.get().map(|server| {
+            let message = general.get().map(|m| m.text(i18n.lang()));
+            view! {
+                <section class="conflict" id="conflict" role="alert" aria-labelledby="conflict-title">
+                    <h2 id="conflict-title">
+                        <span aria-hidden="true">"⚠ "</span>{t(K::ConflictTitle)}
+                    </h2>
+                    <p>{message}</p>
+                    <p>
+                        {t(K::ConflictServerVersion)}" "<strong>{server.version}</strong>
+                        {server.updated_by.clone().map(|by| view! { " ("{by}")" })}
+                        ". "{t(K::OnServer)}": "{move || format::timestamp(server.updated_at, i18n.lang())}
+                    </p>
+                    <div class="conflict-actions">
+                        <div>
+                            <button type="button" id="conflict-load" class="btn btn-primary" on:click=load_server>
+                                {t(K::LoadServer)}
+                            </button>
+                            <p class="hint">{t(K::LoadServerHint)}</p>
+                        </div>
+                        <div>
+                            <button type="button" id="conflict-keep" class="btn btn-secondary" on:click=keep_mine>
+                                {t(K::KeepMine)}
+                            </button>
+                            <p class="hint">{t(K::KeepMineHint)}</p>
+                        </div>
+                    </div>
+                </section>
+            }
+        })
+    };
+
+    let compare_bar = move || {
+        let kind = ctx.beside.with(|b| b.as_ref().map(|(k, _)| *k))?;
+        (conflict.with(Option::is_none)).then(|| {
+            view! {
+                <div class="compare-bar" id="compare-bar">
+                    <p>
+                        {move || match kind {
+                            BesideKind::Server => K::CompareServer.text(i18n.lang()),
+                            BesideKind::Mine => K::CompareMine.text(i18n.lang()),
+                        }}
+                    </p>
+                    {(kind == BesideKind::Mine).then(|| view! {
+                        <button type="button" id="compare-restore" class="btn btn-secondary btn-small" on:click=restore_mine>
+                            {t(K::RestoreMine)}
+                        </button>
+                    })}
+                    <button type="button" id="compare-hide" class="btn btn-link btn-small" on:click=move |_| ctx.beside.set(None)>
+                        {t(K::CompareHidden)}
+                    </button>
+                </div>
+            }
+        })
+    };
+
+    // The text fields.
+    let name_uk_error = ctx.error_memo(Field::NameUk, || None);
+    let name_en_error = ctx.error_memo(Field::NameEn, || None);
+    let description_error = ctx.error_memo(Field::Description, || None);
+    let result_error = ctx.error_memo(Field::ExpectedResult, || None);
+    let task_error = ctx.error_memo(Field::Task, || None);
+    let org_error = ctx.error_memo(Field::Org, || None);
+    let start_error = ctx.error_memo(Field::Start, || None);
+    let end_error = ctx.error_memo(Field::End, move || {
+        (form.end.get() < form.start.get()).then_some(Msg::Code(ErrorCode::YearRangeInverted))
+    });
+
+    let year_options = move |value: RwSignal<i32>| {
+        Year::all()
+            .map(|y| {
+                let y = y.get();
+                view! { <option value=y.to_string() selected=move || value.get() == y>{y}</option> }
+            })
+            .collect_view()
+    };
+    let invalid = |error: Memo<Option<Msg>>| move || error.with(Option::is_some).then_some("true");
+
+    let delete_area = move || {
+        let (Some(id), Some(_)) = (id, version.get()) else {
+            return None;
+        };
+        Some(view! {
+            <div class="delete-area">
+                <Show
+                    when=move || confirm_delete.get()
+                    fallback=move || view! {
+                        <button
+                            type="button"
+                            id="measure-delete"
+                            class="btn btn-danger"
+                            disabled=busy
+                            on:click=move |_| confirm_delete.set(true)
+                        >
+                            {t(K::Delete)}
+                        </button>
+                    }
+                >
+                    <div class="confirm-delete" role="alertdialog" aria-labelledby="delete-question">
+                        <p id="delete-question">{t(K::DeleteConfirm)}</p>
+                        <button
+                            type="button"
+                            id="measure-delete-confirm"
+                            class="btn btn-danger"
+                            disabled=busy
+                            on:click=move |_| {
+                                if let Some(v) = version.get_untracked() {
+                                    delete.dispatch((id, v));
+                                }
+                            }
+                        >
+                            {move || if delete.pending().get() { t(K::Deleting)() } else { t(K::DeleteYes)() }}
+                        </button>
+                        <button
+                            type="button"
+                            id="measure-delete-cancel"
+                            class="btn btn-secondary"
+                            on:click=move |_| confirm_delete.set(false)
+                        >
+                            {t(K::Cancel)}
+                        </button>
+                    </div>
+                </Show>
+            </div>
+        })
+    };
+
+    view! {
+        <form class="measure-form" novalidate=true on:submit=on_submit aria-labelledby="measure-heading">
+            <h1 id="measure-heading">{title}</h1>
+            {move || current.get().filter(|_| id.is_some()).map(|d| view! { <MeasureMeta detail=d/> })}
+            {conflict_panel}
+            {compare_bar}
+
+            <div class="form-grid">
+                <div class="field field-wide">
+                    <label for="measure-name-uk">
+                        {t(K::NameUk)}" "<span class="required">"("{t(K::Required)}")"</span>
+                    </label>
+                    <input
+                        type="text"
+                        id="measure-name-uk"
+                        lang="uk"
+                        required=true
+                        aria-required="true"
+                        aria-invalid=invalid(name_uk_error)
+                        aria-describedby=described_by(Field::NameUk, name_uk_error, &[])
+                        prop:value=move || form.name_uk.get()
+                        on:input=move |ev| {
+                            form.name_uk.set(event_target_value(&ev));
+                            ctx.touched(Field::NameUk);
+                        }
+                    />
+                    <FieldError field=Field::NameUk error=name_uk_error/>
+                    <Beside ctx=ctx of=|v: &FormValues| v.name_uk.clone() now=Signal::derive(move || form.name_uk.get())/>
+                </div>
+                <div class="field field-wide">
+                    <label for="measure-name-en">
+                        {t(K::NameEn)}" "<span class="optional">"("{t(K::Optional)}")"</span>
+                    </label>
+                    <input
+                        type="text"
+                        id="measure-name-en"
+                        lang="en"
+                        aria-invalid=invalid(name_en_error)
+                        aria-describedby=described_by(Field::NameEn, name_en_error, &[])
+                        prop:value=move || form.name_en.get()
+                        on:input=move |ev| {
+                            form.name_en.set(event_target_value(&ev));
+                            ctx.touched(Field::NameEn);
+                        }
+                    />
+                    <FieldError field=Field::NameEn error=name_en_error/>
+                    <Beside ctx=ctx of=|v: &FormValues| v.name_en.clone() now=Signal::derive(move || form.name_en.get())/>
+                </div>
+                <div class="field field-wide">
+                    <label for="measure-task">{t(K::Task)}</label>
+                    <select
+                        id="measure-task"
+                        required=true
+                        aria-required="true"
+                        aria-invalid=invalid(task_error)
+                        aria-describedby=described_by(Field::Task, task_error, &[])
+                        prop:value=move || form.task.get()
+                        on:change=move |ev| {
+                            form.task.set(event_target_value(&ev));
+                            ctx.touched(Field::Task);
+                        }
+                    >
+                        <option value="" selected=move || form.task.with(String::is_empty)>
+                            "— "{t(K::ChooseTask)}" —"
+                        </option>
+                        {grouped_options(i18n, tasks, form.task)}
+                    </select>
+                    <FieldError field=Field::Task error=task_error/>
+                    <Beside ctx=ctx of=|v: &FormValues| v.task.clone() now=Signal::derive(move || form.task.get()) show=task_label/>
+                </div>
+                <div class="field field-wide">
+                    <label for="measure-org">{t(K::Responsible)}</label>
+                    <select
+                        id="measure-org"
+                        required=true
+                        aria-required="true"
+                        aria-invalid=invalid(org_error)
+                        aria-describedby=described_by(Field::Org, org_error, &[])
+                        prop:value=move || form.org.get()
+                        on:change=move |ev| {
+                            form.org.set(event_target_value(&ev));
+                            ctx.touched(Field::Org);
+                        }
+                    >
+                        <option value="" selected=move || form.org.with(String::is_empty)>
+                            "— "{t(K::ChooseOrg)}" —"
+                        </option>
+                        {grouped_options(i18n, org_options, form.org)}
+                    </select>
+                    <FieldError field=Field::Org error=org_error/>
+                    <Beside ctx=ctx of=|v: &FormValues| v.org.clone() now=Signal::derive(move || form.org.get()) show=org_label/>
+                </div>
+                <div class="field">
+                    <label for="measure-start">{t(K::StartYear)}</label>
+                    <select
+                        id="measure-start"
+                        aria-invalid=invalid(start_error)
+                        aria-describedby=described_by(Field::Start, start_error, &[])
+                        prop:value=move || form.start.get().to_string()
+                        on:change=move |ev| {
+                            if let Ok(y) = event_target_value(&ev).parse() {
+                                form.start.set(y);
+                            }
+                            ctx.touched(Field::Start);
+                            ctx.touched(Field::End);
+                        }
+                    >
+                        {year_options(form.start)}
+                    </select>
+                    <FieldError field=Field::Start error=start_error/>
+                    <Beside ctx=ctx of=|v: &FormValues| v.start.to_string() now=Signal::derive(move || form.start.get().to_string())/>
+                </div>
+                <div class="field">
+                    <label for="measure-end">{t(K::EndYear)}</label>
+                    <select
+                        id="measure-end"
+                        aria-invalid=invalid(end_error)
+                        aria-describedby=described_by(Field::End, end_error, &[])
+                        prop:value=move || form.end.get().to_string()
+                        on:change=move |ev| {
+                            if let Ok(y) = event_target_value(&ev).parse() {
+                                form.end.set(y);
+                            }
+                            ctx.touched(Field::Start);
+                            ctx.touched(Field::End);
+                        }
+                    >
+                        {year_options(form.end)}
+                    </select>
+                    <FieldError field=Field::End error=end_error/>
+                    <Beside ctx=ctx of=|v: &FormValues| v.end.to_string() now=Signal::derive(move || form.end.get().to_string())/>
+                </div>
+                <div class="field field-wide">
+                    <label for="measure-description">
+                        {t(K::Description)}" "<span class="optional">"("{t(K::Optional)}")"</span>
+                    </label>
+                    <textarea
+                        id="measure-description"
+                        rows="3"
+                        aria-invalid=invalid(description_error)
+                        aria-describedby=described_by(Field::Description, description_error, &[])
+                        prop:value=move || form.description.get()
+                        on:input=move |ev| {
+                            form.description.set(event_target_value(&ev));
+                            ctx.touched(Field::Description);
+                        }
+                    ></textarea>
+                    <FieldError field=Field::Description error=description_error/>
+                    <Beside ctx=ctx of=|v: &FormValues| v.description.clone() now=Signal::derive(move || form.description.get())/>
+                </div>
+                <div class="field field-wide">
+                    <label for="measure-result">
+                        {t(K::ExpectedResult)}" "<span class="optional">"("{t(K::Optional)}")"</span>
+                    </label>
+                    <textarea
+                        id="measure-result"
+                        rows="2"
+                        aria-invalid=invalid(result_error)
+                        aria-describedby=described_by(Field::ExpectedResult, result_error, &[])
+                        prop:value=move || form.expected_result.get()
+                        on:input=move |ev| {
+                            form.expected_result.set(event_target_value(&ev));
+                            ctx.touched(Field::ExpectedResult);
+                        }
+                    ></textarea>
+                    <FieldError field=Field::ExpectedResult error=result_error/>
+                    <Beside ctx=ctx of=|v: &FormValues| v.expected_result.clone() now=Signal::derive(move || form.expected_result.get())/>
+                </div>
+            </div>
+
+            <BudgetGridInput ctx=ctx/>
+
+            <div class="form-actions">
+                <button
+                    type="submit"
+                    id="measure-save"
+                    class="btn btn-primary"
+                    disabled=move || busy() || blocked()
+                    aria-describedby=move || blocked().then_some("save-blocked")
+                >
+                    {move || if save.pending().get() { t(K::Saving)() } else { t(K::Save)() }}
+                </button>
+                <Show when=blocked>
+                    <p class="hint warning" id="save-blocked">{t(K::SaveBlocked)}</p>
+                </Show>
+                {move || {
+                    general
+                        .get()
+                        .filter(|_| conflict.with(Option::is_none))
+                        .map(|m| view! {
+                            <p class="form-message error" id="measure-save-error" role="alert">
+                                <span aria-hidden="true">"⚠ "</span>
+                                {move || m.text(i18n.lang())}
+                            </p>
+                        })
+                }}
+                <p class="form-message ok" id="measure-saved" role="status">
+                    {move || saved.get().map(|k| k.text(i18n.lang()))}
+                </p>
+                {delete_area}
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,355 @@
+//! The measure form's state: one signal per field and grid cell, and its conversion to `MeasureInput`.
+
+use crate::i18n::K;
+use leptos::prelude::*;
+use shared::api::measures::{BudgetLine, MeasureDetail, MeasureInput};
+use shared::{Amount, ErrorCode, FundingSource, Lang, OrgId, TaskId, Text, Year, PROGRAMME_YEARS};
+
+/// Years of the programme term: the grid's possible rows.
+const YEAR_COUNT: usize = (*PROGRAMME_YEARS.end() - *PROGRAMME_YEARS.start() + 1) as usize;
+/// Every (year, source) pair of the term, row by row.
+pub const CELLS: usize = YEAR_COUNT * FundingSource::ALL.len();
+
+/// The position of a (year, source) cell in [`Form::cells`].
+pub fn cell_index(year: Year, source: FundingSource) -> usize {
+    let row = usize::try_from(year.get() - *PROGRAMME_YEARS.start()).unwrap_or(0);
+    let col = FundingSource::ALL
+        .iter()
+        .position(|s| *s == source)
+        .unwrap_or(0);
+    row * FundingSource::ALL.len() + col
+}
+
+/// The (year, source) of a cell position.
+pub fn cell_at(index: usize) -> Option<(Year, FundingSource)> {
+    let year = Year::all().nth(index / FundingSource::ALL.len())?;
+    let source = *FundingSource::ALL.get(index % FundingSource::ALL.len())?;
+    Some((year, source))
+}
+
+/// The element id of a grid cell's input, e.g. `cell-2026-local`.
+pub fn cell_dom_id(year: Year, source: FundingSource) -> String {
+    format!("cell-{year}-{}", source.as_str())
+}
+
+/// A form field, also as the target of an error message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    NameUk,
+    NameEn,
+    Description,
+    ExpectedResult,
+    Task,
+    Org,
+    Start,
+    End,
+    Cell(usize),
+    /// The form as a whole: the message goes beside the save button.
+    Form,
+}
+
+impl Field {
+    /// The element the field's input has; its error text is at `{id}-error`.
+    pub fn dom_id(self) -> String {
+        match self {
+            Field::NameUk => "measure-name-uk".into(),
+            Field::NameEn => "measure-name-en".into(),
+            Field::Description => "measure-description".into(),
+            Field::ExpectedResult => "measure-result".into(),
+            Field::Task => "measure-task".into(),
+            Field::Org => "measure-org".into(),
+            Field::Start => "measure-start".into(),
+            Field::End => "measure-end".into(),
+            Field::Cell(i) => match cell_at(i) {
+                Some((year, source)) => cell_dom_id(year, source),
+                None => "budget-grid".into(),
+            },
+            Field::Form => "measure-save".into(),
+        }
+    }
+
+    /// Maps a field path of the API (`name.uk`, `budget_lines[2].amount`) back to the form.
+    /// `sent_cells[i]` is the grid cell that became `budget_lines[i]` in the request.
+    pub fn from_api(path: &str, sent_cells: &[usize]) -> Field {
+        match path {
+            "name.uk" | "name" => Field::NameUk,
+            "name.en" => Field::NameEn,
+            "description" => Field::Description,
+            "expected_result" => Field::ExpectedResult,
+            "task_id" | "task" => Field::Task,
+            "org_id" | "org" => Field::Org,
+            "start_year" => Field::Start,
+            "end_year" => Field::End,
+            _ => path
+                .strip_prefix("budget_lines[")
+                .and_then(|rest| rest.split_once(']'))
+                .and_then(|(index, _)| index.parse::<usize>().ok())
+                .and_then(|index| sent_cells.get(index))
+                .map_or(Field::Form, |&cell| Field::Cell(cell)),
+        }
+    }
+}
+
+/// An error message from the shared rules, the app's dictionary or the server.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Code(ErrorCode),
+    Key(K),
+    Server(Text),
+}
+
+impl Msg {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Msg::Code(code) => code.message().get(lang).to_string(),
+            Msg::Key(key) => key.text(lang).to_string(),
+            Msg::Server(text) => text.get(lang).to_string(),
+        }
+    }
+}
+
+/// Everything the user can type, as plain values: to snapshot, compare and restore.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormValues {
+    pub name_uk: String,
+    pub name_en: String,
+    pub description: String,
+    pub expected_result: String,
+    /// A task id, or empty while none is chosen.
+    pub task: String,
+    pub org: String,
+    pub start: i32,
+    pub end: i32,
+    /// Indexed by [`cell_index`]; empty text means no budget line.
+    pub cells: Vec<String>,
+}
+
+impl FormValues {
+    pub fn blank(task: Option<TaskId>, org: Option<OrgId>) -> Self {
+        FormValues {
+            name_uk: String::new(),
+            name_en: String::new(),
+            description: String::new(),
+            expected_result: String::new(),
+            task: task.map(|t| t.to_string()).unwrap_or_default(),
+            org: org.map(|o| o.to_string()).unwrap_or_default(),
+            start: *PROGRAMME_YEARS.start(),
+            end: *PROGRAMME_YEARS.end(),
+            cells: vec![String::new(); CELLS],
+        }
+    }
+
+    pub fn from_detail(detail: &MeasureDetail, lang: Lang) -> Self {
+        let mut cells = vec![String::new(); CELLS];
+        for line in &detail.budget_lines {
+            if let Some(cell) = cells.get_mut(cell_index(line.year, line.source)) {
+                *cell = line.amount.to_input(lang);
+            }
+        }
+        FormValues {
+            name_uk: detail.name.uk.clone(),
+            name_en: detail.name.en.clone(),
+            description: detail.description.clone(),
+            expected_result: detail.expected_result.clone(),
+            task: detail.task.id.to_string(),
+            org: detail.org.id.to_string(),
+            start: detail.start_year.get(),
+            end: detail.end_year.get(),
+            cells,
+        }
+    }
+}
+
+/// Errors by field, in the order found.
+pub type FieldErrors = Vec<(Field, Msg)>;
+
+/// A request ready to send, and which grid cell became each of its budget lines.
+pub struct Built {
+    pub input: MeasureInput,
+    pub sent_cells: Vec<usize>,
+}
+
+/// The live form: one signal per field, so typing in one cell re-renders only what depends on it.
+#[derive(Clone, Copy)]
+pub struct Form {
+    pub name_uk: RwSignal<String>,
+    pub name_en: RwSignal<String>,
+    pub description: RwSignal<String>,
+    pub expected_result: RwSignal<String>,
+    pub task: RwSignal<String>,
+    pub org: RwSignal<String>,
+    pub start: RwSignal<i32>,
+    pub end: RwSignal<i32>,
+    pub cells: [RwSignal<String>; CELLS],
+}
+
+impl Form {
+    pub fn new(values: &FormValues) -> Self {
+        Form {
+            name_uk: RwSignal::new(values.name_uk.clone()),
+            name_en: RwSignal::new(values.name_en.clone()),
+            description: RwSignal::new(values.description.clone()),
+            expected_result: RwSignal::new(values.expected_result.clone()),
+            task: RwSignal::new(values.task.clone()),
+            org: RwSignal::new(values.org.clone()),
+            start: RwSignal::new(values.start),
+            end: RwSignal::new(values.end),
+            cells: std::array::from_fn(|i| {
+                RwSignal::new(values.cells.get(i).cloned().unwrap_or_default())
+            }),
+        }
+    }
+
+    pub fn load(self, values: &FormValues) {
+        self.name_uk.set(values.name_uk.clone());
+        self.name_en.set(values.name_en.clone());
+        self.description.set(values.description.clone());
+        self.expected_result.set(values.expected_result.clone());
+        self.task.set(values.task.clone());
+        self.org.set(values.org.clone());
+        self.start.set(values.start);
+        self.end.set(values.end);
+        for (i, cell) in self.cells.iter().enumerate() {
+            cell.set(values.cells.get(i).cloned().unwrap_or_default());
+        }
+    }
+
+    pub fn snapshot(self) -> FormValues {
+        FormValues {
+            name_uk: self.name_uk.get_untracked(),
+            name_en: self.name_en.get_untracked(),
+            description: self.description.get_untracked(),
+            expected_result: self.expected_result.get_untracked(),
+            task: self.task.get_untracked(),
+            org: self.org.get_untracked(),
+            start: self.start.get_untracked(),
+            end: self.end.get_untracked(),
+            cells: self.cells.iter().map(|c| c.get_untracked()).collect(),
+        }
+    }
+
+    /// Whether the grid row of this year is within the measure's term (tracked).
+    pub fn year_visible(self, year: Year) -> bool {
+        (self.start.get()..=self.end.get()).contains(&year.get())
+    }
+
+    /// The live check of one cell with the server's own rule; blank is no line, not an error.
+    pub fn cell_error(self, index: usize) -> Option<ErrorCode> {
+        self.cells[index].with(|s| {
+            if s.trim().is_empty() {
+                None
+            } else {
+                Amount::parse(s).err()
+            }
+        })
+    }
+
+    /// A cell's valid amount (tracked); `None` when blank or invalid.
+    pub fn cell_amount(self, index: usize) -> Option<Amount> {
+        self.cells[index].with(|s| {
+            if s.trim().is_empty() {
+                None
+            } else {
+                Amount::parse(s).ok()
+            }
+        })
+    }
+
+    pub fn row_total(self, year: Year) -> Amount {
+        FundingSource::ALL
+            .into_iter()
+            .filter_map(|s| self.cell_amount(cell_index(year, s)))
+            .sum()
+    }
+
+    pub fn column_total(self, source: FundingSource) -> Amount {
+        Year::all()
+            .filter(|&y| self.year_visible(y))
+            .filter_map(|y| self.cell_amount(cell_index(y, source)))
+            .sum()
+    }
+
+    pub fn grand_total(self) -> Amount {
+        Year::all()
+            .filter(|&y| self.year_visible(y))
+            .map(|y| self.row_total(y))
+            .sum()
+    }
+
+    /// Errors that are visible while typing and block saving (tracked).
+    pub fn live_error_count(self) -> usize {
+        let cells = (0..CELLS)
+            .filter(|&i| cell_at(i).is_some_and(|(y, _)| self.year_visible(y)))
+            .filter(|&i| self.cell_error(i).is_some())
+            .count();
+        cells + usize::from(self.end.get() < self.start.get())
+    }
+
+    /// Cells with text that are hidden because their year is outside the term (tracked).
+    pub fn hidden_filled_cells(self) -> bool {
+        (0..CELLS).any(|i| {
+            cell_at(i).is_some_and(|(y, _)| !self.year_visible(y))
+                && self.cells[i].with(|s| !s.trim().is_empty())
+        })
+    }
+
+    /// Builds the request with the same rules as the server, or every error found.
+    /// On success also returns which cell became each budget line, to map server errors back.
+    pub fn build(self) -> Result<Built, FieldErrors> {
+        let v = self.snapshot();
+        let mut errors = Vec::new();
+        let task = v.task.parse::<TaskId>().ok();
+        if task.is_none() {
+            errors.push((Field::Task, Msg::Key(K::TaskRequired)));
+        }
+        let org = v.org.parse::<OrgId>().ok();
+        if org.is_none() {
+            errors.push((Field::Org, Msg::Key(K::OrgRequired)));
+        }
+        let start = Year::new(v.start).map_err(|c| errors.push((Field::Start, Msg::Code(c))));
+        let end = Year::new(v.end).map_err(|c| errors.push((Field::End, Msg::Code(c))));
+        let (Ok(start), Ok(end)) = (start, end) else {
+            return Err(errors);
+        };
+        let mut budget_lines = Vec::new();
+        let mut sent_cells = Vec::new();
+        for (i, text) in v.cells.iter().enumerate() {
+            let Some((year, source)) = cell_at(i) else {
+                continue;
+            };
+            if year < start || year > end || text.trim().is_empty() {
+                continue;
+            }
+            match Amount::parse(text) {
+                Ok(amount) => {
+                    budget_lines.push(BudgetLine {
+                        year,
+                        source,
+                        amount,
+                    });
+                    sent_cells.push(i);
+                }
+                Err(code) => errors.push((Field::Cell(i), Msg::Code(code))),
+            }
+        }
+        let input = MeasureInput {
+            // Placeholders only matter when an error is already recorded for the field.
+            task_id: task.unwrap_or(TaskId(0)),
+            org_id: org.unwrap_or(OrgId(0)),
+            name: Text::new(v.name_uk.trim(), v.name_en.trim()),
+            description: v.description.trim().to_string(),
+            expected_result: v.expected_result.trim().to_string(),
+            start_year: start,
+            end_year: end,
+            budget_lines,
+        };
+        for e in input.validate_all() {
+            errors.push((Field::from_api(&e.field, &sent_cells), Msg::Code(e.code)));
+        }
+        if errors.is_empty() {
+            Ok(Built { input, sent_cells })
+        } else {
+            Err(errors)
+        }
+    }
+}

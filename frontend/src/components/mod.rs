@@ -1,0 +1,10 @@
+//! Reusable pieces of the interface: header, notices, loading and error views, amounts, tables, the measure form.
+
+pub mod amount;
+pub mod budget_table;
+pub mod error_view;
+pub mod header;
+pub mod loading;
+pub mod measure_form;
+pub mod notice;
+pub mod protected;

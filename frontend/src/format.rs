@@ -1,0 +1,36 @@
+//! Formatting of counts and timestamps in the interface language (amounts use `shared::Amount`).
+
+use shared::Lang;
+use wasm_bindgen::JsValue;
+
+/// A whole number with thousands grouped: `1 390` in Ukrainian, `1,390` in English.
+pub fn int(value: i64, lang: Lang) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let group = match lang {
+        Lang::Uk => '\u{a0}',
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    if value < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A server timestamp (milliseconds since the Unix epoch) as local date and time.
+pub fn timestamp(epoch_ms: i64, lang: Lang) -> String {
+    // Precision loss above 2^53 ms (year 287 396) does not matter here.
+    #[allow(clippy::cast_precision_loss)]
+    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
+    let locale = match lang {
+        Lang::Uk => "uk-UA",
+        Lang::En => "en-GB",
+    };
+    date.to_locale_string(locale, &JsValue::UNDEFINED).into()
+}

@@ -1,0 +1,287 @@
+//! Interface language: the `Lang` context (persisted in localStorage) and the bilingual dictionary.
+
+use leptos::prelude::*;
+use shared::{Lang, Text};
+
+/// Where the chosen language is remembered between visits.
+const STORAGE_KEY: &str = "obriy.lang";
+
+/// The current interface language, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n(RwSignal<Lang>);
+
+impl I18n {
+    /// The current language (tracked).
+    pub fn lang(self) -> Lang {
+        self.0.get()
+    }
+
+    /// The current language, without subscribing (for event handlers and futures).
+    pub fn lang_untracked(self) -> Lang {
+        self.0.get_untracked()
+    }
+
+    pub fn set(self, lang: Lang) {
+        self.0.set(lang);
+    }
+
+    /// A dictionary entry in the current language (tracked).
+    pub fn t(self, key: K) -> &'static str {
+        key.text(self.lang())
+    }
+
+    /// A bilingual text from the server in the current language (tracked).
+    pub fn text(self, text: &Text) -> String {
+        text.get(self.lang()).to_string()
+    }
+}
+
+/// Creates the language context: from localStorage, else Ukrainian; keeps `<html lang>` in step.
+pub fn provide_i18n() -> I18n {
+    let lang = stored_lang().unwrap_or_default();
+    let signal = RwSignal::new(lang);
+    Effect::new(move |_| {
+        let lang = signal.get();
+        store_lang(lang);
+        let doc = document();
+        if let Some(root) = doc.document_element() {
+            // Screen readers pick their voice from this attribute.
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        doc.set_title(K::DocumentTitle.text(lang));
+    });
+    let i18n = I18n(signal);
+    provide_context(i18n);
+    i18n
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// A reactive dictionary entry for use directly in a view.
+pub fn t(key: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(key)
+}
+
+/// A reactive server text for use directly in a view.
+pub fn tx(text: Text) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.text(&text)
+}
+
+fn stored_lang() -> Option<Lang> {
+    let storage = window().local_storage().ok().flatten()?;
+    let code = storage.get_item(STORAGE_KEY).ok().flatten()?;
+    Lang::from_code(&code)
+}
+
+fn store_lang(lang: Lang) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        // Private browsing may refuse storage; the choice then lasts for this visit only.
+        let _ = storage.set_item(STORAGE_KEY, lang.code());
+    }
+}
+
+macro_rules! dictionary {
+    ($($key:ident => $uk:literal, $en:literal;)*) => {
+        /// Every fixed string of the interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum K {
+            $($key,)*
+        }
+
+        impl K {
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        (K::$key, Lang::Uk) => $uk,
+                        (K::$key, Lang::En) => $en,
+                    )*
+                }
+            }
+        }
+    };
+}
+
+dictionary! {
+    DocumentTitle => "Обрій — програма інформатизації", "Obriy — informatization programme";
+    AppName => "Обрій", "Obriy";
+    AppTagline => "Програма інформатизації Дніпропетровщини 2026–2028",
+        "Dnipropetrovsk region informatization programme 2026–2028";
+    SkipToContent => "Перейти до змісту", "Skip to content";
+    MainNav => "Основні розділи", "Main sections";
+    NavOverview => "Огляд", "Overview";
+    NavPlan => "План", "Plan";
+    NavTerritory => "Територія", "Territory";
+    LanguageGroup => "Мова інтерфейсу", "Interface language";
+    SignOut => "Вийти", "Sign out";
+    SignedOut => "Ви вийшли із системи.", "You have signed out.";
+    SignedInAs => "Ви увійшли як", "Signed in as";
+    Dismiss => "Закрити повідомлення", "Dismiss the message";
+    Loading => "Завантаження…", "Loading…";
+    Retry => "Спробувати ще раз", "Try again";
+    ErrorCodeLabel => "Код помилки", "Error code";
+
+    // Sign-in
+    SignInTitle => "Вхід до системи", "Sign in";
+    SignInIntro => "Планування та моніторинг регіональної програми інформатизації.",
+        "Planning and monitoring of the regional informatization programme.";
+    LoginLabel => "Логін", "Login";
+    PasswordLabel => "Пароль", "Password";
+    SignIn => "Увійти", "Sign in";
+    SigningIn => "Вхід…", "Signing in…";
+    FillLoginPassword => "Вкажіть логін і пароль.", "Enter your login and password.";
+
+    // Overview
+    OverviewTitle => "Огляд програми", "Programme overview";
+    Passport => "Паспорт програми", "Programme passport";
+    ProgrammeName => "Назва", "Name";
+    Region => "Регіон", "Region";
+    RegionCode => "Код за Кодифікатором", "KATOTTH code";
+    Decision => "Рішення про затвердження", "Approved by";
+    Developer => "Розробник і замовник", "Developer and customer";
+    Head => "Керівник програми", "Programme head";
+    Term => "Строк виконання", "Term";
+    TotalFunding => "Загальний обсяг фінансування", "Total funding";
+    ThousandUah => "тис. грн", "thousand UAH";
+    AllocatedToMeasures => "Розподілено на заходи", "Allocated to measures";
+    MeasuresCount => "Кількість заходів", "Number of measures";
+    EnvelopeTitle => "Обсяг фінансування і розподіл за заходами, тис. грн",
+        "Funding envelope and allocation to measures, thousand UAH";
+    EnvelopeHint => "У кожній клітинці: обсяг за паспортом, розподілено на заходи, залишок.",
+        "Each cell shows the passport envelope, the amount allocated to measures and the remainder.";
+    Year => "Рік", "Year";
+    Total => "Усього", "Total";
+    Envelope => "Обсяг", "Envelope";
+    Allocated => "Розподілено", "Allocated";
+    Remaining => "Залишок", "Remaining";
+    OverAllocated => "Перевищення обсягу", "Over-allocated";
+    OverAllocatedCells => "Клітинок із перевищенням обсягу", "Over-allocated cells";
+    DirectionsTitle => "Пріоритетні напрями і завдання", "Priority directions and tasks";
+    Direction => "Напрям", "Direction";
+    Task => "Завдання", "Task";
+    Measures => "Заходи", "Measures";
+    Number => "№", "No.";
+
+    // Plan
+    PlanTitle => "План заходів", "Plan of measures";
+    Filters => "Фільтри", "Filters";
+    District => "Район", "District";
+    Organisation => "Організація", "Organisation";
+    Source => "Джерело", "Source";
+    Search => "Пошук", "Search";
+    SearchPlaceholder => "Назва, опис або результат", "Name, description or result";
+    Find => "Знайти", "Find";
+    ResetFilters => "Скинути фільтри", "Reset filters";
+    AllDistricts => "Усі райони", "All districts";
+    AllOrgs => "Усі організації", "All organisations";
+    AllSources => "Усі джерела", "All sources";
+    AllYears => "Усі роки", "All years";
+    OblastLevel => "Обласний рівень", "Oblast level";
+    DistrictOwn => "власні заходи району", "district's own measures";
+    NewMeasure => "Новий захід", "New measure";
+    Name => "Назва", "Name";
+    Executor => "Виконавець", "Executor";
+    Years => "Роки", "Years";
+    NoMeasures => "Заходів за цими умовами немає.", "No measures match these filters.";
+    PlanTotal => "Разом за планом", "Plan total";
+    MeasuresShort => "заходів", "measures";
+    Demo => "демо", "demo";
+    DemoTitle => "Демонстраційні дані", "Demonstration data";
+
+    // Territory
+    TerritoryTitle => "Територія: райони і громади", "Territory: districts and communities";
+    TerritoryHint => "Суми — тис. грн. Натисніть назву, щоб відкрити план заходів організації.",
+        "Amounts in thousand UAH. Select a name to open the organisation's plan.";
+    Code => "Код", "Code";
+    Kind => "Тип", "Kind";
+    Population => "Населення", "Population";
+    OwnMeasures => "Власні заходи", "Own measures";
+    OwnTotal => "Власні, тис. грн", "Own, thousand UAH";
+    WithCommunities => "З громадами", "With communities";
+    WithCommunitiesTotal => "З громадами, тис. грн", "With communities, thousand UAH";
+    CommunityKind => "громада", "community";
+    ExecutorsTitle => "Обласні виконавці", "Oblast executors";
+    DistrictLabel => "район", "district";
+
+    // Measure
+    MeasureTitleNew => "Новий захід", "New measure";
+    NameUk => "Назва українською", "Name in Ukrainian";
+    NameEn => "Назва англійською", "Name in English";
+    Optional => "необов’язково", "optional";
+    Required => "обов’язково", "required";
+    Description => "Опис", "Description";
+    ExpectedResult => "Очікуваний результат", "Expected result";
+    StartYear => "Рік початку", "Start year";
+    EndYear => "Рік завершення", "End year";
+    ChooseTask => "Оберіть завдання", "Choose a task";
+    ChooseOrg => "Оберіть організацію", "Choose an organisation";
+    TaskRequired => "Оберіть завдання програми.", "Choose a task of the programme.";
+    OrgRequired => "Оберіть відповідального виконавця.", "Choose the responsible executor.";
+    Responsible => "Відповідальний виконавець", "Responsible executor";
+    BudgetTitle => "Фінансування, тис. грн", "Funding, thousand UAH";
+    BudgetHint => "Порожня клітинка — рядка немає; 0 — нульовий рядок. Приклад: 1 250,5",
+        "A blank cell means no line; 0 is a zero line. Example: 1250.5";
+    HiddenCellsIgnored => "Суми за роки поза строком заходу не буде збережено.",
+        "Amounts for years outside the measure's term will not be saved.";
+    AmountFor => "Сума", "Amount";
+    Save => "Зберегти", "Save";
+    Saving => "Збереження…", "Saving…";
+    Saved => "Зміни збережено.", "Changes saved.";
+    Created => "Захід створено.", "Measure created.";
+    FixErrors => "Виправте помилки у формі — нічого не надіслано.",
+        "Fix the errors in the form — nothing has been sent.";
+    SaveBlocked => "Зберегти не можна, доки в таблиці фінансування є помилки.",
+        "Saving is not possible while the funding table has errors.";
+    ResolveConflictFirst => "Спершу оберіть, як вирішити конфлікт версій.",
+        "First choose how to resolve the version conflict.";
+    Version => "Версія", "Version";
+    UpdatedAt => "Оновлено", "Updated";
+    UpdatedBy => "ким", "by";
+    Delete => "Видалити", "Delete";
+    DeleteConfirm => "Видалити цей захід? Цю дію не можна скасувати.",
+        "Delete this measure? This cannot be undone.";
+    DeleteYes => "Так, видалити", "Yes, delete";
+    Cancel => "Скасувати", "Cancel";
+    Deleting => "Видалення…", "Deleting…";
+    Deleted => "Захід видалено.", "The measure has been deleted.";
+    ConflictTitle => "Конфлікт версій", "Version conflict";
+    ConflictServerVersion => "На сервері зараз версія", "The server now has version";
+    OnServer => "На сервері", "On the server";
+    YourValue => "Ваше значення", "Your value";
+    LoadServer => "Завантажити дані із сервера", "Load the server's data";
+    LoadServerHint => "Ваші введені значення залишаться поруч для порівняння.",
+        "What you typed stays beside each field for comparison.";
+    KeepMine => "Залишити мої зміни", "Keep my changes";
+    KeepMineHint => "Наступне збереження замінить дані на сервері вашими.",
+        "The next save will replace the server's data with yours.";
+    RestoreMine => "Повернути мої значення", "Restore my values";
+    CompareServer => "Поруч із полями показано значення, що зараз на сервері.",
+        "The values now on the server are shown beside the fields.";
+    CompareMine => "Форму заповнено даними із сервера; поруч показано ваші незбережені значення.",
+        "The form now holds the server's data; your unsaved values are shown beside the fields.";
+    DistrictsGroup => "Райони", "Districts";
+    CommunitiesGroup => "громади", "communities";
+    CompareHidden => "Сховати порівняння", "Hide the comparison";
+    Empty => "порожньо", "empty";
+    ReadOnly => "Лише перегляд: у вас немає прав змінювати цей захід.",
+        "Read only: you are not allowed to change this measure.";
+    CannotPlan => "Ваша роль не дає змоги планувати заходи.",
+        "Your role does not allow planning measures.";
+    BackToPlan => "До плану", "Back to the plan";
+
+    // Not found
+    NotFoundTitle => "Сторінку не знайдено", "Page not found";
+    NotFoundText => "Такої сторінки немає. Можливо, посилання застаріло.",
+        "There is no such page. The link may be out of date.";
+    GoHome => "На головну", "Go to the overview";
+}
+
+impl K {
+    /// Both languages, for places that keep a message to show later (notices, form errors).
+    pub fn both(self) -> Text {
+        Text::new(self.text(Lang::Uk), self.text(Lang::En))
+    }
+}

@@ -1,0 +1,130 @@
+//! `/login`: the sign-in form; afterwards the user goes on to the page they wanted.
+
+use crate::api;
+use crate::components::loading::Loading;
+use crate::i18n::{t, use_i18n, K};
+use crate::session::{use_auth, AuthKind};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+use leptos_router::NavigateOptions;
+use shared::api::auth::LoginRequest;
+use shared::Text;
+
+/// Only paths of this app, so a crafted link cannot send the user elsewhere after signing in.
+fn safe_next(next: Option<String>) -> String {
+    next.filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/login"))
+        .unwrap_or_else(|| "/".to_string())
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let kind = Memo::new(move |_| auth.kind());
+
+    let login = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error: RwSignal<Option<Text>> = RwSignal::new(None);
+
+    let submit = Action::new_local(move |request: &LoginRequest| {
+        let request = request.clone();
+        async move {
+            match api::login(request).await {
+                Ok(session) => {
+                    error.set(None);
+                    auth.sign_in(session);
+                }
+                Err(e) => error.set(Some(e.message)),
+            }
+        }
+    });
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if submit.pending().get_untracked() {
+            return;
+        }
+        let request = LoginRequest {
+            login: login.get_untracked().trim().to_string(),
+            password: password.get_untracked(),
+        };
+        if request.login.is_empty() || request.password.is_empty() {
+            error.set(Some(K::FillLoginPassword.both()));
+            return;
+        }
+        submit.dispatch(request);
+    };
+    let described = move || error.with(Option::is_some).then_some("login-error");
+
+    move || {
+        match kind.get() {
+        AuthKind::Checking => view! { <Loading/> }.into_any(),
+        AuthKind::SignedIn => {
+            let next = safe_next(query.with_untracked(|q| q.get("next")));
+            let options = NavigateOptions {
+                replace: true,
+                ..NavigateOptions::default()
+            };
+            view! { <Redirect path=next options=options/> }.into_any()
+        }
+        AuthKind::SignedOut | AuthKind::Failed => view! {
+            <section class="login-page">
+                <div class="login-card">
+                    <h1>{t(K::SignInTitle)}</h1>
+                    <p class="lead">{t(K::SignInIntro)}</p>
+                    <form class="login-form" on:submit=on_submit novalidate=true>
+                        <div class="field">
+                            <label for="login">{t(K::LoginLabel)}</label>
+                            <input
+                                type="text"
+                                id="login"
+                                name="login"
+                                autocomplete="username"
+                                autocapitalize="none"
+                                spellcheck="false"
+                                required=true
+                                aria-describedby=described
+                                prop:value=move || login.get()
+                                on:input=move |ev| login.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <div class="field">
+                            <label for="password">{t(K::PasswordLabel)}</label>
+                            <input
+                                type="password"
+                                id="password"
+                                name="password"
+                                autocomplete="current-password"
+                                required=true
+                                aria-describedby=described
+                                prop:value=move || password.get()
+                                on:input=move |ev| password.set(event_target_value(&ev))
+                            />
+                        </div>
+                        <div id="login-error-area" role="alert">
+                            {move || error.get().map(|message| view! {
+                                <p class="form-message error" id="login-error">
+                                    <span aria-hidden="true">"⚠ "</span>
+                                    {move || i18n.text(&message)}
+                                </p>
+                            })}
+                        </div>
+                        <button
+                            type="submit"
+                            id="login-submit"
+                            class="btn btn-primary btn-block"
+                            disabled=move || submit.pending().get()
+                        >
+                            {move || if submit.pending().get() { t(K::SigningIn)() } else { t(K::SignIn)() }}
+                        </button>
+                    </form>
+                </div>
+            </section>
+        }
+        .into_any(),
+    }
+    }
+}

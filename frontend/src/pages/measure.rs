@@ -1,0 +1,121 @@
+//! `/measures/:id`: one measure — the edit form for those who may change it, else a read-only view.
+
+use crate::api;
+use crate::components::budget_table::BudgetTable;
+use crate::components::error_view::ErrorView;
+use crate::components::loading::Loading;
+use crate::components::measure_form::{MeasureForm, MeasureMeta};
+use crate::i18n::{t, tx, K};
+use crate::session::use_auth;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use shared::api::measures::MeasureDetail;
+use shared::{ApiErrorBody, ErrorCode, MeasureId, Year};
+
+#[component]
+pub fn MeasurePage() -> impl IntoView {
+    let params = use_params_map();
+    let auth = use_auth();
+    let id = Memo::new(move |_| {
+        params.with(|p| p.get_str("id").and_then(|s| s.parse::<MeasureId>().ok()))
+    });
+    let detail = LocalResource::new(move || {
+        let id = id.get();
+        async move {
+            match id {
+                Some(id) => api::measure(id).await,
+                None => Err(ApiErrorBody::new(ErrorCode::NotFound)),
+            }
+        }
+    });
+    let programme = LocalResource::new(api::programme);
+    let orgs = LocalResource::new(api::orgs);
+    let retry = Callback::new(move |()| {
+        detail.refetch();
+        programme.refetch();
+        orgs.refetch();
+    });
+    view! {
+        <section class="page measure-page">
+            <p class="back-link"><a href="/plan">"← "{t(K::BackToPlan)}</a></p>
+            <Transition fallback=|| view! { <Loading/> }>
+                {move || Suspend::new(async move {
+                    let d = match detail.await {
+                        Ok(d) => d,
+                        Err(e) => return view! { <ErrorView error=e on_retry=retry/> }.into_any(),
+                    };
+                    let user = auth.user_untracked();
+                    match (d.can_edit, user) {
+                        (true, Some(user)) => match (programme.await, orgs.await) {
+                            (Ok(p), Ok(o)) => view! {
+                                <MeasureForm detail=Some(d) programme=p orgs=o user=user/>
+                            }
+                            .into_any(),
+                            (Err(e), _) | (_, Err(e)) => view! { <ErrorView error=e on_retry=retry/> }.into_any(),
+                        },
+                        _ => view! { <ReadOnlyMeasure detail=d/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn ReadOnlyMeasure(detail: MeasureDetail) -> impl IntoView {
+    let years: Vec<Year> = Year::all()
+        .filter(|y| *y >= detail.start_year && *y <= detail.end_year)
+        .collect();
+    let term = format!("{}–{}", detail.start_year, detail.end_year);
+    let direction = format!("{}. ", detail.direction.number);
+    let task = format!("{} ", detail.task.code);
+    let text_or_dash = |s: String| {
+        if s.trim().is_empty() {
+            "—".to_string()
+        } else {
+            s
+        }
+    };
+    view! {
+        <article class="measure-readonly" aria-labelledby="measure-heading">
+            <h1 id="measure-heading">{tx(detail.name.clone())}</h1>
+            <MeasureMeta detail=detail.clone()/>
+            <p class="readonly-note" id="measure-readonly" role="note">
+                <span aria-hidden="true">"🔒 "</span>{t(K::ReadOnly)}
+            </p>
+            <dl class="details card">
+                <div>
+                    <dt>{t(K::NameEn)}</dt>
+                    <dd lang="en">{text_or_dash(detail.name.en.clone())}</dd>
+                </div>
+                <div>
+                    <dt>{t(K::Direction)}</dt>
+                    <dd>{direction}{tx(detail.direction.name.clone())}</dd>
+                </div>
+                <div>
+                    <dt>{t(K::Task)}</dt>
+                    <dd id="measure-task-view">{task}{tx(detail.task.name.clone())}</dd>
+                </div>
+                <div>
+                    <dt>{t(K::Responsible)}</dt>
+                    <dd id="measure-org-view">{tx(detail.org.name.clone())}</dd>
+                </div>
+                <div>
+                    <dt>{t(K::Term)}</dt>
+                    <dd>{term}</dd>
+                </div>
+                <div>
+                    <dt>{t(K::Description)}</dt>
+                    <dd class="prewrap">{text_or_dash(detail.description.clone())}</dd>
+                </div>
+                <div>
+                    <dt>{t(K::ExpectedResult)}</dt>
+                    <dd class="prewrap">{text_or_dash(detail.expected_result.clone())}</dd>
+                </div>
+            </dl>
+            <div class="table-scroll card">
+                <BudgetTable grid=detail.totals years=years id="measure-budget"/>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,9 @@
+//! One module per route of the app.
+
+pub mod login;
+pub mod measure;
+pub mod measure_new;
+pub mod not_found;
+pub mod overview;
+pub mod plan;
+pub mod territory;
