@@ -5,9 +5,11 @@ use crate::authz::Actor;
 use crate::db;
 use crate::error::ApiError;
 use crate::state::{db as run_db, State};
-use actix_web::dev::Payload;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
-use actix_web::{web, FromRequest, HttpRequest};
+use actix_web::middleware::Next;
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use shared::api::{CSRF_HEADER, SESSION_COOKIE};
@@ -15,8 +17,8 @@ use shared::{ErrorCode, OrgId, Role, UserId};
 use std::future::Future;
 use std::pin::Pin;
 
-/// The signed-in user. Extracting it fails with 401 without a live session, and with 403
-/// on a state-changing request whose `X-CSRF-Token` does not match the session's.
+/// The signed-in user, loaded by [`session_middleware`]. Extracting it fails with 401 without
+/// a live session.
 #[derive(Debug, Clone)]
 pub struct CurrentUser {
     pub user: db::users::UserRow,
@@ -39,48 +41,79 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-impl FromRequest for CurrentUser {
-    type Error = ApiError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let state = req.app_data::<State>().cloned();
-        let token = req.cookie(SESSION_COOKIE).map(|c| c.value().to_string());
-        let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-        let csrf = req
-            .headers()
-            .get(CSRF_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        Box::pin(async move {
-            let state = state.ok_or_else(|| ApiError::internal(anyhow::anyhow!("no state")))?;
-            let token = token.ok_or(ErrorCode::Unauthenticated)?;
-            let token_hash = hash_token(&token);
-            let lookup = token_hash.clone();
-            let found = run_db(&state, move |conn, _| {
-                Ok(db::sessions::find_live(conn, &lookup, db::now_ms())?)
-            })
-            .await?;
-            let (session, user) = found.ok_or(ErrorCode::Unauthenticated)?;
-            if writes {
-                let sent = csrf.unwrap_or_default();
-                if !constant_time_eq(sent.as_bytes(), session.csrf_token.as_bytes()) {
-                    return Err(ErrorCode::CsrfFailed.into());
+/// Loads the session before any extractor runs, so that a write without a session or with a
+/// wrong CSRF token is refused first (401/403), whatever else is wrong with the request.
+pub async fn session_middleware(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let exempt = req.path() == "/api/auth/login";
+    match load_session(req.request()).await {
+        Ok(Some(user)) => {
+            if writes && !exempt {
+                let sent = req
+                    .headers()
+                    .get(CSRF_HEADER)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default();
+                if !constant_time_eq(sent.as_bytes(), user.csrf_token.as_bytes()) {
+                    return Err(ApiError::new(ErrorCode::CsrfFailed).into());
                 }
             }
-            let role = Role::parse(&user.role)
-                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("role {:?}", user.role)))?;
-            Ok(CurrentUser {
-                actor: Actor {
-                    user_id: user.id,
-                    role,
-                    org: user.org_id.map(OrgId),
-                },
-                user,
-                csrf_token: session.csrf_token,
-                token_hash,
-            })
-        })
+            req.extensions_mut().insert(user);
+        }
+        Ok(None) if writes && !exempt => {
+            return Err(ApiError::new(ErrorCode::Unauthenticated).into())
+        }
+        Ok(None) => {}
+        Err(e) => return Err(e.into()),
+    }
+    next.call(req).await
+}
+
+async fn load_session(req: &HttpRequest) -> Result<Option<CurrentUser>, ApiError> {
+    let Some(token) = req.cookie(SESSION_COOKIE).map(|c| c.value().to_string()) else {
+        return Ok(None);
+    };
+    let state = req
+        .app_data::<State>()
+        .cloned()
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("no state")))?;
+    let token_hash = hash_token(&token);
+    let lookup = token_hash.clone();
+    let found = run_db(&state, move |conn, _| {
+        Ok(db::sessions::find_live(conn, &lookup, db::now_ms())?)
+    })
+    .await?;
+    let Some((session, user)) = found else {
+        return Ok(None);
+    };
+    let role = Role::parse(&user.role)
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("role {:?}", user.role)))?;
+    Ok(Some(CurrentUser {
+        actor: Actor {
+            user_id: user.id,
+            role,
+            org: user.org_id.map(OrgId),
+        },
+        user,
+        csrf_token: session.csrf_token,
+        token_hash,
+    }))
+}
+
+impl FromRequest for CurrentUser {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(
+            req.extensions()
+                .get::<CurrentUser>()
+                .cloned()
+                .ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated)),
+        )
     }
 }
 

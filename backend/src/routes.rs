@@ -6,6 +6,9 @@ use actix_web::web;
 pub fn api(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/api")
+            .wrap(actix_web::middleware::from_fn(
+                crate::extract::session_middleware,
+            ))
             .service(health::health)
             .service(openapi::document)
             .service(auth::login)

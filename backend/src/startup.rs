@@ -63,9 +63,62 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
     }
+}
 
-    pub fn server(self) -> Server {
-        self.server
+/// A server on its own thread with its own runtime, for tests and benchmarks. Dropping it
+/// stops the server and waits for the thread.
+pub struct Background {
+    pub port: u16,
+    pub state: web::Data<AppState>,
+    stop: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+type Ready = anyhow::Result<(u16, web::Data<AppState>)>;
+
+impl Background {
+    pub fn spawn(settings: Settings) -> anyhow::Result<Background> {
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel::<Ready>();
+        let (stop_tx, stop_rx) = std::sync::mpsc::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                let app = match Application::build(settings) {
+                    Ok(app) => app,
+                    Err(e) => {
+                        let _ = ready_tx.send(Err(e));
+                        return;
+                    }
+                };
+                let handle = app.server.handle();
+                let _ = ready_tx.send(Ok((app.port, app.state.clone())));
+                std::thread::spawn(move || {
+                    // Returns when the sender is dropped.
+                    let _ = stop_rx.recv();
+                    actix_web::rt::System::new().block_on(handle.stop(false));
+                });
+                if let Err(e) = app.server.await {
+                    tracing::error!(%e, "server stopped with an error");
+                }
+            });
+        });
+        let (port, state) = ready_rx
+            .recv()
+            .map_err(|_| anyhow::anyhow!("the server thread ended before it started"))??;
+        Ok(Background {
+            port,
+            state,
+            stop: Some(stop_tx),
+            thread: Some(thread),
+        })
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 

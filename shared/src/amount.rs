@@ -11,7 +11,9 @@ use std::fmt;
 use std::str::FromStr;
 
 /// The largest amount a single budget line may hold: one billion thousand UAH.
-const MAX_THOUSANDS: i64 = 1_000_000_000;
+pub const LINE_MAX_THOUSANDS: i64 = 1_000_000_000;
+/// The largest figure at all (totals included): what whole hryvnias in an i64 can hold.
+const MAX_THOUSANDS: i64 = 9_000_000_000_000_000;
 
 /// A validated amount in thousand UAH.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -51,7 +53,7 @@ impl Amount {
                 return Err(ErrorCode::AmountTooPrecise);
             }
         }
-        if int_part.trim_start_matches('0').len() > 10 {
+        if int_part.trim_start_matches('0').len() > 16 {
             return Err(ErrorCode::AmountTooLarge);
         }
         let value = Decimal::from_str(&cleaned).map_err(|_| ErrorCode::AmountInvalid)?;
@@ -74,7 +76,7 @@ impl Amount {
 
     /// Whole hryvnias, as stored in the database.
     pub fn to_uah(self) -> i64 {
-        // Cannot fail: at most 10^9 thousands with 3 decimals is 10^12 hryvnias.
+        // Cannot fail: at most 9·10^15 thousands with 3 decimals fits in an i64 of hryvnias.
         let scaled = (self.0 * Decimal::from(1000)).trunc();
         i64::try_from(scaled).unwrap_or(i64::MAX)
     }
@@ -82,6 +84,20 @@ impl Amount {
     /// From whole hryvnias. Negative values only arise from bugs; they are clamped to zero.
     pub fn from_uah(uah: i64) -> Amount {
         Amount(Decimal::new(uah.max(0), 3).normalize())
+    }
+
+    /// The rule for one budget line (a total may be larger).
+    pub fn check_line(self) -> Result<Amount, ErrorCode> {
+        if self.0 > Decimal::from(LINE_MAX_THOUSANDS) {
+            Err(ErrorCode::AmountTooLarge)
+        } else {
+            Ok(self)
+        }
+    }
+
+    /// Parses one budget line's amount: [`Amount::parse`] and [`Amount::check_line`].
+    pub fn parse_line(input: &str) -> Result<Amount, ErrorCode> {
+        Amount::parse(input).and_then(Amount::check_line)
     }
 
     pub fn decimal(self) -> Decimal {

@@ -164,6 +164,7 @@ pub fn connect(url: &str) -> Result<Pool> {
     };
     r2d2::Pool::builder()
         .max_size(size)
+        .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(10))
         .build(Manager {
             url: url.to_string(),

@@ -65,6 +65,9 @@ impl MeasureInput {
             errors.push(FieldError::new("end_year", ErrorCode::YearRangeInverted));
         }
         for (i, line) in self.budget_lines.iter().enumerate() {
+            if let Err(code) = line.amount.check_line() {
+                errors.push(FieldError::new(format!("budget_lines[{i}].amount"), code));
+            }
             if line.year < self.start_year || line.year > self.end_year {
                 errors.push(FieldError::new(
                     format!("budget_lines[{i}].year"),

@@ -1,0 +1,134 @@
+//! The authorization matrix: each endpoint × each role × own and foreign organisation.
+
+use obriy_tests::data::{measure, org_by_code};
+use obriy_tests::{on_both, spawn_app, Client};
+use shared::api::measures::MeasureDetail;
+use shared::{FundingSource, OrgId};
+
+const ACTORS: [&str; 6] = [
+    "anonymous",
+    "community.pidhorodne",
+    "district.dnipro",
+    "department",
+    "head",
+    "admin",
+];
+/// (label, code): the coordinator's own community, a community in the coordinator's district,
+/// a community elsewhere, the own district, another district, an oblast executor.
+const TARGETS: [(&str, &str); 6] = [
+    ("own community", "UA12020210000032285"),
+    ("sibling community", "UA12020190000075117"),
+    ("foreign community", "UA12060010000090992"),
+    ("own district", "UA12020000000052809"),
+    ("foreign district", "UA12060000000022633"),
+    ("executor", "exec-department"),
+];
+
+/// Who may read the measures of a target (index into TARGETS).
+fn may_read(actor: &str, target: usize) -> bool {
+    match actor {
+        "anonymous" => false,
+        "community.pidhorodne" => matches!(target, 0 | 5),
+        "district.dnipro" => matches!(target, 0 | 1 | 3 | 5),
+        _ => true,
+    }
+}
+
+/// Who may create, change and delete measures of a target.
+fn may_write(actor: &str, target: usize) -> bool {
+    match actor {
+        "community.pidhorodne" => target == 0,
+        "district.dnipro" => target == 3,
+        "department" => true,
+        _ => false,
+    }
+}
+
+fn status<T>(r: Result<T, obriy_tests::Failure>, ok: u16) -> u16 {
+    r.map(|_| ok).unwrap_or_else(|f| f.status)
+}
+
+on_both! {
+    fn every_endpoint_checks_role_and_organisation(kind) {
+        let app = spawn_app(kind, true);
+        let dept = Client::demo(&app, "department");
+        let orgs = dept.orgs().expect("orgs");
+        let task = obriy_tests::data::first_task(&dept.programme().expect("p"));
+        let org_of = |code: &str| -> OrgId {
+            if code.starts_with("exec-") {
+                orgs.iter().find(|o| o.kind == shared::api::orgs::OrgKind::Executor).map(|o| o.id).expect("executor")
+            } else {
+                org_by_code(&orgs, code)
+            }
+        };
+        let targets: Vec<MeasureDetail> = TARGETS
+            .iter()
+            .map(|(label, code)| dept.create_measure(&measure(task, org_of(code), label, &[(2026, FundingSource::Local, "1")])).expect("seed"))
+            .collect();
+
+        let mut table = String::from("actor                  endpoint            ");
+        for (label, _) in TARGETS { table.push_str(&format!("{label:>18}")); }
+        table.push('\n');
+        let mut failures = Vec::new();
+        for actor in ACTORS {
+            let c = if actor == "anonymous" { Client::anonymous(&app) } else { Client::demo(&app, actor) };
+            let signed_in = actor != "anonymous";
+            // Programme-wide reads: every signed-in role.
+            for path in ["/api/programme", "/api/orgs", "/api/plan", "/api/rollups/district", "/api/auth/me"] {
+                let got = status(c.get::<serde_json::Value>(path), 200);
+                let want = if signed_in { 200 } else { 401 };
+                if got != want { failures.push(format!("{actor} GET {path}: {got}, expected {want}")); }
+            }
+            // Accounts: the administrator only.
+            let got = status(c.get::<serde_json::Value>("/api/users"), 200);
+            let want = match actor { "anonymous" => 401, "admin" => 200, _ => 403 };
+            if got != want { failures.push(format!("{actor} GET /api/users: {got}, expected {want}")); }
+            let new_user = shared::api::users::CreateUser {
+                login: format!("u-{}", actor.replace('.', "-")), display_name: "Тест".into(),
+                password: "long-enough-password".into(), role: shared::Role::ProgrammeHead, org_id: None,
+            };
+            let got = status(c.post::<_, serde_json::Value>("/api/users", &new_user), 201);
+            let want = match actor { "anonymous" => 401, "admin" => 201, _ => 403 };
+            if got != want { failures.push(format!("{actor} POST /api/users: {got}, expected {want}")); }
+
+            for (endpoint, run) in [
+                ("GET measure", 0),
+                ("POST measure", 1),
+                ("PUT measure", 2),
+                ("DELETE measure", 3),
+            ] {
+                table.push_str(&format!("{actor:<22} {endpoint:<19}"));
+                for (i, target) in targets.iter().enumerate() {
+                    let (got, want) = match run {
+                        0 => (status(c.measure(target.id), 200), if !signed_in { 401 } else if may_read(actor, i) { 200 } else { 403 }),
+                        1 => {
+                            let input = measure(task, target.org.id, "Новий", &[(2026, FundingSource::Local, "1")]);
+                            (status(c.create_measure(&input), 201), if !signed_in { 401 } else if may_write(actor, i) { 201 } else { 403 })
+                        }
+                        2 => {
+                            let current = dept.measure(target.id).expect("current");
+                            (status(c.update_measure(target.id, current.version, &current.to_input()), 200),
+                             if !signed_in { 401 } else if may_write(actor, i) && may_read(actor, i) { 200 } else { 403 })
+                        }
+                        // A stale version: an authorized caller gets 409, so nothing is deleted.
+                        _ => (status(c.delete_measure(target.id, 0), 204), if !signed_in { 401 } else if may_write(actor, i) { 409 } else { 403 }),
+                    };
+                    table.push_str(&format!("{:>18}", if got == want { got.to_string() } else { format!("{got}≠{want}") }));
+                    if got != want {
+                        failures.push(format!("{actor} {endpoint} on {}: {got}, expected {want}", TARGETS[i].0));
+                    }
+                }
+                table.push('\n');
+            }
+        }
+        // Moving a measure to a foreign organisation is refused too.
+        let community = Client::demo(&app, "community.pidhorodne");
+        let own = community.measure(targets[0].id).expect("own");
+        let mut moved = own.to_input();
+        moved.org_id = targets[2].org.id;
+        let refused = community.update_measure(own.id, own.version, &moved).expect_err("move");
+        assert_eq!((refused.status, refused.body.field.as_deref()), (403, Some("measure.org_id")));
+        println!("{table}");
+        assert!(failures.is_empty(), "authorization matrix:\n{table}\n{}", failures.join("\n"));
+    }
+}

@@ -1,0 +1,10 @@
+//! API tests through real HTTP: one server and one fresh database per test, on SQLite and
+//! PostgreSQL. Folders mirror the URLs.
+
+mod auth;
+mod authz;
+mod measures;
+mod migrations;
+mod plan;
+mod programme;
+mod rollups;

@@ -1,0 +1,88 @@
+//! `/api/plan`: the tree, its filters, and who sees which measures.
+
+use obriy_tests::data::{measure, org_by_code, year};
+use obriy_tests::{on_both, spawn_app, Client};
+use shared::api::plan::{PlanFilter, PlanTree};
+use shared::{FundingSource, MeasureId, OrgId};
+
+fn ids(tree: &PlanTree) -> Vec<MeasureId> {
+    tree.directions
+        .iter()
+        .flat_map(|d| d.tasks.iter().flat_map(|t| t.measures.iter().map(|m| m.id)))
+        .collect()
+}
+
+fn orgs_in(tree: &PlanTree) -> Vec<OrgId> {
+    tree.directions
+        .iter()
+        .flat_map(|d| {
+            d.tasks
+                .iter()
+                .flat_map(|t| t.measures.iter().map(|m| m.org.id))
+        })
+        .collect()
+}
+
+on_both! {
+    fn filters_narrow_the_tree_and_its_totals(kind) {
+        let app = spawn_app(kind, true);
+        let c = Client::demo(&app, "department");
+        let orgs = c.orgs().expect("orgs");
+        let all = c.plan(&PlanFilter::default()).expect("plan");
+        assert_eq!(all.measure_count as usize, ids(&all).len());
+        assert_eq!(all.totals, c.rollup(shared::api::rollup::RollupLevel::Programme).expect("r").rows[0].totals);
+
+        let dnipro = org_by_code(&orgs, "UA12020000000052809");
+        let in_district = c.plan(&PlanFilter { district: Some(dnipro), ..Default::default() }).expect("plan");
+        assert!(in_district.measure_count > 1);
+        for org in orgs_in(&in_district) {
+            let o = orgs.iter().find(|x| x.id == org).expect("org");
+            assert!(o.id == dnipro || o.parent == Some(dnipro), "{} is not in the district", o.name.uk);
+        }
+        let district = orgs.iter().find(|o| o.id == dnipro).expect("d");
+        assert_eq!(in_district.totals, district.with_children.as_ref().expect("w").totals);
+
+        let local = c.plan(&PlanFilter { source: Some(FundingSource::Local), ..Default::default() }).expect("plan");
+        assert!(local.totals.cells().iter().all(|cell| cell.source == FundingSource::Local));
+        assert_eq!(local.totals.total(), all.totals.source_total(FundingSource::Local));
+
+        let y2028 = c.plan(&PlanFilter { year: Some(year(2028)), ..Default::default() }).expect("plan");
+        assert_eq!(y2028.totals.total(), all.totals.year_total(year(2028)));
+
+        let task = obriy_tests::data::first_task(&c.programme().expect("p"));
+        let made = c.create_measure(&measure(task, dnipro, "Унікальна назва ЦНАП-Квант", &[(2026, FundingSource::Local, "5")])).expect("create");
+        let found = c.plan(&PlanFilter { q: Some("цнап-квант".into()), ..Default::default() }).expect("plan");
+        assert_eq!(ids(&found), vec![made.id]);
+        let (status, body) = c.raw(reqwest::Method::GET, "/api/plan?year=2031", "");
+        assert_eq!(status, 422, "{body}");
+        assert!(body.contains("\"field\":\"year\""));
+    }
+}
+
+on_both! {
+    fn coordinators_see_only_their_territory(kind) {
+        let app = spawn_app(kind, true);
+        let dept = Client::demo(&app, "department");
+        let orgs = dept.orgs().expect("orgs");
+        let pidhorodne = org_by_code(&orgs, "UA12020210000032285");
+        let dnipro = org_by_code(&orgs, "UA12020000000052809");
+        let community = Client::demo(&app, "community.pidhorodne");
+        for org in orgs_in(&community.plan(&PlanFilter::default()).expect("plan")) {
+            let o = orgs.iter().find(|x| x.id == org).expect("org");
+            assert!(o.id == pidhorodne || o.kind == shared::api::orgs::OrgKind::Executor, "community sees {}", o.name.uk);
+        }
+        let district = Client::demo(&app, "district.dnipro");
+        let seen = orgs_in(&district.plan(&PlanFilter::default()).expect("plan"));
+        assert!(seen.contains(&pidhorodne), "the district sees its communities");
+        for org in seen {
+            let o = orgs.iter().find(|x| x.id == org).expect("org");
+            assert!(o.id == dnipro || o.parent == Some(dnipro) || o.kind == shared::api::orgs::OrgKind::Executor,
+                "district sees {}", o.name.uk);
+        }
+        // Filtering on a foreign community shows nothing of it.
+        let apostolove = org_by_code(&orgs, "UA12060010000090992");
+        let foreign = community.plan(&PlanFilter { org: Some(apostolove), ..Default::default() }).expect("plan");
+        assert_eq!(foreign.measure_count, 0);
+        assert!(dept.plan(&PlanFilter { org: Some(apostolove), ..Default::default() }).expect("plan").measure_count > 0);
+    }
+}

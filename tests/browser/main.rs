@@ -1,0 +1,3 @@
+//! Browser journeys in headless Chromium against a real server with the demo data.
+
+fn main() {}

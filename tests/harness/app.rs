@@ -1,0 +1,54 @@
+//! A real Obriy server on port 0 over its own fresh database.
+
+use obriy_backend::config::Settings;
+use obriy_backend::startup::Background;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DbKind {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub url: String,
+    pub database_url: String,
+    pub kind: DbKind,
+    pub server: Background,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// The built app, for the browser tests: `OBRIY_STATIC_DIR` or `dist/` in the workspace.
+pub fn static_dir() -> PathBuf {
+    std::env::var_os("OBRIY_STATIC_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist"))
+}
+
+/// Starts a server. `demo` loads the demo plan and accounts, as the run command does.
+pub fn spawn_app(kind: DbKind, demo: bool) -> TestApp {
+    let (database_url, dir) = match kind {
+        DbKind::Sqlite => {
+            let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+            let url = dir.path().join("obriy.db").display().to_string();
+            (url, Some(dir))
+        }
+        DbKind::Postgres => (crate::pg::fresh_database(), None),
+    };
+    let settings = Settings {
+        addr: "127.0.0.1:0".parse().unwrap_or_else(|e| panic!("{e}")),
+        database_url: database_url.clone(),
+        static_dir: static_dir(),
+        demo,
+        secure_cookies: false,
+    };
+    let server =
+        Background::spawn(settings).unwrap_or_else(|e| panic!("starting the server: {e:#}"));
+    TestApp {
+        url: format!("http://127.0.0.1:{}", server.port),
+        database_url,
+        kind,
+        server,
+        _dir: dir,
+    }
+}

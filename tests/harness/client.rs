@@ -1,0 +1,203 @@
+//! A typed client of the Obriy API, built from the `shared` types, over real HTTP.
+
+use crate::app::TestApp;
+use reqwest::blocking::{Client as Http, RequestBuilder};
+use reqwest::Method;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use shared::api::auth::{LoginRequest, SessionInfo};
+use shared::api::measures::{MeasureDetail, MeasureInput, UpdateMeasure};
+use shared::api::orgs::OrgSummary;
+use shared::api::plan::{PlanFilter, PlanTree};
+use shared::api::programme::ProgrammeOverview;
+use shared::api::rollup::{Rollup, RollupLevel};
+use shared::api::CSRF_HEADER;
+use shared::{ApiErrorBody, ErrorCode, MeasureId};
+use std::sync::Mutex;
+
+/// An error answer: its status and body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub status: u16,
+    pub body: ApiErrorBody,
+}
+
+impl Failure {
+    pub fn code(&self) -> ErrorCode {
+        self.body.code
+    }
+}
+
+pub type Res<T> = Result<T, Failure>;
+
+pub struct Client {
+    pub base: String,
+    http: Http,
+    csrf: Mutex<Option<String>>,
+}
+
+impl Client {
+    pub fn anonymous(app: &TestApp) -> Client {
+        Client {
+            base: app.url.clone(),
+            http: Http::builder()
+                .cookie_store(true)
+                .build()
+                .unwrap_or_else(|e| panic!("http client: {e}")),
+            csrf: Mutex::new(None),
+        }
+    }
+
+    /// Signed in as a demo account.
+    pub fn demo(app: &TestApp, login: &str) -> Client {
+        let c = Client::anonymous(app);
+        c.login(login, crate::DEMO_PASSWORD)
+            .unwrap_or_else(|e| panic!("signing in as {login}: {e:?}"));
+        c
+    }
+
+    pub fn login(&self, login: &str, password: &str) -> Res<SessionInfo> {
+        let s: SessionInfo = self.post(
+            "/api/auth/login",
+            &LoginRequest {
+                login: login.into(),
+                password: password.into(),
+            },
+        )?;
+        self.set_csrf(Some(s.csrf_token.clone()));
+        Ok(s)
+    }
+
+    pub fn set_csrf(&self, token: Option<String>) {
+        *self
+            .csrf
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = token;
+    }
+
+    fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        let mut rb = self
+            .http
+            .request(method.clone(), format!("{}{path}", self.base));
+        if method != Method::GET {
+            if let Some(token) = self
+                .csrf
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .clone()
+            {
+                rb = rb.header(CSRF_HEADER, token);
+            }
+        }
+        rb
+    }
+
+    /// Sends and decodes; `()` responses (204) decode from an empty body.
+    fn send<T: DeserializeOwned>(&self, rb: RequestBuilder) -> Res<T> {
+        let resp = rb.send().unwrap_or_else(|e| panic!("HTTP: {e}"));
+        let status = resp.status().as_u16();
+        let text = resp.text().unwrap_or_default();
+        if (200..300).contains(&status) {
+            let text = if text.is_empty() { "null" } else { &text };
+            let de = &mut serde_json::Deserializer::from_str(text);
+            Ok(serde_path_to_error::deserialize(de)
+                .unwrap_or_else(|e| panic!("decoding a {status} answer: {e}\n{}", clip(text))))
+        } else {
+            let body: ApiErrorBody = serde_json::from_str(&text).unwrap_or_else(|e| {
+                panic!(
+                    "a {status} answer that is not ApiErrorBody ({e}): {}",
+                    clip(&text)
+                )
+            });
+            Err(Failure { status, body })
+        }
+    }
+
+    pub fn get<T: DeserializeOwned>(&self, path: &str) -> Res<T> {
+        self.send(self.request(Method::GET, path))
+    }
+
+    pub fn post<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Res<T> {
+        self.send(self.request(Method::POST, path).json(body))
+    }
+
+    pub fn put<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Res<T> {
+        self.send(self.request(Method::PUT, path).json(body))
+    }
+
+    pub fn delete(&self, path: &str) -> Res<()> {
+        self.send(self.request(Method::DELETE, path))
+    }
+
+    /// A request with a raw body, for malformed input: (status, body text).
+    pub fn raw(&self, method: Method, path: &str, body: &str) -> (u16, String) {
+        let resp = self
+            .request(method, path)
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .unwrap_or_else(|e| panic!("HTTP: {e}"));
+        (resp.status().as_u16(), resp.text().unwrap_or_default())
+    }
+
+    // The resources, typed.
+
+    pub fn me(&self) -> Res<SessionInfo> {
+        self.get("/api/auth/me")
+    }
+
+    pub fn logout(&self) -> Res<()> {
+        self.send(self.request(Method::POST, "/api/auth/logout"))
+    }
+
+    pub fn programme(&self) -> Res<ProgrammeOverview> {
+        self.get("/api/programme")
+    }
+
+    pub fn orgs(&self) -> Res<Vec<OrgSummary>> {
+        self.get("/api/orgs")
+    }
+
+    pub fn plan(&self, filter: &PlanFilter) -> Res<PlanTree> {
+        self.get(&format!("/api/plan?{}", filter.to_query()))
+    }
+
+    pub fn rollup(&self, level: RollupLevel) -> Res<Rollup> {
+        self.get(&format!("/api/rollups/{}", level.as_str()))
+    }
+
+    pub fn measure(&self, id: MeasureId) -> Res<MeasureDetail> {
+        self.get(&format!("/api/measures/{id}"))
+    }
+
+    pub fn create_measure(&self, input: &MeasureInput) -> Res<MeasureDetail> {
+        self.post("/api/measures", input)
+    }
+
+    pub fn update_measure(
+        &self,
+        id: MeasureId,
+        version: i32,
+        input: &MeasureInput,
+    ) -> Res<MeasureDetail> {
+        self.put(
+            &format!("/api/measures/{id}"),
+            &UpdateMeasure {
+                version,
+                measure: input.clone(),
+            },
+        )
+    }
+
+    pub fn delete_measure(&self, id: MeasureId, version: i32) -> Res<()> {
+        self.delete(&format!("/api/measures/{id}?version={version}"))
+    }
+}
+
+/// The start of a long body, for messages.
+fn clip(text: &str) -> &str {
+    match text.char_indices().nth(600) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    }
+}
