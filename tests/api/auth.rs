@@ -78,3 +78,41 @@ on_both! {
         assert_eq!(users.as_array().map(Vec::len), Some(9));
     }
 }
+
+on_both! {
+    fn without_demo_mode_no_account_exists_until_an_admin_is_created(kind) {
+        let app = spawn_app(kind, false);
+        let c = Client::anonymous(&app);
+        for login in ["department", "admin", "head"] {
+            assert_eq!(c.login(login, DEMO_PASSWORD).expect_err("no demo accounts").status, 401);
+        }
+        // What `obriy create-admin` does.
+        let mut conn = obriy_backend::db::DbConn::establish(&app.database_url).expect("db");
+        obriy_backend::api::users::create_account(&mut conn, &shared::api::users::CreateUser {
+            login: "root.admin".into(), display_name: "Адміністратор".into(),
+            password: "a-long-admin-password".into(), role: Role::Admin, org_id: None,
+        }, false).expect("create admin");
+        c.login("root.admin", "a-long-admin-password").expect("admin signs in");
+        // The administrator creates a community coordinator, whose organisation must fit the role.
+        let orgs = c.orgs().expect("orgs");
+        let district = orgs.iter().find(|o| o.kind == shared::api::orgs::OrgKind::District).expect("d").id;
+        let community = orgs.iter().find(|o| o.kind == shared::api::orgs::OrgKind::Community).expect("c").id;
+        let mut new = shared::api::users::CreateUser {
+            login: "coord".into(), display_name: "Координатор".into(),
+            password: "short".into(), role: Role::CommunityCoordinator, org_id: Some(district),
+        };
+        let e = c.post::<_, serde_json::Value>("/api/users", &new).expect_err("short password");
+        assert_eq!((e.code(), e.body.field.as_deref()), (ErrorCode::PasswordTooShort, Some("password")));
+        new.password = "long-enough-pass".into();
+        let e = c.post::<_, serde_json::Value>("/api/users", &new).expect_err("a district for a community role");
+        assert_eq!((e.code(), e.body.field.as_deref()), (ErrorCode::OrgRequired, Some("org_id")));
+        new.org_id = Some(community);
+        let made: shared::api::auth::UserInfo = c.post("/api/users", &new).expect("created");
+        assert_eq!(made.org.map(|o| o.id), Some(community));
+        assert!(!made.is_demo);
+        let e = c.post::<_, serde_json::Value>("/api/users", &new).expect_err("taken");
+        assert_eq!(e.code(), ErrorCode::LoginTaken);
+        let coordinator = Client::anonymous(&app);
+        coordinator.login("coord", "long-enough-pass").expect("the new coordinator signs in");
+    }
+}

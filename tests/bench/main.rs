@@ -48,11 +48,19 @@ fn main() -> anyhow::Result<()> {
     } else {
         dir.path().join("bench.db").display().to_string()
     };
-    println!("Obriy benchmark — {} ({} clients, {} s per endpoint)", if opts.pg { "PostgreSQL" } else { "SQLite" }, opts.clients, opts.seconds);
+    println!(
+        "Obriy benchmark — {} ({} clients, {} s per endpoint)",
+        if opts.pg { "PostgreSQL" } else { "SQLite" },
+        opts.clients,
+        opts.seconds
+    );
 
     let started = Instant::now();
     let (measures, lines) = build_dataset(&url)?;
-    println!("dataset: {measures} measures, {lines} budget lines, built in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "dataset: {measures} measures, {lines} budget lines, built in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 
     let server = Background::spawn(Settings {
         addr: "127.0.0.1:0".parse()?,
@@ -62,21 +70,39 @@ fn main() -> anyhow::Result<()> {
         secure_cookies: false,
     })?;
     let base = format!("http://127.0.0.1:{}", server.port);
-    let http = reqwest::blocking::Client::builder().cookie_store(true).build()?;
+    let http = reqwest::blocking::Client::builder()
+        .cookie_store(true)
+        .build()?;
     http.post(format!("{base}/api/auth/login"))
         .json(&serde_json::json!({"login": "department", "password": obriy_tests::DEMO_PASSWORD}))
         .send()?
         .error_for_status()?;
     // The first read loads the whole plan into memory (as after any write): time it.
     let t = Instant::now();
-    http.get(format!("{base}/api/rollups/programme")).send()?.error_for_status()?;
-    println!("first read after a write (plan snapshot rebuild): {:.0} ms", t.elapsed().as_secs_f64() * 1000.0);
-    let orgs: Vec<shared::api::orgs::OrgSummary> = http.get(format!("{base}/api/orgs")).send()?.json()?;
-    let community = orgs.iter().find(|o| o.kind == shared::api::orgs::OrgKind::Community).map(|o| o.id).unwrap_or(shared::OrgId(1));
-    let district = orgs.iter().find(|o| o.kind == shared::api::orgs::OrgKind::District).map(|o| o.id).unwrap_or(shared::OrgId(1));
+    http.get(format!("{base}/api/rollups/programme"))
+        .send()?
+        .error_for_status()?;
+    println!(
+        "first read after a write (plan snapshot rebuild): {:.0} ms",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+    let orgs: Vec<shared::api::orgs::OrgSummary> =
+        http.get(format!("{base}/api/orgs")).send()?.json()?;
+    let community = orgs
+        .iter()
+        .find(|o| o.kind == shared::api::orgs::OrgKind::Community)
+        .map(|o| o.id)
+        .unwrap_or(shared::OrgId(1));
+    let district = orgs
+        .iter()
+        .find(|o| o.kind == shared::api::orgs::OrgKind::District)
+        .map(|o| o.id)
+        .unwrap_or(shared::OrgId(1));
 
-
-    println!("\n{:<34} {:>9} {:>9} {:>9} {:>9} {:>10}", "endpoint", "req/s", "p50 ms", "p99 ms", "max ms", "bytes");
+    println!(
+        "\n{:<34} {:>9} {:>9} {:>9} {:>9} {:>10}",
+        "endpoint", "req/s", "p50 ms", "p99 ms", "max ms", "bytes"
+    );
     for path in [
         "/api/rollups/programme".to_string(),
         "/api/rollups/direction".to_string(),
@@ -87,9 +113,21 @@ fn main() -> anyhow::Result<()> {
         format!("/api/plan?district={district}"),
         "/api/plan".to_string(),
     ] {
-        let seconds = if path == "/api/plan" { opts.seconds.min(3) } else { opts.seconds };
-        let r = load(&http, &format!("{base}{path}"), opts.clients, Duration::from_secs(seconds))?;
-        println!("{path:<34} {:>9.0} {:>9.2} {:>9.2} {:>9.2} {:>10}", r.rps, r.p50, r.p99, r.max, r.bytes);
+        let seconds = if path == "/api/plan" {
+            opts.seconds.min(3)
+        } else {
+            opts.seconds
+        };
+        let r = load(
+            &http,
+            &format!("{base}{path}"),
+            opts.clients,
+            Duration::from_secs(seconds),
+        )?;
+        println!(
+            "{path:<34} {:>9.0} {:>9.2} {:>9.2} {:>9.2} {:>10}",
+            r.rps, r.p50, r.p99, r.max, r.bytes
+        );
     }
 
     println!("\nthe same aggregate straight on the database (one connection, sequential):");
@@ -108,7 +146,11 @@ fn main() -> anyhow::Result<()> {
         times.sort_by(f64::total_cmp);
         println!("  {name:<28} p50 {:>7.2} ms   p99 {:>7.2} ms   ({} runs)", pct(&times, 0.5), pct(&times, 0.99), times.len());
     }
-    println!("\npeak resident memory of this process (server + {} client threads): {} MiB", opts.clients, peak_rss_mib());
+    println!(
+        "\npeak resident memory of this process (server + {} client threads): {} MiB",
+        opts.clients,
+        peak_rss_mib()
+    );
     drop(server);
     Ok(())
 }
@@ -130,7 +172,12 @@ fn pct(sorted: &[f64], p: f64) -> f64 {
 }
 
 /// `clients` threads request `url` as fast as answers come, for `duration`.
-fn load(http: &reqwest::blocking::Client, url: &str, clients: usize, duration: Duration) -> anyhow::Result<Result_> {
+fn load(
+    http: &reqwest::blocking::Client,
+    url: &str,
+    clients: usize,
+    duration: Duration,
+) -> anyhow::Result<Result_> {
     let bytes = http.get(url).send()?.error_for_status()?.bytes()?.len();
     let stop = Arc::new(AtomicBool::new(false));
     let started = Instant::now();
@@ -144,7 +191,12 @@ fn load(http: &reqwest::blocking::Client, url: &str, clients: usize, duration: D
                 let mut errors = 0usize;
                 while !stop.load(Ordering::Relaxed) {
                     let t = Instant::now();
-                    match http.get(&url).send().and_then(|r| r.error_for_status()).and_then(|r| r.bytes()) {
+                    match http
+                        .get(&url)
+                        .send()
+                        .and_then(|r| r.error_for_status())
+                        .and_then(|r| r.bytes())
+                    {
                         Ok(_) => times.push(t.elapsed().as_secs_f64() * 1000.0),
                         Err(_) => errors += 1,
                     }
@@ -158,7 +210,9 @@ fn load(http: &reqwest::blocking::Client, url: &str, clients: usize, duration: D
     let mut all = Vec::new();
     let mut errors = 0;
     for h in handles {
-        let (t, e) = h.join().map_err(|_| anyhow::anyhow!("a client thread panicked"))?;
+        let (t, e) = h
+            .join()
+            .map_err(|_| anyhow::anyhow!("a client thread panicked"))?;
         all.extend(t);
         errors += e;
     }
@@ -180,8 +234,15 @@ fn build_dataset(url: &str) -> anyhow::Result<(usize, usize)> {
     let pool = db::connect(url)?;
     let mut conn = pool.get()?;
     obriy_backend::seed::ensure(&mut conn, true)?;
-    let orgs: Vec<i32> = db::orgs::all(&mut conn)?.into_iter().filter(|o| o.kind != "oblast").map(|o| o.id).collect();
-    let tasks: Vec<i32> = db::programme::tasks(&mut conn)?.into_iter().map(|t| t.id).collect();
+    let orgs: Vec<i32> = db::orgs::all(&mut conn)?
+        .into_iter()
+        .filter(|o| o.kind != "oblast")
+        .map(|o| o.id)
+        .collect();
+    let tasks: Vec<i32> = db::programme::tasks(&mut conn)?
+        .into_iter()
+        .map(|t| t.id)
+        .collect();
     let mut rng = StdRng::seed_from_u64(10);
     let now = db::now_ms();
     let (mut measures, mut lines) = (0, 0);

@@ -1,3 +1,250 @@
-//! Browser journeys in headless Chromium against a real server with the demo data.
+//! Browser journeys in headless Chromium against a real server with the demo data:
+//! a coordinator plans, a wrong amount is refused in place, the district sees it, the language
+//! switch works. Screenshots go to target/screenshots/.
 
-fn main() {}
+use obriy_tests::browser::Browser;
+use obriy_tests::data::{measure, org_by_code};
+use obriy_tests::{spawn_app, Client, DbKind};
+use shared::api::plan::PlanFilter;
+use shared::{Amount, FundingSource};
+
+const PIDHORODNE: &str = "UA12020210000032285";
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap_or_else(|e| panic!("tokio: {e}"))
+}
+
+/// Digits and the decimal comma of a formatted amount, as a number.
+fn amount_in(text: &str) -> Amount {
+    let digits: String = text
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .collect();
+    Amount::parse(&digits).unwrap_or_else(|e| panic!("{text:?} holds no amount: {e}"))
+}
+
+#[test]
+fn a_community_coordinator_plans_a_measure_and_sees_the_totals_change() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    let api = Client::demo(&app, "community.pidhorodne");
+    let task = api.programme().expect("p").directions[1].tasks[0].id;
+    let before = api
+        .plan(&PlanFilter::default())
+        .expect("plan")
+        .totals
+        .total();
+    let rt = runtime();
+    let b = rt.block_on(async {
+        let b = Browser::open(&app.url).await;
+        b.sign_in("community.pidhorodne").await;
+        b.find("#envelope").await;
+        b.screenshot("overview-community").await;
+        b.goto("/plan").await;
+        let shown = b
+            .wait_text("#plan-total", "the plan total", |t| !t.trim().is_empty())
+            .await;
+        assert_eq!(
+            amount_in(&shown),
+            before,
+            "the plan page shows the same total as the API"
+        );
+        b.screenshot("plan-community").await;
+        b.click("#new-measure").await;
+        b.wait_url(|u| u.ends_with("/measures/new")).await;
+        b.fill("#measure-name-uk", "Електронна черга в ЦНАП Підгородного")
+            .await;
+        b.select("#measure-task", &task.to_string()).await;
+        b.select("#measure-start", "2026").await;
+        b.select("#measure-end", "2027").await;
+        b.fill("#cell-2026-local", "1 250,5").await;
+        b.wait_text("#grid-total", "1 250,5", |t| {
+            amount_in(t) == Amount::parse("1250,5").expect("a")
+        })
+        .await;
+        b.fill("#cell-2027-local", "100").await;
+        b.wait_text("#grid-total", "1 350,5", |t| {
+            amount_in(t) == Amount::parse("1350,5").expect("a")
+        })
+        .await;
+        b.screenshot("measure-new-filled").await;
+        b.click("#measure-save").await;
+        b.wait_url(|u| u.contains("/measures/") && !u.ends_with("/new"))
+            .await;
+        b.wait_text("#measure-version", "version 1", |t| t.contains('1'))
+            .await;
+        b.screenshot("measure-saved").await;
+        b
+    });
+    let after = api.plan(&PlanFilter::default()).expect("plan");
+    assert_eq!(
+        after.totals.total(),
+        before + Amount::parse("1350,5").expect("a"),
+        "saved with exact amounts"
+    );
+    rt.block_on(async {
+        b.goto("/plan").await;
+        let expected = after.totals.total();
+        b.wait_text("#plan-total", "the new total", |t| {
+            !t.is_empty() && amount_in(t) == expected
+        })
+        .await;
+        b.goto("/").await;
+        b.find("#envelope").await;
+        b.goto("/territory").await;
+        b.find("#territory").await;
+        b.screenshot("territory").await;
+        b.close().await;
+    });
+}
+
+#[test]
+fn a_wrong_amount_is_shown_next_to_the_field_and_nothing_is_saved() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    let api = Client::demo(&app, "community.pidhorodne");
+    let count = || {
+        api.plan(&PlanFilter::default())
+            .expect("plan")
+            .measure_count
+    };
+    let before = count();
+    let rt = runtime();
+    rt.block_on(async {
+        let b = Browser::open(&app.url).await;
+        b.sign_in("community.pidhorodne").await;
+        b.goto("/measures/new").await;
+        b.fill("#measure-name-uk", "Захід з помилкою").await;
+        b.fill("#cell-2026-local", "12,3456").await;
+        let msg = b
+            .wait_text("#cell-2026-local-error", "a precision error", |t| {
+                t.contains("трьох знаків")
+            })
+            .await;
+        assert!(msg.contains("коми"), "{msg}");
+        assert_eq!(
+            b.attr("#cell-2026-local", "aria-invalid").await.as_deref(),
+            Some("true")
+        );
+        b.screenshot("measure-invalid-amount").await;
+        b.click("#measure-save").await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert!(b
+            .client
+            .current_url()
+            .await
+            .expect("url")
+            .as_str()
+            .ends_with("/measures/new"));
+        b.fill("#cell-2026-local", "-5").await;
+        b.wait_text("#cell-2026-local-error", "a sign error", |t| {
+            t.contains("від’ємною")
+        })
+        .await;
+        // Corrected, the error goes away.
+        b.fill("#cell-2026-local", "12,345").await;
+        b.wait_text("#cell-2026-local-error", "no error", |t| {
+            t.trim().is_empty()
+        })
+        .await;
+        b.close().await;
+    });
+    assert_eq!(
+        count(),
+        before,
+        "nothing was saved while the amount was wrong"
+    );
+}
+
+#[test]
+fn the_district_coordinator_sees_the_communitys_new_measure() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    let community = Client::demo(&app, "community.pidhorodne");
+    let orgs = community.orgs().expect("orgs");
+    let task = obriy_tests::data::first_task(&community.programme().expect("p"));
+    let made = community
+        .create_measure(&measure(
+            task,
+            org_by_code(&orgs, PIDHORODNE),
+            "Кібергігієна-2026 для ради",
+            &[(2026, FundingSource::Local, "75,5")],
+        ))
+        .expect("create");
+    let rt = runtime();
+    rt.block_on(async {
+        let b = Browser::open(&app.url).await;
+        b.sign_in("district.dnipro").await;
+        b.goto(
+            "/plan?q=%D0%9A%D1%96%D0%B1%D0%B5%D1%80%D0%B3%D1%96%D0%B3%D1%96%D1%94%D0%BD%D0%B0-2026",
+        )
+        .await;
+        let link = format!("[data-measure-id=\"{}\"]", made.id);
+        let text = b.text(&link).await;
+        assert!(text.contains("Кібергігієна-2026"), "{text}");
+        b.screenshot("plan-district").await;
+        b.click(&link).await;
+        b.wait_url(|u| u.ends_with(&format!("/measures/{}", made.id)))
+            .await;
+        // The district reads its community's measure but does not edit it.
+        b.find("#measure-readonly").await;
+        b.screenshot("measure-readonly-district").await;
+        b.close().await;
+    });
+}
+
+#[test]
+fn the_language_switch_works_and_persists() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    let rt = runtime();
+    rt.block_on(async {
+        let b = Browser::open(&app.url).await;
+        b.sign_in("head").await;
+        b.wait_text("nav", "Ukrainian navigation", |t| t.contains("Огляд"))
+            .await;
+        b.click("#lang-en").await;
+        b.wait_text("nav", "English navigation", |t| {
+            t.contains("Overview") && t.contains("Plan")
+        })
+        .await;
+        assert_eq!(b.attr("html", "lang").await.as_deref(), Some("en"));
+        b.find("#envelope").await;
+        b.screenshot("overview-english").await;
+        b.client.refresh().await.expect("reload");
+        b.wait_text("nav", "English after a reload", |t| t.contains("Overview"))
+            .await;
+        b.click("#lang-uk").await;
+        b.wait_text("nav", "Ukrainian again", |t| t.contains("Огляд"))
+            .await;
+        assert_eq!(
+            b.attr("#lang-uk", "aria-pressed").await.as_deref(),
+            Some("true")
+        );
+        b.close().await;
+    });
+}
+
+#[test]
+fn visitors_who_are_not_signed_in_see_only_the_sign_in_page() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    let rt = runtime();
+    rt.block_on(async {
+        let b = Browser::open(&app.url).await;
+        b.goto("/plan").await;
+        b.wait_url(|u| u.contains("/login")).await;
+        b.fill("#login", "head").await;
+        b.fill("#password", "wrong-password").await;
+        b.click("#login-submit").await;
+        b.wait_text("#login-error", "the bilingual error", |t| {
+            t.contains("Невірний")
+        })
+        .await;
+        b.screenshot("login-error").await;
+        b.fill("#password", obriy_tests::DEMO_PASSWORD).await;
+        b.click("#login-submit").await;
+        // Back to the page that was asked for.
+        b.wait_url(|u| u.contains("/plan")).await;
+        b.close().await;
+    });
+}
