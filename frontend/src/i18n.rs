@@ -157,6 +157,7 @@ dictionary! {
     Envelope => "Обсяг", "Envelope";
     Allocated => "Розподілено", "Allocated";
     Remaining => "Залишок", "Remaining";
+    NoEnvelope => "Паспортом програми не передбачено", "Not planned in the programme passport";
     OverAllocated => "Перевищення обсягу", "Over-allocated";
     OverAllocatedCells => "Клітинок із перевищенням обсягу", "Over-allocated cells";
     DirectionsTitle => "Пріоритетні напрями і завдання", "Priority directions and tasks";
@@ -202,7 +203,6 @@ dictionary! {
     OwnTotal => "Власні, тис. грн", "Own, thousand UAH";
     WithCommunities => "З громадами", "With communities";
     WithCommunitiesTotal => "З громадами, тис. грн", "With communities, thousand UAH";
-    CommunityKind => "громада", "community";
     ExecutorsTitle => "Обласні виконавці", "Oblast executors";
     DistrictLabel => "район", "district";
 
@@ -239,7 +239,7 @@ dictionary! {
         "First choose how to resolve the version conflict.";
     Version => "Версія", "Version";
     UpdatedAt => "Оновлено", "Updated";
-    UpdatedBy => "ким", "by";
+    UpdatedBy => "автор змін", "changed by";
     Delete => "Видалити", "Delete";
     DeleteConfirm => "Видалити цей захід? Цю дію не можна скасувати.",
         "Delete this measure? This cannot be undone.";

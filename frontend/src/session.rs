@@ -12,6 +12,8 @@ pub enum AuthState {
     /// `GET /api/auth/me` has not answered yet.
     Checking,
     SignedOut,
+    /// The user signed out on purpose: the sign-in page then forgets the page they were on.
+    LoggedOut,
     SignedIn(SessionInfo),
     /// The check failed for another reason than "not signed in" (server down, …).
     Failed(ApiErrorBody),
@@ -22,6 +24,7 @@ pub enum AuthState {
 pub enum AuthKind {
     Checking,
     SignedOut,
+    LoggedOut,
     SignedIn,
     Failed,
 }
@@ -35,6 +38,7 @@ impl Auth {
         self.0.with(|s| match s {
             AuthState::Checking => AuthKind::Checking,
             AuthState::SignedOut => AuthKind::SignedOut,
+            AuthState::LoggedOut => AuthKind::LoggedOut,
             AuthState::SignedIn(_) => AuthKind::SignedIn,
             AuthState::Failed(_) => AuthKind::Failed,
         })
@@ -71,9 +75,18 @@ impl Auth {
     /// Forgets the session locally, e.g. after sign-out or when the server says it expired.
     pub fn signed_out(self) {
         api::set_csrf_token(None);
-        if self.0.with_untracked(|s| *s != AuthState::SignedOut) {
+        if self
+            .0
+            .with_untracked(|s| !matches!(s, AuthState::SignedOut | AuthState::LoggedOut))
+        {
             self.0.set(AuthState::SignedOut);
         }
+    }
+
+    /// After a deliberate sign-out.
+    pub fn logged_out(self) {
+        api::set_csrf_token(None);
+        self.0.set(AuthState::LoggedOut);
     }
 
     /// Asks the server who is signed in.

@@ -17,11 +17,11 @@ pub fn Header() -> impl IntoView {
     let sign_out = Action::new_local(move |(): &()| async move {
         match api::logout().await {
             Ok(()) => {
-                auth.signed_out();
+                auth.logged_out();
                 notices.show(NoticeKind::Info, K::SignedOut.both(), "/login");
             }
             // Already gone on the server: the same as a successful sign-out.
-            Err(e) if e.code == ErrorCode::Unauthenticated => auth.signed_out(),
+            Err(e) if e.code == ErrorCode::Unauthenticated => auth.logged_out(),
             Err(e) => notices.show(NoticeKind::Error, e.message, "/"),
         }
     });

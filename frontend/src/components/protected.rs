@@ -17,6 +17,13 @@ pub fn Protected(children: ChildrenFn) -> impl IntoView {
     move || match kind.get() {
         AuthKind::Checking => view! { <Loading/> }.into_any(),
         AuthKind::SignedIn => children().into_any(),
+        AuthKind::LoggedOut => {
+            let options = NavigateOptions {
+                replace: true,
+                ..NavigateOptions::default()
+            };
+            view! { <Redirect path="/login" options=options/> }.into_any()
+        }
         AuthKind::SignedOut => {
             // Come back here after signing in.
             let path = location.pathname.get_untracked();

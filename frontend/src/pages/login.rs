@@ -70,7 +70,7 @@ pub fn LoginPage() -> impl IntoView {
             };
             view! { <Redirect path=next options=options/> }.into_any()
         }
-        AuthKind::SignedOut | AuthKind::Failed => view! {
+        AuthKind::SignedOut | AuthKind::LoggedOut | AuthKind::Failed => view! {
             <section class="login-page">
                 <div class="login-card">
                     <h1>{t(K::SignInTitle)}</h1>

@@ -81,7 +81,7 @@ fn ReadOnlyMeasure(detail: MeasureDetail) -> impl IntoView {
             <h1 id="measure-heading">{tx(detail.name.clone())}</h1>
             <MeasureMeta detail=detail.clone()/>
             <p class="readonly-note" id="measure-readonly" role="note">
-                <span aria-hidden="true">"🔒 "</span>{t(K::ReadOnly)}
+                {t(K::ReadOnly)}
             </p>
             <dl class="details card">
                 <div>

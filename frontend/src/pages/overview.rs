@@ -111,51 +111,74 @@ fn PassportView(passport: Passport, allocated: Decimal, measure_count: i64) -> i
 /// Envelope, allocated and remaining of one cell of the table, or of a total.
 #[derive(Debug, Clone, Copy)]
 struct Figures {
+    /// False where the passport plans nothing from the source ("–"): nothing to exceed there.
+    has_envelope: bool,
     envelope: Decimal,
     allocated: Decimal,
+    /// Over the cells that have an envelope only.
+    remaining: Decimal,
+    over: bool,
 }
 
 impl Figures {
-    fn of<'a>(cells: impl Iterator<Item = &'a EnvelopeCell>) -> Figures {
-        cells.fold(
-            Figures {
-                envelope: Decimal::ZERO,
-                allocated: Decimal::ZERO,
-            },
-            |acc, c| Figures {
-                envelope: acc.envelope + c.envelope.decimal(),
-                allocated: acc.allocated + c.allocated.decimal(),
-            },
-        )
+    /// The server's figures for one cell.
+    fn cell(c: &EnvelopeCell) -> Figures {
+        Figures {
+            has_envelope: c.has_envelope,
+            envelope: c.envelope.decimal(),
+            allocated: c.allocated.decimal(),
+            remaining: c.remaining,
+            over: c.over_allocated,
+        }
     }
 
-    fn remaining(self) -> Decimal {
-        self.envelope - self.allocated
-    }
-
-    fn over(self) -> bool {
-        self.remaining() < Decimal::ZERO
+    /// A total of cells: allocations count in full, remainders only where there is an envelope.
+    fn sum<'a>(cells: impl Iterator<Item = &'a EnvelopeCell>) -> Figures {
+        let mut f = Figures {
+            has_envelope: false,
+            envelope: Decimal::ZERO,
+            allocated: Decimal::ZERO,
+            remaining: Decimal::ZERO,
+            over: false,
+        };
+        for c in cells {
+            f.allocated += c.allocated.decimal();
+            if c.has_envelope {
+                f.has_envelope = true;
+                f.envelope += c.envelope.decimal();
+                f.remaining += c.remaining;
+            }
+        }
+        f.over = f.remaining < Decimal::ZERO;
+        f
     }
 }
 
 #[component]
 fn EnvelopeCellView(figures: Figures, id: String, #[prop(optional)] total: bool) -> impl IntoView {
-    let empty = figures.envelope.is_zero() && figures.allocated.is_zero();
-    let over = figures.over();
+    let empty = !figures.has_envelope && figures.allocated.is_zero();
+    let over = figures.over;
     let class = match (total, over) {
         (true, true) => "env-cell total over",
         (true, false) => "env-cell total",
         (false, true) => "env-cell over",
         (false, false) => "env-cell",
     };
+    let dash = || view! { <span class="muted" title=t(K::NoEnvelope)>"—"</span> };
     let body = if empty {
-        view! { <span class="dash" title=t(K::Empty)>"—"</span> }.into_any()
+        view! { <span class="dash" title=t(K::NoEnvelope)>"—"</span> }.into_any()
     } else {
         view! {
             <dl class="env-figures">
                 <div class="env-envelope">
                     <dt>{t(K::Envelope)}</dt>
-                    <dd><Figure value=figures.envelope/></dd>
+                    <dd>
+                        {if figures.has_envelope {
+                            view! { <Figure value=figures.envelope/> }.into_any()
+                        } else {
+                            dash().into_any()
+                        }}
+                    </dd>
                 </div>
                 <div class="env-allocated">
                     <dt>{t(K::Allocated)}</dt>
@@ -163,7 +186,13 @@ fn EnvelopeCellView(figures: Figures, id: String, #[prop(optional)] total: bool)
                 </div>
                 <div class="env-remaining">
                     <dt>{t(K::Remaining)}</dt>
-                    <dd><Figure value=figures.remaining()/></dd>
+                    <dd>
+                        {if figures.has_envelope {
+                            view! { <Figure value=figures.remaining/> }.into_any()
+                        } else {
+                            dash().into_any()
+                        }}
+                    </dd>
                 </div>
             </dl>
             {over.then(|| view! {
@@ -196,16 +225,15 @@ fn EnvelopeTable(cells: Vec<EnvelopeCell>, over_count: usize) -> impl IntoView {
             let by_source = FundingSource::ALL
                 .into_iter()
                 .map(|source| {
-                    let figures = Figures::of(
-                        cells
-                            .iter()
-                            .filter(|c| c.year == year && c.source == source),
-                    );
+                    let figures = cells
+                        .iter()
+                        .find(|c| c.year == year && c.source == source)
+                        .map_or_else(|| Figures::sum(std::iter::empty()), Figures::cell);
                     let id = format!("env-{year}-{}", source.as_str());
                     view! { <EnvelopeCellView figures=figures id=id/> }
                 })
                 .collect_view();
-            let row_total = Figures::of(cells.iter().filter(|c| c.year == year));
+            let row_total = Figures::sum(cells.iter().filter(|c| c.year == year));
             view! {
                 <tr>
                     <th scope="row">{year.to_string()}</th>
@@ -218,12 +246,12 @@ fn EnvelopeTable(cells: Vec<EnvelopeCell>, over_count: usize) -> impl IntoView {
     let footer = FundingSource::ALL
         .into_iter()
         .map(|source| {
-            let figures = Figures::of(cells.iter().filter(|c| c.source == source));
+            let figures = Figures::sum(cells.iter().filter(|c| c.source == source));
             let id = format!("env-total-{}", source.as_str());
             view! { <EnvelopeCellView figures=figures id=id total=true/> }
         })
         .collect_view();
-    let grand = Figures::of(cells.iter());
+    let grand = Figures::sum(cells.iter());
     view! {
         <section class="card" aria-labelledby="envelope-title">
             <h2 id="envelope-title">{t(K::EnvelopeTitle)}</h2>

@@ -73,7 +73,7 @@ fn Territory(orgs: Vec<OrgSummary>) -> impl IntoView {
                                 <a href=format!("/plan?org={}", c.id) data-org-id=c.id.to_string()>{tx(c.name.clone())}</a>
                             </th>
                             <td>
-                                {kind_label.map(|l| move || format!("{} {}", l.get(i18n.lang()), K::CommunityKind.text(i18n.lang())))}
+                                {kind_label.map(|l| move || l.get(i18n.lang()).to_string())}
                             </td>
                             <td class="num">{population_view(c.population)}</td>
                             <td class="num">{count_view(c.measure_count)}</td>

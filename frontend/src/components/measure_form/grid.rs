@@ -11,7 +11,7 @@ fn comparable(text: &str) -> String {
     if text.trim().is_empty() {
         String::new()
     } else {
-        Amount::parse(text).map_or_else(|_| text.trim().to_string(), |a| a.to_string())
+        Amount::parse_line(text).map_or_else(|_| text.trim().to_string(), |a| a.to_string())
     }
 }
 
@@ -126,6 +126,9 @@ fn GridCellInput(ctx: FormCtx, year: Year, source: FundingSource) -> impl IntoVi
         )
     };
     let now = Signal::derive(move || cell.with(|s| comparable(s)));
+    // Compared values are plain decimals; shown in the interface language.
+    let show =
+        Callback::new(move |v: String| Amount::parse(&v).map_or(v, |a| a.format(i18n.lang())));
     let of = move |v: &FormValues| comparable(v.cells.get(index).map_or("", String::as_str));
     view! {
         <td class="cell" class:invalid=move || error.with(Option::is_some)>
@@ -148,7 +151,7 @@ fn GridCellInput(ctx: FormCtx, year: Year, source: FundingSource) -> impl IntoVi
                 }
             />
             <FieldError field=field error=error/>
-            <Beside ctx=ctx of=of now=now/>
+            <Beside ctx=ctx of=of now=now show=show/>
         </td>
     }
 }

@@ -195,7 +195,10 @@ pub fn MeasureMeta(detail: MeasureDetail) -> impl IntoView {
             <span class="meta-sep" aria-hidden="true">" · "</span>
             <span id="measure-updated">
                 {t(K::UpdatedAt)}" "{move || format::timestamp(updated_at, i18n.lang())}
-                {updated_by.map(|by| view! { " "{t(K::UpdatedBy)}" "<span class="updated-by">{by}</span> })}
+                {updated_by.map(|by| view! {
+                    <span class="meta-sep" aria-hidden="true">" · "</span>
+                    {t(K::UpdatedBy)}": "<span class="updated-by">{by}</span>
+                })}
             </span>
             {detail.is_demo.then(|| view! {
                 " "<span class="badge badge-demo" id="measure-demo" title=t(K::DemoTitle)>{t(K::Demo)}</span>
@@ -341,7 +344,7 @@ pub fn MeasureForm(
         }
         match form.build() {
             Err(errors) => {
-                let first = errors.first().map(|(f, _)| *f);
+                let first = errors.iter().map(|(f, _)| *f).min_by_key(|f| f.order());
                 ctx.errors.set(errors);
                 general.set(Some(Msg::Key(K::FixErrors)));
                 if let Some(field) = first {
@@ -418,8 +421,8 @@ pub fn MeasureForm(
                     <p>{message}</p>
                     <p>
                         {t(K::ConflictServerVersion)}" "<strong>{server.version}</strong>
-                        {server.updated_by.clone().map(|by| view! { " ("{by}")" })}
-                        ". "{t(K::OnServer)}": "{move || format::timestamp(server.updated_at, i18n.lang())}
+                        " · "{t(K::UpdatedAt)}" "{move || format::timestamp(server.updated_at, i18n.lang())}
+                        {server.updated_by.clone().map(|by| view! { " · "{t(K::UpdatedBy)}": "{by} })}
                     </p>
                     <div class="conflict-actions">
                         <div>
@@ -667,7 +670,7 @@ pub fn MeasureForm(
                     <FieldError field=Field::End error=end_error/>
                     <Beside ctx=ctx of=|v: &FormValues| v.end.to_string() now=Signal::derive(move || form.end.get().to_string())/>
                 </div>
-                <div class="field field-wide">
+                <div class="field field-full">
                     <label for="measure-description">
                         {t(K::Description)}" "<span class="optional">"("{t(K::Optional)}")"</span>
                     </label>
@@ -685,7 +688,7 @@ pub fn MeasureForm(
                     <FieldError field=Field::Description error=description_error/>
                     <Beside ctx=ctx of=|v: &FormValues| v.description.clone() now=Signal::derive(move || form.description.get())/>
                 </div>
-                <div class="field field-wide">
+                <div class="field field-full">
                     <label for="measure-result">
                         {t(K::ExpectedResult)}" "<span class="optional">"("{t(K::Optional)}")"</span>
                     </label>

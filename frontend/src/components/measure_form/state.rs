@@ -68,6 +68,22 @@ impl Field {
         }
     }
 
+    /// The field's place in the form, so the first error on screen gets the focus.
+    pub fn order(self) -> usize {
+        match self {
+            Field::NameUk => 0,
+            Field::NameEn => 1,
+            Field::Task => 2,
+            Field::Org => 3,
+            Field::Start => 4,
+            Field::End => 5,
+            Field::Description => 6,
+            Field::ExpectedResult => 7,
+            Field::Cell(i) => 8 + i,
+            Field::Form => usize::MAX,
+        }
+    }
+
     /// Maps a field path of the API (`name.uk`, `budget_lines[2].amount`) back to the form.
     /// `sent_cells[i]` is the grid cell that became `budget_lines[i]` in the request.
     pub fn from_api(path: &str, sent_cells: &[usize]) -> Field {
@@ -233,13 +249,14 @@ impl Form {
         (self.start.get()..=self.end.get()).contains(&year.get())
     }
 
-    /// The live check of one cell with the server's own rule; blank is no line, not an error.
+    /// The live check of one cell with the server's own rule for a budget line;
+    /// blank is no line, not an error.
     pub fn cell_error(self, index: usize) -> Option<ErrorCode> {
         self.cells[index].with(|s| {
             if s.trim().is_empty() {
                 None
             } else {
-                Amount::parse(s).err()
+                Amount::parse_line(s).err()
             }
         })
     }
@@ -250,7 +267,7 @@ impl Form {
             if s.trim().is_empty() {
                 None
             } else {
-                Amount::parse(s).ok()
+                Amount::parse_line(s).ok()
             }
         })
     }
@@ -320,7 +337,7 @@ impl Form {
             if year < start || year > end || text.trim().is_empty() {
                 continue;
             }
-            match Amount::parse(text) {
+            match Amount::parse_line(text) {
                 Ok(amount) => {
                     budget_lines.push(BudgetLine {
                         year,
