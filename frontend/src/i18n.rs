@@ -233,6 +233,8 @@ dictionary! {
     Created => "Захід створено.", "Measure created.";
     FixErrors => "Виправте помилки у формі — нічого не надіслано.",
         "Fix the errors in the form — nothing has been sent.";
+    ServerRefused => "Сервер не прийняв зміни: виправте позначене поле й збережіть знову.",
+        "The server did not accept the changes: correct the marked field and save again.";
     SaveBlocked => "Зберегти не можна, доки в таблиці фінансування є помилки.",
         "Saving is not possible while the funding table has errors.";
     ResolveConflictFirst => "Спершу оберіть, як вирішити конфлікт версій.",

@@ -130,8 +130,7 @@ fn Filters(
         if district.is_none() {
             groups.push((
                 K::OblastLevel.both(),
-                of_kind(OrgKind::Oblast)
-                    .chain(of_kind(OrgKind::Executor))
+                of_kind(OrgKind::Executor)
                     .map(|o| (o.id, o.name.clone()))
                     .collect(),
             ));

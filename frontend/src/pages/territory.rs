@@ -110,7 +110,7 @@ fn Territory(orgs: Vec<OrgSummary>) -> impl IntoView {
 
     let executors = orgs
         .iter()
-        .filter(|o| matches!(o.kind, OrgKind::Executor | OrgKind::Oblast))
+        .filter(|o| o.kind == OrgKind::Executor)
         .map(|o| {
             let kind = o.kind.label();
             view! {

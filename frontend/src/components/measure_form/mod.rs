@@ -79,10 +79,8 @@ fn org_groups(
             let mut groups = vec![
                 OptionGroup {
                     label: K::OblastLevel.both(),
-                    options: of_kind(OrgKind::Oblast)
-                        .chain(of_kind(OrgKind::Executor))
-                        .map(option)
-                        .collect(),
+                    // The oblast itself is not an executor: measures belong to a body that carries them out.
+                    options: of_kind(OrgKind::Executor).map(option).collect(),
                 },
                 OptionGroup {
                     label: K::DistrictsGroup.both(),
@@ -270,7 +268,7 @@ pub fn MeasureForm(
             general.set(Some(Msg::Server(e.message)));
         } else {
             ctx.errors.set(vec![(field, Msg::Server(e.message))]);
-            general.set(Some(Msg::Key(K::FixErrors)));
+            general.set(Some(Msg::Key(K::ServerRefused)));
             focus(field);
         }
     };
