@@ -254,13 +254,22 @@ impl Snapshot {
 #[derive(Default)]
 pub struct SnapshotCache {
     current: RwLock<Option<Arc<Snapshot>>>,
+    /// One rebuild at a time: requests that arrive during a rebuild wait for it, not redo it.
+    rebuilding: std::sync::Mutex<()>,
 }
 
 impl SnapshotCache {
     /// The snapshot at the database's current revision, rebuilding it if a write moved it on.
     pub fn get(&self, conn: &mut DbConn) -> Result<Arc<Snapshot>> {
         let revision = db::plan_state::revision(conn)?;
-        if let Some(s) = self.peek().filter(|s| s.revision == revision) {
+        if let Some(s) = self.peek().filter(|s| s.revision >= revision) {
+            return Ok(s);
+        }
+        let _one_at_a_time = self
+            .rebuilding
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(s) = self.peek().filter(|s| s.revision >= revision) {
             return Ok(s);
         }
         let fresh = Arc::new(Snapshot::load(conn)?);
