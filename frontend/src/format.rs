@@ -34,3 +34,16 @@ pub fn timestamp(epoch_ms: i64, lang: Lang) -> String {
     };
     date.to_locale_string(locale, &JsValue::UNDEFINED).into()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands_per_language() {
+        assert_eq!(int(1_145_065, Lang::Uk), "1\u{a0}145\u{a0}065");
+        assert_eq!(int(1_145_065, Lang::En), "1,145,065");
+        assert_eq!(int(86, Lang::Uk), "86");
+        assert_eq!(int(-1390, Lang::En), "-1,390");
+    }
+}

@@ -128,3 +128,20 @@ pub fn LoginPage() -> impl IntoView {
     }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_own_paths_are_followed_after_sign_in() {
+        assert_eq!(
+            safe_next(Some("/plan?district=3".into())),
+            "/plan?district=3"
+        );
+        assert_eq!(safe_next(Some("//evil.example".into())), "/");
+        assert_eq!(safe_next(Some("https://evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/login?next=/".into())), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

@@ -370,3 +370,52 @@ impl Form {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cell_has_one_place() {
+        for (i, (year, source)) in (0..CELLS).filter_map(|i| cell_at(i).map(|c| (i, c))) {
+            assert_eq!(cell_index(year, source), i);
+        }
+        assert_eq!(cell_at(CELLS), None);
+        let y2027 = Year::new(2027).expect("year");
+        assert_eq!(
+            Field::Cell(cell_index(y2027, FundingSource::Local)).dom_id(),
+            "cell-2027-local"
+        );
+    }
+
+    #[test]
+    fn api_field_paths_map_back_to_the_form() {
+        let sent = [5, 9];
+        assert_eq!(Field::from_api("name.uk", &sent), Field::NameUk);
+        assert_eq!(Field::from_api("org_id", &sent), Field::Org);
+        assert_eq!(Field::from_api("end_year", &sent), Field::End);
+        assert_eq!(
+            Field::from_api("budget_lines[1].amount", &sent),
+            Field::Cell(9)
+        );
+        assert_eq!(
+            Field::from_api("budget_lines[0].year", &sent),
+            Field::Cell(5)
+        );
+        assert_eq!(
+            Field::from_api("budget_lines[7].amount", &sent),
+            Field::Form
+        );
+        assert_eq!(Field::from_api("version", &sent), Field::Form);
+    }
+
+    #[test]
+    fn a_blank_form_spans_the_whole_term() {
+        let v = FormValues::blank(None, Some(OrgId(4)));
+        assert_eq!((v.start, v.end), (2026, 2028));
+        assert_eq!(v.org, "4");
+        assert_eq!(v.cells.len(), CELLS);
+        assert!(Field::NameUk.order() < Field::Task.order());
+        assert!(Field::Cell(0).order() < Field::Form.order());
+    }
+}
