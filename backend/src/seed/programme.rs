@@ -14,8 +14,11 @@ pub const ENVELOPE: [(i32, FundingSource, &str); 6] = [
     (2028, FundingSource::Other, "21900.0"),
 ];
 
-/// (number, name uk, name en, tasks: [(uk, en)])
-pub const DIRECTIONS: [(i32, &str, &str, &[(&str, &str)]); 5] = [
+/// A name in Ukrainian and English.
+type Names = (&'static str, &'static str);
+
+/// (number, name uk, name en, tasks)
+pub const DIRECTIONS: [(i32, &str, &str, &[Names]); 5] = [
     (
         1,
         "Підвищення ефективності організації роботи у сфері цифровізації",
