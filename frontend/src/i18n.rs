@@ -187,6 +187,8 @@ dictionary! {
     Executor => "Виконавець", "Executor";
     Years => "Роки", "Years";
     NoMeasures => "Заходів за цими умовами немає.", "No measures match these filters.";
+    ListedOnly => "Показано не всі заходи: уточніть фільтри, щоб побачити решту. Підсумки враховують усі заходи. Показано:",
+        "Not every measure is listed: narrow the filters to see the rest. The totals include all of them. Listed:";
     PlanTotal => "Разом за планом", "Plan total";
     MeasuresShort => "заходів", "measures";
     Demo => "демо", "demo";

@@ -259,11 +259,22 @@ mod tests {
         assert_eq!(Amount::parse("1e5"), Err(ErrorCode::AmountInvalid));
         assert_eq!(Amount::parse("12,"), Err(ErrorCode::AmountInvalid));
         assert_eq!(Amount::parse(",5"), Err(ErrorCode::AmountInvalid));
-        assert_eq!(Amount::parse("99999999999"), Err(ErrorCode::AmountTooLarge));
-        assert!(Amount::parse("1000000000").is_ok());
         assert_eq!(
-            Amount::parse("1000000000,001"),
+            Amount::parse("99999999999999999"),
             Err(ErrorCode::AmountTooLarge)
+        );
+        assert_eq!(
+            Amount::parse("9000000000000000,001"),
+            Err(ErrorCode::AmountTooLarge)
+        );
+        assert!(Amount::parse_line("1000000000").is_ok());
+        assert_eq!(
+            Amount::parse_line("1000000000,001"),
+            Err(ErrorCode::AmountTooLarge)
+        );
+        assert!(
+            Amount::parse("1000000000,001").is_ok(),
+            "a total may be larger"
         );
     }
 

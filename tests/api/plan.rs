@@ -30,6 +30,7 @@ on_both! {
         let orgs = c.orgs().expect("orgs");
         let all = c.plan(&PlanFilter::default()).expect("plan");
         assert_eq!(all.measure_count as usize, ids(&all).len());
+        assert_eq!(all.listed_count, all.measure_count, "a plan of this size is listed whole");
         assert_eq!(all.totals, c.rollup(shared::api::rollup::RollupLevel::Programme).expect("r").rows[0].totals);
 
         let dnipro = org_by_code(&orgs, "UA12020000000052809");

@@ -6,7 +6,7 @@ use crate::authz::Actor;
 use crate::db::{self, DbConn};
 use anyhow::Result;
 use shared::api::measures::MeasureSummary;
-use shared::api::plan::{PlanDirection, PlanFilter, PlanTask, PlanTree};
+use shared::api::plan::{PlanDirection, PlanFilter, PlanTask, PlanTree, PLAN_LIST_LIMIT};
 use shared::api::rollup::{Rollup, RollupLevel, RollupRow};
 use shared::grid::EnvelopeCell;
 use shared::{Amount, BudgetGrid, MeasureId, OrgId, TaskId, Text, Year};
@@ -175,6 +175,7 @@ impl Snapshot {
             directions: Vec::new(),
             totals: BudgetGrid::new(),
             measure_count: 0,
+            listed_count: 0,
         };
         for d in &s.directions {
             let mut direction = PlanDirection {
@@ -195,13 +196,17 @@ impl Snapshot {
                 for m in per_task.get(&t.id).into_iter().flatten() {
                     let grid = m.grid.restricted(filter.year, filter.source);
                     task.totals.merge(&grid);
+                    tree.measure_count += 1;
+                    if tree.listed_count >= PLAN_LIST_LIMIT {
+                        continue;
+                    }
                     if let Some(mut summary) = self.summary(m) {
                         summary.totals = grid;
                         task.measures.push(summary);
+                        tree.listed_count += 1;
                     }
                 }
                 direction.totals.merge(&task.totals);
-                tree.measure_count += task.measures.len() as i64;
                 direction.tasks.push(task);
             }
             tree.totals.merge(&direction.totals);

@@ -319,6 +319,7 @@ fn measure_row(m: MeasureSummary) -> impl IntoView {
 fn PlanTable(tree: PlanTree) -> impl IntoView {
     let i18n = use_i18n();
     let count = tree.measure_count;
+    let listed = tree.listed_count;
     let header = FundingSource::ALL
         .into_iter()
         .map(|s| {
@@ -373,6 +374,12 @@ fn PlanTable(tree: PlanTree) -> impl IntoView {
             .into_any()
     };
     view! {
+        {(listed < count).then(|| view! {
+            <p class="notice notice-info" id="plan-truncated" role="status">
+                {t(K::ListedOnly)}" "{move || format::int(listed, i18n.lang())}" / "
+                {move || format::int(count, i18n.lang())}
+            </p>
+        })}
         <div class="table-scroll card">
             <table class="data-table plan-tree" id="plan">
                 <caption>

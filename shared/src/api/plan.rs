@@ -62,13 +62,20 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
+/// At most this many measures are listed in one plan tree; totals always cover all of them.
+pub const PLAN_LIST_LIMIT: i64 = 1500;
+
 /// `GET /api/plan`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlanTree {
     pub directions: Vec<PlanDirection>,
+    /// The totals of every matching measure, listed or not.
     pub totals: BudgetGrid,
+    /// How many measures match.
     pub measure_count: i64,
+    /// How many of them are listed (at most [`PLAN_LIST_LIMIT`]); narrow the filter to see the rest.
+    pub listed_count: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
