@@ -27,9 +27,24 @@ fn amount_in(text: &str) -> Amount {
     Amount::parse(&digits).unwrap_or_else(|e| panic!("{text:?} holds no amount: {e}"))
 }
 
-#[test]
-fn a_community_coordinator_plans_a_measure_and_sees_the_totals_change() {
-    let app = spawn_app(DbKind::Sqlite, true);
+obriy_tests::on_both! {
+    fn a_community_coordinator_plans_a_measure_and_sees_the_totals_change(kind) {
+        plan_a_measure(kind);
+    }
+}
+
+fn plan_a_measure(kind: DbKind) {
+    let app = spawn_app(kind, true);
+    let shot = |name: &str| {
+        format!(
+            "{name}-{}",
+            if kind == DbKind::Sqlite {
+                "sqlite"
+            } else {
+                "postgres"
+            }
+        )
+    };
     let api = Client::demo(&app, "community.pidhorodne");
     let task = api.programme().expect("p").directions[1].tasks[0].id;
     let before = api
@@ -42,7 +57,7 @@ fn a_community_coordinator_plans_a_measure_and_sees_the_totals_change() {
         let b = Browser::open(&app.url).await;
         b.sign_in("community.pidhorodne").await;
         b.find("#envelope").await;
-        b.screenshot("overview-community").await;
+        b.screenshot(&shot("overview-community")).await;
         b.goto("/plan").await;
         let shown = b
             .wait_text("#plan-total", "the plan total", |t| !t.trim().is_empty())
@@ -52,7 +67,7 @@ fn a_community_coordinator_plans_a_measure_and_sees_the_totals_change() {
             before,
             "the plan page shows the same total as the API"
         );
-        b.screenshot("plan-community").await;
+        b.screenshot(&shot("plan-community")).await;
         b.click("#new-measure").await;
         b.wait_url(|u| u.ends_with("/measures/new")).await;
         b.fill("#measure-name-uk", "Електронна черга в ЦНАП Підгородного")
@@ -70,13 +85,13 @@ fn a_community_coordinator_plans_a_measure_and_sees_the_totals_change() {
             amount_in(t) == Amount::parse("1350,5").expect("a")
         })
         .await;
-        b.screenshot("measure-new-filled").await;
+        b.screenshot(&shot("measure-new-filled")).await;
         b.click("#measure-save").await;
         b.wait_url(|u| u.contains("/measures/") && !u.ends_with("/new"))
             .await;
         b.wait_text("#measure-version", "version 1", |t| t.contains('1'))
             .await;
-        b.screenshot("measure-saved").await;
+        b.screenshot(&shot("measure-saved")).await;
         b
     });
     let after = api.plan(&PlanFilter::default()).expect("plan");
@@ -96,7 +111,7 @@ fn a_community_coordinator_plans_a_measure_and_sees_the_totals_change() {
         b.find("#envelope").await;
         b.goto("/territory").await;
         b.find("#territory").await;
-        b.screenshot("territory").await;
+        b.screenshot(&shot("territory")).await;
         b.close().await;
     });
 }
