@@ -146,7 +146,7 @@ dictionary! {
     Term => "Строк виконання", "Term";
     TotalFunding => "Загальний обсяг фінансування", "Total funding";
     ThousandUah => "тис. грн", "thousand UAH";
-    AllocatedToMeasures => "Розподілено на заходи", "Allocated to measures";
+    AllocatedToMeasures => "Розподілено в межах обсягу", "Allocated within the envelope";
     MeasuresCount => "Кількість заходів", "Number of measures";
     EnvelopeTitle => "Обсяг фінансування і розподіл за заходами, тис. грн",
         "Funding envelope and allocation to measures, thousand UAH";
@@ -157,6 +157,8 @@ dictionary! {
     Envelope => "Обсяг", "Envelope";
     Allocated => "Розподілено", "Allocated";
     Remaining => "Залишок", "Remaining";
+    OutsideShort => "Поза обсягом", "Outside";
+    OutsideEnvelope => "Розподілено поза обсягом паспорта (місцеві бюджети)", "Allocated outside the passport envelope (local budgets)";
     NoEnvelope => "Паспортом програми не передбачено", "Not planned in the programme passport";
     OverAllocated => "Перевищення обсягу", "Over-allocated";
     OverAllocatedCells => "Клітинок із перевищенням обсягу", "Over-allocated cells";

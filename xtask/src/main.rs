@@ -88,7 +88,13 @@ fn test(extra: &[String]) -> Result<()> {
     web::build(web::Profile::Release)?;
     // The harness starts its own throwaway PostgreSQL cluster (or uses OBRIY_TEST_PG_URL).
     sh(cargo()
-        .args(["test", "--workspace", "--no-fail-fast"])
+        .args([
+            "test",
+            "--workspace",
+            "--exclude",
+            "xtask",
+            "--no-fail-fast",
+        ])
         .args(extra)
         .env("OBRIY_STATIC_DIR", root().join("dist")))
 }

@@ -39,10 +39,12 @@ fn Overview(programme: ProgrammeOverview) -> impl IntoView {
         .iter()
         .filter(|c| c.over_allocated)
         .count();
+    let totals = Figures::sum(programme.envelope.iter());
     view! {
         <PassportView
             passport=programme.passport.clone()
-            allocated=programme.allocated_total.decimal()
+            within=totals.allocated
+            outside=totals.outside
             measure_count=programme.measure_count
         />
         <EnvelopeTable cells=programme.envelope over_count=over_count/>
@@ -51,11 +53,16 @@ fn Overview(programme: ProgrammeOverview) -> impl IntoView {
 }
 
 #[component]
-fn PassportView(passport: Passport, allocated: Decimal, measure_count: i64) -> impl IntoView {
+fn PassportView(
+    passport: Passport,
+    within: Decimal,
+    outside: Decimal,
+    measure_count: i64,
+) -> impl IntoView {
     let i18n = use_i18n();
     let total = passport.total;
     let term = format!("{}–{}", passport.start_year, passport.end_year);
-    let share = move || format_percent(allocated, total.decimal(), i18n.lang());
+    let share = move || format_percent(within, total.decimal(), i18n.lang());
     view! {
         <section class="card passport" aria-labelledby="passport-title">
             <h2 id="passport-title">{t(K::Passport)}</h2>
@@ -96,9 +103,17 @@ fn PassportView(passport: Passport, allocated: Decimal, measure_count: i64) -> i
                 <div>
                     <dt>{t(K::AllocatedToMeasures)}</dt>
                     <dd id="passport-allocated">
-                        <Figure value=allocated/>" "{t(K::ThousandUah)}" ("{share}")"
+                        <Figure value=within/>" "{t(K::ThousandUah)}" ("{share}")"
                     </dd>
                 </div>
+                {(!outside.is_zero()).then(|| view! {
+                    <div>
+                        <dt>{t(K::OutsideEnvelope)}</dt>
+                        <dd id="passport-outside">
+                            <Figure value=outside/>" "{t(K::ThousandUah)}
+                        </dd>
+                    </div>
+                })}
                 <div>
                     <dt>{t(K::MeasuresCount)}</dt>
                     <dd id="passport-measures">{move || format::int(measure_count, i18n.lang())}</dd>
@@ -114,7 +129,10 @@ struct Figures {
     /// False where the passport plans nothing from the source ("–"): nothing to exceed there.
     has_envelope: bool,
     envelope: Decimal,
+    /// Allocated from this envelope (for a single cell without one: all its allocation).
     allocated: Decimal,
+    /// In a total: allocations from sources the passport plans nothing from (local budgets).
+    outside: Decimal,
     /// Over the cells that have an envelope only.
     remaining: Decimal,
     over: bool,
@@ -127,26 +145,31 @@ impl Figures {
             has_envelope: c.has_envelope,
             envelope: c.envelope.decimal(),
             allocated: c.allocated.decimal(),
+            outside: Decimal::ZERO,
             remaining: c.remaining,
             over: c.over_allocated,
         }
     }
 
-    /// A total of cells: allocations count in full, remainders only where there is an envelope.
+    /// A total of cells, so that envelope − allocated = remaining holds in every total:
+    /// allocations from sources without an envelope are counted apart, as `outside`.
     fn sum<'a>(cells: impl Iterator<Item = &'a EnvelopeCell>) -> Figures {
         let mut f = Figures {
             has_envelope: false,
             envelope: Decimal::ZERO,
             allocated: Decimal::ZERO,
+            outside: Decimal::ZERO,
             remaining: Decimal::ZERO,
             over: false,
         };
         for c in cells {
-            f.allocated += c.allocated.decimal();
             if c.has_envelope {
                 f.has_envelope = true;
                 f.envelope += c.envelope.decimal();
+                f.allocated += c.allocated.decimal();
                 f.remaining += c.remaining;
+            } else {
+                f.outside += c.allocated.decimal();
             }
         }
         f.over = f.remaining < Decimal::ZERO;
@@ -156,7 +179,7 @@ impl Figures {
 
 #[component]
 fn EnvelopeCellView(figures: Figures, id: String, #[prop(optional)] total: bool) -> impl IntoView {
-    let empty = !figures.has_envelope && figures.allocated.is_zero();
+    let empty = !figures.has_envelope && figures.allocated.is_zero() && figures.outside.is_zero();
     let over = figures.over;
     let class = match (total, over) {
         (true, true) => "env-cell total over",
@@ -184,6 +207,12 @@ fn EnvelopeCellView(figures: Figures, id: String, #[prop(optional)] total: bool)
                     <dt>{t(K::Allocated)}</dt>
                     <dd><Figure value=figures.allocated/></dd>
                 </div>
+                {(!figures.outside.is_zero()).then(|| view! {
+                    <div class="env-outside">
+                        <dt>{t(K::OutsideShort)}</dt>
+                        <dd><Figure value=figures.outside/></dd>
+                    </div>
+                })}
                 <div class="env-remaining">
                     <dt>{t(K::Remaining)}</dt>
                     <dd>
