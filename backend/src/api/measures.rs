@@ -43,6 +43,7 @@ pub async fn create(
             db::plan_state::bump(conn)?;
             Ok(id)
         })?;
+        st.snapshots.invalidate();
         detail(conn, &structure, &user, id)
     })
     .await?;
@@ -124,6 +125,7 @@ pub async fn update(
             db::plan_state::bump(conn)?;
             Ok(true)
         })?;
+        st.snapshots.invalidate();
         if !applied {
             return Err(conflict(conn, &structure, &user, id));
         }
@@ -165,6 +167,7 @@ pub async fn remove(
             db::plan_state::bump(conn)?;
             Ok(true)
         })?;
+        st.snapshots.invalidate();
         if deleted {
             Ok(())
         } else {

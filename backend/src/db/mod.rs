@@ -158,13 +158,15 @@ pub fn connect(url: &str) -> Result<Pool> {
     first.run_migrations()?;
     drop(first);
     // SQLite serialises writers anyway; a few connections serve concurrent readers (WAL).
-    let size = match backend {
-        Backend::Sqlite => 8,
-        Backend::Postgres => 16,
+    // PostgreSQL connections are opened up front, so the first burst of requests does not wait
+    // for connection set-up.
+    let (size, min_idle) = match backend {
+        Backend::Sqlite => (8, Some(1)),
+        Backend::Postgres => (16, Some(8)),
     };
     r2d2::Pool::builder()
         .max_size(size)
-        .min_idle(Some(1))
+        .min_idle(min_idle)
         .connection_timeout(Duration::from_secs(10))
         .build(Manager {
             url: url.to_string(),

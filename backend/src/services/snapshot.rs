@@ -11,7 +11,9 @@ use shared::api::rollup::{Rollup, RollupLevel, RollupRow};
 use shared::grid::EnvelopeCell;
 use shared::{Amount, BudgetGrid, MeasureId, OrgId, TaskId, Text, Year};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone)]
 pub struct MeasureEntry {
@@ -255,18 +257,61 @@ impl Snapshot {
     }
 }
 
+/// How long a snapshot is trusted without asking the database for the revision. Writes made
+/// through this process invalidate it at once; this bounds how late a write made by another
+/// process on the same database is seen.
+const RECHECK: Duration = Duration::from_millis(100);
+
 /// The latest snapshot, shared by all requests of this process.
-#[derive(Default)]
 pub struct SnapshotCache {
     current: RwLock<Option<Arc<Snapshot>>>,
     /// One rebuild at a time: requests that arrive during a rebuild wait for it, not redo it.
     rebuilding: std::sync::Mutex<()>,
+    /// Set by writes of this process: the next read asks the database.
+    dirty: AtomicBool,
+    created: Instant,
+    /// Milliseconds after `created` of the last revision check.
+    checked_at: AtomicU64,
+}
+
+impl Default for SnapshotCache {
+    fn default() -> Self {
+        SnapshotCache {
+            current: RwLock::new(None),
+            rebuilding: std::sync::Mutex::new(()),
+            dirty: AtomicBool::new(true),
+            created: Instant::now(),
+            checked_at: AtomicU64::new(0),
+        }
+    }
 }
 
 impl SnapshotCache {
+    /// Call after a plan write of this process has committed.
+    pub fn invalidate(&self) {
+        self.dirty.store(true, Ordering::SeqCst);
+    }
+
+    fn now_ms(&self) -> u64 {
+        u64::try_from(self.created.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
     /// The snapshot at the database's current revision, rebuilding it if a write moved it on.
     pub fn get(&self, conn: &mut DbConn) -> Result<Arc<Snapshot>> {
+        let fresh_enough = self
+            .now_ms()
+            .saturating_sub(self.checked_at.load(Ordering::SeqCst))
+            < u64::try_from(RECHECK.as_millis()).unwrap_or(0);
+        if fresh_enough && !self.dirty.load(Ordering::SeqCst) {
+            if let Some(s) = self.peek() {
+                return Ok(s);
+            }
+        }
+        // Clear the flag before reading the revision, so a write that commits meanwhile
+        // sets it again and is not lost.
+        self.dirty.store(false, Ordering::SeqCst);
         let revision = db::plan_state::revision(conn)?;
+        self.checked_at.store(self.now_ms(), Ordering::SeqCst);
         if let Some(s) = self.peek().filter(|s| s.revision >= revision) {
             return Ok(s);
         }
