@@ -8,6 +8,7 @@ use std::io::BufRead;
 const USAGE: &str = "\
 usage: obriy [serve]
        obriy create-admin <login> <display name>   (password from OBRIY_ADMIN_PASSWORD or stdin)
+       obriy verify-audit                          (walks the audit log's hash chain)
 
 environment: OBRIY_ADDR (127.0.0.1:8080), DATABASE_URL (data/obriy.db; postgres://… for PostgreSQL),
              OBRIY_STATIC_DIR (dist), OBRIY_DEMO=1 (demo plan and accounts), OBRIY_SECURE_COOKIES=1
@@ -24,6 +25,7 @@ fn main() {
     let result = match args.first().map(String::as_str) {
         None | Some("serve") => serve(),
         Some("create-admin") if args.len() == 3 => create_admin(&args[1], &args[2]),
+        Some("verify-audit") => verify_audit(),
         _ => {
             eprint!("{USAGE}");
             std::process::exit(2);
@@ -74,18 +76,40 @@ fn create_admin(login: &str, name: &str) -> anyhow::Result<()> {
     let pool = obriy_backend::db::connect(&settings.database_url)?;
     let mut conn = pool.get()?;
     obriy_backend::seed::ensure(&mut conn, false)?;
-    let user = obriy_backend::api::users::create_account(
-        &mut conn,
-        &shared::api::users::CreateUser {
-            login: login.into(),
-            display_name: name.into(),
-            password,
-            role: shared::Role::Admin,
-            org_id: None,
-        },
-        false,
-    )
-    .map_err(|e| anyhow::anyhow!("{} ({})", e.body.message.en, e.body.message.uk))?;
+    let body = shared::api::users::CreateUser {
+        login: login.into(),
+        display_name: name.into(),
+        password,
+        role: shared::Role::Admin,
+        org_id: None,
+    };
+    let user = conn
+        .write_tx(|conn| {
+            obriy_backend::api::users::create_account(
+                conn,
+                &body,
+                false,
+                &obriy_backend::services::audit::Who::system(),
+            )
+        })
+        .map_err(|e| anyhow::anyhow!("{} ({})", e.body.message.en, e.body.message.uk))?;
     println!("created administrator {} (id {})", user.login, user.id);
     Ok(())
+}
+
+fn verify_audit() -> anyhow::Result<()> {
+    let settings = Settings::from_env()?;
+    let mut conn = obriy_backend::db::DbConn::establish(&settings.database_url)?;
+    conn.run_migrations()?;
+    let result = conn.read_tx(obriy_backend::services::audit::verify)?;
+    match result.first_broken_seq {
+        None => {
+            println!("журнал цілісний / the audit log is intact: {} entries", result.entries);
+            Ok(())
+        }
+        Some(seq) => anyhow::bail!(
+            "журнал змінено / the audit log was tampered with: entry {seq} does not follow from the chain ({} entries read)",
+            result.entries
+        ),
+    }
 }

@@ -1,6 +1,6 @@
 //! The route table: every endpoint of the API in one place.
 
-use crate::api::{auth, health, measures, openapi, orgs, plan, programme, rollups, users};
+use crate::api::{audit, auth, health, measures, openapi, orgs, plan, programme, rollups, users};
 use actix_web::web;
 
 pub fn api(cfg: &mut web::ServiceConfig) {
@@ -22,6 +22,9 @@ pub fn api(cfg: &mut web::ServiceConfig) {
             .service(measures::get)
             .service(measures::update)
             .service(measures::remove)
+            .service(audit::list)
+            .service(audit::verify)
+            .service(audit::measure_history)
             .service(users::list)
             .service(users::create)
             .default_service(web::to(not_found)),

@@ -88,10 +88,17 @@ on_both! {
         }
         // What `obriy create-admin` does.
         let mut conn = obriy_backend::db::DbConn::establish(&app.database_url).expect("db");
-        obriy_backend::api::users::create_account(&mut conn, &shared::api::users::CreateUser {
-            login: "root.admin".into(), display_name: "Адміністратор".into(),
-            password: "a-long-admin-password".into(), role: Role::Admin, org_id: None,
-        }, false).expect("create admin");
+        let admin = shared::api::users::CreateUser {
+            login: "root.admin".into(),
+            display_name: "Адміністратор".into(),
+            password: "a-long-admin-password".into(),
+            role: Role::Admin,
+            org_id: None,
+        };
+        conn.write_tx(|conn| {
+            obriy_backend::api::users::create_account(conn, &admin, false, &obriy_backend::services::audit::Who::system())
+        })
+        .expect("create admin");
         c.login("root.admin", "a-long-admin-password").expect("admin signs in");
         // The administrator creates a community coordinator, whose organisation must fit the role.
         let orgs = c.orgs().expect("orgs");

@@ -4,10 +4,12 @@ use crate::db;
 use crate::error::ApiResult;
 use crate::extract::{hash_token, CurrentUser, ValidJson};
 use crate::password;
+use crate::services::audit::{self, Change, Who};
 use crate::state::{db as run_db, State};
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::{get, post, HttpRequest, HttpResponse};
 use rand::RngCore;
+use shared::api::audit::AuditAction;
 use shared::api::auth::{LoginRequest, SessionInfo};
 use shared::api::SESSION_COOKIE;
 use shared::ErrorCode;
@@ -29,6 +31,21 @@ fn session_cookie(value: String, secure: bool, max_age_secs: i64) -> Cookie<'sta
         .path("/")
         .max_age(actix_web::cookie::time::Duration::seconds(max_age_secs))
         .finish()
+}
+
+/// A sign-in, sign-out or failed attempt, as the audit log records it.
+fn sign_in_change(
+    action: AuditAction,
+    user: Option<&db::users::UserRow>,
+) -> Change<'static, (), ()> {
+    Change {
+        action,
+        entity: "session",
+        entity_id: user.map(|u| u.id),
+        subject_org: user.and_then(|u| u.org_id),
+        before: None,
+        after: None,
+    }
 }
 
 #[utoipa::path(tag = "auth", request_body = LoginRequest,
@@ -60,20 +77,35 @@ pub async fn login(
             .map_or(password::DUMMY_HASH, |u| u.password_hash.as_str());
         let ok = password::verify(&body.password, hash);
         let Some(user) = user.filter(|_| ok) else {
+            conn.write_tx(|conn| {
+                audit::record(
+                    conn,
+                    &Who::anonymous(&login_for_db),
+                    sign_in_change(AuditAction::SignInFailed, None),
+                )
+            })?;
             return Ok(None);
         };
-        let now = db::now_ms();
-        db::sessions::delete_expired(conn, now)?;
-        db::sessions::insert(
-            conn,
-            &db::sessions::NewSession {
-                token_hash: &token_hash,
-                user_id: user.id,
-                csrf_token: &csrf_for_db,
-                created_at: now,
-                expires_at: now + SESSION_MS,
-            },
-        )?;
+        conn.write_tx(|conn| -> ApiResult<()> {
+            let now = db::now_ms();
+            db::sessions::delete_expired(conn, now)?;
+            db::sessions::insert(
+                conn,
+                &db::sessions::NewSession {
+                    token_hash: &token_hash,
+                    user_id: user.id,
+                    csrf_token: &csrf_for_db,
+                    created_at: now,
+                    expires_at: now + SESSION_MS,
+                },
+            )?;
+            audit::record(
+                conn,
+                &Who::user(&user),
+                sign_in_change(AuditAction::SignIn, Some(&user)),
+            )?;
+            Ok(())
+        })?;
         let info = super::users::user_info(conn, &user)?;
         Ok(Some(info))
     })
@@ -99,9 +131,16 @@ pub async fn login(
 #[utoipa::path(tag = "auth", responses((status = 204), (status = 401, body = shared::ApiErrorBody)))]
 #[post("/auth/logout")]
 pub async fn logout(state: State, user: CurrentUser) -> ApiResult<HttpResponse> {
-    let hash = user.token_hash.clone();
     run_db(&state, move |conn, _| {
-        Ok(db::sessions::delete(conn, &hash)?)
+        conn.write_tx(|conn| -> ApiResult<()> {
+            db::sessions::delete(conn, &user.token_hash)?;
+            audit::record(
+                conn,
+                &Who::from(&user),
+                sign_in_change(AuditAction::SignOut, Some(&user.user)),
+            )?;
+            Ok(())
+        })
     })
     .await?;
     Ok(HttpResponse::NoContent()

@@ -3,10 +3,12 @@
 use crate::db::{self, DbConn};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{CurrentUser, ValidJson};
+use crate::services::audit::{self, Change, Who};
 use crate::services::structure::{parse_source, parse_year, Structure};
 use crate::state::{db as run_db, State};
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use serde::Deserialize;
+use shared::api::audit::AuditAction;
 use shared::api::measures::{
     BudgetLine, DirectionRef, MeasureDetail, MeasureInput, TaskRef, UpdateMeasure,
 };
@@ -40,6 +42,18 @@ pub async fn create(
                 },
             )?;
             write_lines(conn, id, &input)?;
+            audit::record(
+                conn,
+                &Who::from(&user),
+                Change {
+                    action: AuditAction::MeasureCreated,
+                    entity: "measure",
+                    entity_id: Some(id),
+                    subject_org: Some(input.org_id.0),
+                    before: None::<&MeasureInput>,
+                    after: Some(&input),
+                },
+            )?;
             db::plan_state::bump(conn)?;
             Ok(id)
         })?;
@@ -110,6 +124,7 @@ pub async fn update(
             e
         })?;
         let applied = conn.write_tx(|conn| -> ApiResult<bool> {
+            let before = measure_record(conn, id)?;
             let f = fields(&body.measure);
             if !db::measures::update_if_version(
                 conn,
@@ -122,6 +137,18 @@ pub async fn update(
                 return Ok(false);
             }
             write_lines(conn, id, &body.measure)?;
+            audit::record(
+                conn,
+                &Who::from(&user),
+                Change {
+                    action: AuditAction::MeasureUpdated,
+                    entity: "measure",
+                    entity_id: Some(id),
+                    subject_org: Some(body.measure.org_id.0),
+                    before: before.as_ref(),
+                    after: Some(&body.measure),
+                },
+            )?;
             db::plan_state::bump(conn)?;
             Ok(true)
         })?;
@@ -161,9 +188,22 @@ pub async fn remove(
             return Err(ErrorCode::Forbidden.into());
         }
         let deleted = conn.write_tx(|conn| -> ApiResult<bool> {
+            let before = measure_record(conn, id)?;
             if !db::measures::delete_if_version(conn, id, version)? {
                 return Ok(false);
             }
+            audit::record(
+                conn,
+                &Who::from(&user),
+                Change {
+                    action: AuditAction::MeasureDeleted,
+                    entity: "measure",
+                    entity_id: Some(id),
+                    subject_org: Some(org.0),
+                    before: before.as_ref(),
+                    after: None::<&MeasureInput>,
+                },
+            )?;
             db::plan_state::bump(conn)?;
             Ok(true)
         })?;
@@ -190,6 +230,37 @@ fn check_target(structure: &Structure, user: &CurrentUser, input: &MeasureInput)
         return Err(ApiError::field(ErrorCode::OrgNotAllowed, "org_id"));
     }
     Ok(())
+}
+
+fn lines_of(conn: &mut DbConn, measure_id: i32) -> ApiResult<Vec<BudgetLine>> {
+    db::budget_lines::for_measure(conn, measure_id)?
+        .into_iter()
+        .map(|l| {
+            Ok(BudgetLine {
+                year: parse_year(l.year).map_err(ApiError::internal)?,
+                source: parse_source(&l.source).map_err(ApiError::internal)?,
+                amount: Amount::from_uah(l.amount_uah),
+            })
+        })
+        .collect()
+}
+
+/// The measure as the audit log keeps it: the same shape a coordinator sends.
+pub fn measure_record(conn: &mut DbConn, id: i32) -> ApiResult<Option<MeasureInput>> {
+    let Some(row) = db::measures::find(conn, id)? else {
+        return Ok(None);
+    };
+    let budget_lines = lines_of(conn, id)?;
+    Ok(Some(MeasureInput {
+        task_id: shared::TaskId(row.task_id),
+        org_id: shared::OrgId(row.org_id),
+        name: Text::new(row.name_uk, row.name_en),
+        description: row.description,
+        expected_result: row.expected_result,
+        start_year: parse_year(row.start_year).map_err(ApiError::internal)?,
+        end_year: parse_year(row.end_year).map_err(ApiError::internal)?,
+        budget_lines,
+    }))
 }
 
 fn fields(input: &MeasureInput) -> db::measures::MeasureFields<'_> {
@@ -255,14 +326,7 @@ fn to_detail(
     let org = structure
         .org(shared::OrgId(row.org_id))
         .ok_or_else(|| internal("org"))?;
-    let mut budget_lines = Vec::new();
-    for l in db::budget_lines::for_measure(conn, row.id)? {
-        budget_lines.push(BudgetLine {
-            year: parse_year(l.year).map_err(ApiError::internal)?,
-            source: parse_source(&l.source).map_err(ApiError::internal)?,
-            amount: Amount::from_uah(l.amount_uah),
-        });
-    }
+    let budget_lines = lines_of(conn, row.id)?;
     let updated_by = match row.updated_by {
         Some(uid) => db::users::logins(conn, &[uid])?
             .into_iter()

@@ -1,6 +1,7 @@
 //! HTTP handlers, one module per resource. Each extracts, authorizes, calls small db functions
 //! and maps to the shared types.
 
+pub mod audit;
 pub mod auth;
 pub mod health;
 pub mod measures;

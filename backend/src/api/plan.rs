@@ -48,7 +48,7 @@ pub fn parse_filter(query: &str) -> Result<PlanFilter, crate::error::ApiError> {
 }
 
 /// `a=1&b=x%20y` into decoded pairs; empty values are skipped.
-fn url_pairs(query: &str) -> Vec<(String, String)> {
+pub fn url_pairs(query: &str) -> Vec<(String, String)> {
     query
         .split('&')
         .filter_map(|pair| {

@@ -4,8 +4,10 @@ use crate::db::{self, DbConn};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{CurrentUser, ValidJson};
 use crate::password;
+use crate::services::audit::{self, Change, Who};
 use crate::state::{db as run_db, State};
 use actix_web::{get, post, web::Json, HttpResponse};
+use shared::api::audit::AuditAction;
 use shared::api::auth::UserInfo;
 use shared::api::orgs::OrgKind;
 use shared::api::users::CreateUser;
@@ -62,13 +64,32 @@ pub async fn create(
         return Err(ErrorCode::Forbidden.into());
     }
     body.validate()?;
-    let created = run_db(&state, move |conn, _| create_account(conn, &body, false)).await?;
+    let who = Who::from(&user);
+    let created = run_db(&state, move |conn, _| {
+        conn.write_tx(|conn| create_account(conn, &body, false, &who))
+    })
+    .await?;
     Ok(HttpResponse::Created().json(created))
 }
 
-/// Creates an account after checking the organisation fits the role. Also used by the
-/// `create-admin` command and the demo seed.
-pub fn create_account(conn: &mut DbConn, body: &CreateUser, is_demo: bool) -> ApiResult<UserInfo> {
+/// What the audit log keeps of a new account (never the password).
+#[derive(serde::Serialize)]
+struct AccountRecord<'a> {
+    login: &'a str,
+    display_name: &'a str,
+    role: Role,
+    org_id: Option<i32>,
+    is_demo: bool,
+}
+
+/// Creates an account after checking the organisation fits the role, inside the caller's
+/// transaction. Also used by the `create-admin` command and the demo seed.
+pub fn create_account(
+    conn: &mut DbConn,
+    body: &CreateUser,
+    is_demo: bool,
+    who: &Who,
+) -> ApiResult<UserInfo> {
     body.validate()?;
     let expected_kind = match body.role {
         Role::CommunityCoordinator => Some(OrgKind::Community),
@@ -101,6 +122,24 @@ pub fn create_account(conn: &mut DbConn, body: &CreateUser, is_demo: bool) -> Ap
             org_id,
             is_demo,
             created_at: db::now_ms(),
+        },
+    )?;
+    audit::record(
+        conn,
+        who,
+        Change {
+            action: AuditAction::UserCreated,
+            entity: "user",
+            entity_id: Some(id),
+            subject_org: org_id,
+            before: None::<&AccountRecord>,
+            after: Some(&AccountRecord {
+                login: &body.login,
+                display_name: body.display_name.trim(),
+                role: body.role,
+                org_id,
+                is_demo,
+            }),
         },
     )?;
     let row = db::users::find(conn, id)?.ok_or(ErrorCode::NotFound)?;

@@ -3,6 +3,7 @@
 //! Queries are written once with diesel's DSL and compiled for each backend by [`on_conn!`]
 //! (as vaultwarden does), so every diesel feature works the same on both.
 
+pub mod audit;
 pub mod budget_lines;
 pub mod measures;
 pub mod orgs;

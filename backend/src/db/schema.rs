@@ -141,3 +141,30 @@ diesel::allow_tables_to_appear_in_same_query!(
     budget_lines,
     plan_state,
 );
+
+diesel::table! {
+    audit_log (id) {
+        id -> Integer,
+        seq -> BigInt,
+        at -> BigInt,
+        user_id -> Nullable<Integer>,
+        user_name -> Text,
+        actor_org_id -> Nullable<Integer>,
+        action -> Text,
+        entity -> Text,
+        entity_id -> Nullable<Integer>,
+        subject_org_id -> Nullable<Integer>,
+        before_json -> Nullable<Text>,
+        after_json -> Nullable<Text>,
+        prev_hash -> Text,
+        hash -> Text,
+    }
+}
+
+diesel::table! {
+    audit_head (id) {
+        id -> Integer,
+        seq -> BigInt,
+        last_hash -> Text,
+    }
+}

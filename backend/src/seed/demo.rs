@@ -4,6 +4,7 @@
 
 use crate::api::users::create_account;
 use crate::db::{self, DbConn};
+use crate::services::audit::Who;
 use anyhow::{anyhow, Result};
 use shared::api::users::CreateUser;
 use shared::{Amount, FundingSource, OrgId, Role};
@@ -245,6 +246,7 @@ pub fn seed(conn: &mut DbConn) -> Result<()> {
                 org_id,
             },
             true,
+            &Who::system(),
         )
         .map_err(|e| anyhow!("demo account {login}: {e}"))?;
     }

@@ -13,6 +13,7 @@ pub fn ensure(conn: &mut DbConn, demo: bool) -> Result<()> {
         conn.write_tx(|conn| -> Result<()> {
             programme::seed(conn)?;
             territory::seed(conn)?;
+            seeded(conn, "programme")?;
             db::plan_state::bump(conn)?;
             Ok(())
         })?;
@@ -23,10 +24,33 @@ pub fn ensure(conn: &mut DbConn, demo: bool) -> Result<()> {
     if demo && db::users::find_by_login(conn, demo::DEMO_CHECK_LOGIN)?.is_none() {
         conn.write_tx(|conn| -> Result<()> {
             demo::seed(conn)?;
+            seeded(conn, "demo")?;
             db::plan_state::bump(conn)?;
             Ok(())
         })?;
         tracing::info!("seeded the demo plan and demo accounts");
     }
+    Ok(())
+}
+
+/// One audit entry for a whole seed: what was loaded, by the system.
+fn seeded(conn: &mut DbConn, what: &'static str) -> Result<()> {
+    let summary = serde_json::json!({
+        "orgs": db::orgs::count(conn)?,
+        "measures": db::measures::count(conn)?,
+        "users": db::users::count(conn)?,
+    });
+    crate::services::audit::record(
+        conn,
+        &crate::services::audit::Who::system(),
+        crate::services::audit::Change {
+            action: shared::api::audit::AuditAction::Seeded,
+            entity: what,
+            entity_id: None,
+            subject_org: None,
+            before: None::<&()>,
+            after: Some(&summary),
+        },
+    )?;
     Ok(())
 }

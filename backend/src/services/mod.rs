@@ -1,4 +1,5 @@
 //! Logic that spans resources: the programme structure and the plan snapshot with its roll-ups.
 
+pub mod audit;
 pub mod snapshot;
 pub mod structure;

@@ -1,5 +1,6 @@
 //! Request and response types, one module per resource of the REST API under `/api/`.
 
+pub mod audit;
 pub mod auth;
 pub mod measures;
 pub mod orgs;
