@@ -288,6 +288,11 @@ dictionary! {
 impl K {
     /// Both languages, for places that keep a message to show later (notices, form errors).
     pub fn both(self) -> Text {
-        Text::new(self.text(Lang::Uk), self.text(Lang::En))
+        in_both(|lang| self.text(lang).to_string())
     }
+}
+
+/// A bilingual text put together the same way in each language, e.g. a name with a dictionary word.
+pub fn in_both(text: impl Fn(Lang) -> String) -> Text {
+    Text::new(text(Lang::Uk), text(Lang::En))
 }

@@ -1,7 +1,8 @@
 //! A read-only budget table: years × the four funding sources, with row, column and grand totals.
 
 use crate::components::amount::Money;
-use crate::i18n::{t, use_i18n, K};
+use crate::components::source_table::{source_total_cells, totals_foot, YearSourceHead};
+use crate::i18n::{t, K};
 use leptos::prelude::*;
 use shared::{BudgetGrid, FundingSource, Year};
 
@@ -12,14 +13,6 @@ pub fn BudgetTable(
     /// The table's id; cells get `{id}-{year}-{source}`.
     id: &'static str,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let header = FundingSource::ALL
-        .into_iter()
-        .map(|s| {
-            let label = s.label();
-            view! { <th scope="col" class="num">{move || i18n.text(&label)}</th> }
-        })
-        .collect_view();
     let rows = years
         .iter()
         .map(|&year| {
@@ -39,28 +32,15 @@ pub fn BudgetTable(
             }
         })
         .collect_view();
-    let footer = FundingSource::ALL
-        .into_iter()
-        .map(|s| view! { <td class="num total"><Money amount=grid.source_total(s)/></td> })
-        .collect_view();
+    let grand = view! {
+        <td class="num total" id=format!("{id}-total")><Money amount=grid.total()/></td>
+    };
     view! {
         <table class="data-table budget-table" id=id>
             <caption>{t(K::BudgetTitle)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{t(K::Year)}</th>
-                    {header}
-                    <th scope="col" class="num">{t(K::Total)}</th>
-                </tr>
-            </thead>
+            <YearSourceHead/>
             <tbody>{rows}</tbody>
-            <tfoot>
-                <tr>
-                    <th scope="row">{t(K::Total)}</th>
-                    {footer}
-                    <td class="num total" id=format!("{id}-total")><Money amount=grid.total()/></td>
-                </tr>
-            </tfoot>
+            {totals_foot(source_total_cells(&grid), grand)}
         </table>
     }
 }

@@ -8,3 +8,5 @@ pub mod loading;
 pub mod measure_form;
 pub mod notice;
 pub mod protected;
+pub mod resource_view;
+pub mod source_table;

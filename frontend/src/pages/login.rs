@@ -18,6 +18,39 @@ fn safe_next(next: Option<String>) -> String {
         .unwrap_or_else(|| "/".to_string())
 }
 
+/// A labelled field of the sign-in form, named and identified by `id`, bound to `value`.
+#[component]
+fn LoginField(
+    id: &'static str,
+    label: K,
+    input_type: &'static str,
+    autocomplete: &'static str,
+    /// No automatic capitals or spell-checking (for the user name).
+    #[prop(optional)]
+    verbatim: bool,
+    value: RwSignal<String>,
+    /// `aria-describedby`: the error message while there is one.
+    described: Signal<Option<&'static str>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{t(label)}</label>
+            <input
+                type=input_type
+                id=id
+                name=id
+                autocomplete=autocomplete
+                autocapitalize=verbatim.then_some("none")
+                spellcheck=verbatim.then_some("false")
+                required=true
+                aria-describedby=move || described.get()
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let auth = use_auth();
@@ -57,7 +90,7 @@ pub fn LoginPage() -> impl IntoView {
         }
         submit.dispatch(request);
     };
-    let described = move || error.with(Option::is_some).then_some("login-error");
+    let described = Signal::derive(move || error.with(Option::is_some).then_some("login-error"));
 
     move || {
         match kind.get() {
@@ -76,34 +109,23 @@ pub fn LoginPage() -> impl IntoView {
                     <h1>{t(K::SignInTitle)}</h1>
                     <p class="lead">{t(K::SignInIntro)}</p>
                     <form class="login-form" on:submit=on_submit novalidate=true>
-                        <div class="field">
-                            <label for="login">{t(K::LoginLabel)}</label>
-                            <input
-                                type="text"
-                                id="login"
-                                name="login"
-                                autocomplete="username"
-                                autocapitalize="none"
-                                spellcheck="false"
-                                required=true
-                                aria-describedby=described
-                                prop:value=move || login.get()
-                                on:input=move |ev| login.set(event_target_value(&ev))
-                            />
-                        </div>
-                        <div class="field">
-                            <label for="password">{t(K::PasswordLabel)}</label>
-                            <input
-                                type="password"
-                                id="password"
-                                name="password"
-                                autocomplete="current-password"
-                                required=true
-                                aria-describedby=described
-                                prop:value=move || password.get()
-                                on:input=move |ev| password.set(event_target_value(&ev))
-                            />
-                        </div>
+                        <LoginField
+                            id="login"
+                            label=K::LoginLabel
+                            input_type="text"
+                            autocomplete="username"
+                            verbatim=true
+                            value=login
+                            described=described
+                        />
+                        <LoginField
+                            id="password"
+                            label=K::PasswordLabel
+                            input_type="password"
+                            autocomplete="current-password"
+                            value=password
+                            described=described
+                        />
                         <div id="login-error-area" role="alert">
                             {move || error.get().map(|message| view! {
                                 <p class="form-message error" id="login-error">

@@ -2,8 +2,8 @@
 
 use crate::api;
 use crate::components::amount::{Figure, Money};
-use crate::components::error_view::ErrorView;
-use crate::components::loading::Loading;
+use crate::components::resource_view::ResourceView;
+use crate::components::source_table::{totals_foot, YearSourceHead};
 use crate::format;
 use crate::i18n::{t, tx, use_i18n, K};
 use leptos::prelude::*;
@@ -16,18 +16,12 @@ use shared::{FundingSource, Year};
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let programme = LocalResource::new(api::programme);
-    let retry = Callback::new(move |()| programme.refetch());
     view! {
         <section class="page overview">
             <h1>{t(K::OverviewTitle)}</h1>
-            <Transition fallback=|| view! { <Loading/> }>
-                {move || Suspend::new(async move {
-                    match programme.await {
-                        Ok(p) => view! { <Overview programme=p/> }.into_any(),
-                        Err(e) => view! { <ErrorView error=e on_retry=retry/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <ResourceView resource=programme let:p>
+                <Overview programme=p/>
+            </ResourceView>
         </section>
     }
 }
@@ -241,14 +235,6 @@ fn EnvelopeCellView(figures: Figures, id: String, #[prop(optional)] total: bool)
 
 #[component]
 fn EnvelopeTable(cells: Vec<EnvelopeCell>, over_count: usize) -> impl IntoView {
-    let i18n = use_i18n();
-    let header = FundingSource::ALL
-        .into_iter()
-        .map(|s| {
-            let label = s.label();
-            view! { <th scope="col" class="num">{move || i18n.text(&label)}</th> }
-        })
-        .collect_view();
     let rows = Year::all()
         .map(|year| {
             let by_source = FundingSource::ALL
@@ -281,6 +267,7 @@ fn EnvelopeTable(cells: Vec<EnvelopeCell>, over_count: usize) -> impl IntoView {
         })
         .collect_view();
     let grand = Figures::sum(cells.iter());
+    let grand = view! { <EnvelopeCellView figures=grand id="env-total".to_string() total=true/> };
     view! {
         <section class="card" aria-labelledby="envelope-title">
             <h2 id="envelope-title">{t(K::EnvelopeTitle)}</h2>
@@ -293,21 +280,9 @@ fn EnvelopeTable(cells: Vec<EnvelopeCell>, over_count: usize) -> impl IntoView {
             })}
             <div class="table-scroll">
                 <table class="data-table envelope-table" id="envelope">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t(K::Year)}</th>
-                            {header}
-                            <th scope="col" class="num">{t(K::Total)}</th>
-                        </tr>
-                    </thead>
+                    <YearSourceHead/>
                     <tbody>{rows}</tbody>
-                    <tfoot>
-                        <tr>
-                            <th scope="row">{t(K::Total)}</th>
-                            {footer}
-                            <EnvelopeCellView figures=grand id="env-total".to_string() total=true/>
-                        </tr>
-                    </tfoot>
+                    {totals_foot(footer, grand)}
                 </table>
             </div>
         </section>

@@ -2,10 +2,10 @@
 
 use crate::api;
 use crate::components::amount::Money;
-use crate::components::error_view::ErrorView;
-use crate::components::loading::Loading;
+use crate::components::resource_view::ResourceView;
+use crate::components::source_table::{source_header_cells, source_total_cells};
 use crate::format;
-use crate::i18n::{t, tx, use_i18n, I18n, K};
+use crate::i18n::{in_both, t, tx, use_i18n, I18n, K};
 use crate::session::{can_plan, use_auth};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ use leptos_router::NavigateOptions;
 use shared::api::measures::MeasureSummary;
 use shared::api::orgs::{OrgKind, OrgSummary};
 use shared::api::plan::{PlanFilter, PlanTree};
-use shared::{BudgetGrid, FundingSource, Lang, OrgId, Text, Year};
+use shared::{BudgetGrid, FundingSource, OrgId, Text, Year};
 
 fn filter_from_query(query: &ParamsMap) -> PlanFilter {
     PlanFilter {
@@ -48,7 +48,6 @@ pub fn PlanPage() -> impl IntoView {
     let filter = Memo::new(move |_| query.with(filter_from_query));
     let plan = LocalResource::new(move || api::plan(filter.get()));
     let orgs = LocalResource::new(api::orgs);
-    let retry = Callback::new(move |()| plan.refetch());
 
     let go = move |f: PlanFilter| {
         navigate(&plan_href(&f), NavigateOptions::default());
@@ -66,14 +65,9 @@ pub fn PlanPage() -> impl IntoView {
                 })}
             </div>
             <Filters filter=filter orgs=orgs go=go/>
-            <Transition fallback=|| view! { <Loading/> }>
-                {move || Suspend::new(async move {
-                    match plan.await {
-                        Ok(tree) => view! { <PlanTable tree=tree/> }.into_any(),
-                        Err(e) => view! { <ErrorView error=e on_retry=retry/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <ResourceView resource=plan let:tree>
+                <PlanTable tree=tree/>
+            </ResourceView>
         </section>
     }
 }
@@ -136,18 +130,8 @@ fn Filters(
             ));
         }
         for d in of_kind(OrgKind::District).filter(|d| district.is_none_or(|id| id == d.id)) {
-            let own = Text::new(
-                format!(
-                    "{} ({})",
-                    d.name.get(Lang::Uk),
-                    K::DistrictOwn.text(Lang::Uk)
-                ),
-                format!(
-                    "{} ({})",
-                    d.name.get(Lang::En),
-                    K::DistrictOwn.text(Lang::En)
-                ),
-            );
+            let own =
+                in_both(|lang| format!("{} ({})", d.name.get(lang), K::DistrictOwn.text(lang)));
             let mut options = vec![(d.id, own)];
             options.extend(
                 of_kind(OrgKind::Community)
@@ -320,17 +304,7 @@ fn PlanTable(tree: PlanTree) -> impl IntoView {
     let i18n = use_i18n();
     let count = tree.measure_count;
     let listed = tree.listed_count;
-    let header = FundingSource::ALL
-        .into_iter()
-        .map(|s| {
-            let label = s.label();
-            view! { <th scope="col" class="num">{move || i18n.text(&label)}</th> }
-        })
-        .collect_view();
-    let footer = FundingSource::ALL
-        .into_iter()
-        .map(|s| view! { <td class="num total"><Money amount=tree.totals.source_total(s)/></td> })
-        .collect_view();
+    let footer = source_total_cells(&tree.totals);
     let body = if count == 0 {
         view! {
             <tr class="row-empty">
@@ -391,8 +365,7 @@ fn PlanTable(tree: PlanTree) -> impl IntoView {
                         <th scope="col">{t(K::Name)}</th>
                         <th scope="col">{t(K::Executor)}</th>
                         <th scope="col">{t(K::Years)}</th>
-                        {header}
-                        <th scope="col" class="num">{t(K::Total)}</th>
+                        {source_header_cells(None)}
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>

@@ -2,8 +2,7 @@
 
 use crate::api;
 use crate::components::amount::Money;
-use crate::components::error_view::ErrorView;
-use crate::components::loading::Loading;
+use crate::components::resource_view::ResourceView;
 use crate::format;
 use crate::i18n::{t, tx, use_i18n, K};
 use leptos::prelude::*;
@@ -12,19 +11,13 @@ use shared::api::orgs::{OrgKind, OrgSummary};
 #[component]
 pub fn TerritoryPage() -> impl IntoView {
     let orgs = LocalResource::new(api::orgs);
-    let retry = Callback::new(move |()| orgs.refetch());
     view! {
         <section class="page territory">
             <h1>{t(K::TerritoryTitle)}</h1>
             <p class="hint">{t(K::TerritoryHint)}</p>
-            <Transition fallback=|| view! { <Loading/> }>
-                {move || Suspend::new(async move {
-                    match orgs.await {
-                        Ok(list) => view! { <Territory orgs=list/> }.into_any(),
-                        Err(e) => view! { <ErrorView error=e on_retry=retry/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <ResourceView resource=orgs let:list>
+                <Territory orgs=list/>
+            </ResourceView>
         </section>
     }
 }

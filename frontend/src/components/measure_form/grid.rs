@@ -2,6 +2,7 @@
 
 use super::fields::{described_by, Beside, FieldError, FormCtx};
 use super::state::{cell_dom_id, cell_index, Field, FormValues, Msg};
+use crate::components::source_table::{totals_foot, YearSourceHead};
 use crate::i18n::{t, use_i18n, K};
 use leptos::prelude::*;
 use shared::{Amount, FundingSource, Year};
@@ -19,18 +20,6 @@ fn comparable(text: &str) -> String {
 pub fn BudgetGridInput(ctx: FormCtx) -> impl IntoView {
     let i18n = use_i18n();
     let form = ctx.form;
-
-    let header = FundingSource::ALL
-        .into_iter()
-        .map(|s| {
-            let label = s.label();
-            view! {
-                <th scope="col" class="num" id=format!("col-{}", s.as_str())>
-                    {move || i18n.text(&label)}
-                </th>
-            }
-        })
-        .collect_view();
 
     let rows = Year::all()
         .map(|year| {
@@ -52,6 +41,11 @@ pub fn BudgetGridInput(ctx: FormCtx) -> impl IntoView {
             }
         })
         .collect_view();
+    let grand = view! {
+        <td class="num total grand-total" id="grid-total" aria-live="polite">
+            {move || form.grand_total().format(i18n.lang())}
+        </td>
+    };
 
     view! {
         <fieldset class="grid-fieldset">
@@ -59,23 +53,9 @@ pub fn BudgetGridInput(ctx: FormCtx) -> impl IntoView {
             <p class="hint" id="grid-hint">{t(K::BudgetHint)}</p>
             <div class="table-scroll">
                 <table class="data-table budget-grid" id="budget-grid">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t(K::Year)}</th>
-                            {header}
-                            <th scope="col" class="num">{t(K::Total)}</th>
-                        </tr>
-                    </thead>
+                    <YearSourceHead id_prefix="col-"/>
                     <tbody>{rows}</tbody>
-                    <tfoot>
-                        <tr>
-                            <th scope="row">{t(K::Total)}</th>
-                            {footer}
-                            <td class="num total grand-total" id="grid-total" aria-live="polite">
-                                {move || form.grand_total().format(i18n.lang())}
-                            </td>
-                        </tr>
-                    </tfoot>
+                    {totals_foot(footer, grand)}
                 </table>
             </div>
             <Show when=move || form.hidden_filled_cells()>

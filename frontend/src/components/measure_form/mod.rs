@@ -7,7 +7,7 @@ pub mod state;
 use crate::api;
 use crate::components::notice::{use_notices, NoticeKind};
 use crate::format;
-use crate::i18n::{t, use_i18n, I18n, K};
+use crate::i18n::{in_both, t, use_i18n, I18n, K};
 use fields::{described_by, Beside, BesideKind, FieldError, FormCtx};
 use grid::BudgetGridInput;
 use leptos::ev::SubmitEvent;
@@ -18,7 +18,7 @@ use shared::api::auth::UserInfo;
 use shared::api::measures::{MeasureDetail, MeasureInput, UpdateMeasure};
 use shared::api::orgs::{OrgKind, OrgSummary};
 use shared::api::programme::ProgrammeOverview;
-use shared::{ApiErrorBody, ErrorCode, Lang, MeasureId, Role, Text, Year};
+use shared::{ApiErrorBody, ErrorCode, MeasureId, Role, Text, Year};
 use state::{Built, Field, Form, FormValues, Msg};
 use wasm_bindgen::JsCast;
 
@@ -35,18 +35,12 @@ fn task_groups(programme: &ProgrammeOverview) -> Vec<OptionGroup> {
         .directions
         .iter()
         .map(|d| OptionGroup {
-            label: Text::new(
-                format!("{}. {}", d.number, d.name.get(Lang::Uk)),
-                format!("{}. {}", d.number, d.name.get(Lang::En)),
-            ),
+            label: in_both(|lang| format!("{}. {}", d.number, d.name.get(lang))),
             options: d
                 .tasks
                 .iter()
                 .map(|task| {
-                    let label = Text::new(
-                        format!("{} {}", task.code, task.name.get(Lang::Uk)),
-                        format!("{} {}", task.code, task.name.get(Lang::En)),
-                    );
+                    let label = in_both(|lang| format!("{} {}", task.code, task.name.get(lang)));
                     (task.id.to_string(), label)
                 })
                 .collect(),
@@ -94,18 +88,13 @@ fn org_groups(
                     .collect();
                 if !communities.is_empty() {
                     groups.push(OptionGroup {
-                        label: Text::new(
+                        label: in_both(|lang| {
                             format!(
                                 "{} — {}",
-                                district.name.get(Lang::Uk),
-                                K::CommunitiesGroup.text(Lang::Uk)
-                            ),
-                            format!(
-                                "{} — {}",
-                                district.name.get(Lang::En),
-                                K::CommunitiesGroup.text(Lang::En)
-                            ),
-                        ),
+                                district.name.get(lang),
+                                K::CommunitiesGroup.text(lang)
+                            )
+                        }),
                         options: communities,
                     });
                 }
@@ -164,6 +153,182 @@ fn label_lookup(i18n: I18n, groups: &[OptionGroup]) -> Callback<String, String> 
             .find(|(v, _)| *v == value)
             .map_or(value.clone(), |(_, text)| i18n.text(text))
     })
+}
+
+/// `aria-invalid` of a field: set while it has an error.
+fn invalid(error: Memo<Option<Msg>>) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy {
+    move || error.with(Option::is_some).then_some("true")
+}
+
+/// "(required)" or "(optional)" after a field's label.
+fn required_note(required: bool) -> impl IntoView {
+    let (class, key) = if required {
+        ("required", K::Required)
+    } else {
+        ("optional", K::Optional)
+    };
+    view! { <span class=class>"("{t(key)}")"</span> }
+}
+
+/// The measure's name in one language.
+#[component]
+fn NameInput(
+    ctx: FormCtx,
+    field: Field,
+    label: K,
+    /// The language of the text typed in.
+    lang: &'static str,
+    #[prop(optional)] required: bool,
+    value: RwSignal<String>,
+    /// The field's value in a snapshot, for the comparison beside it.
+    of: fn(&FormValues) -> String,
+) -> impl IntoView {
+    let error = ctx.error_memo(field, || None);
+    let id = field.dom_id();
+    view! {
+        <div class="field field-wide">
+            <label for=id.clone()>{t(label)}" "{required_note(required)}</label>
+            <input
+                type="text"
+                id=id
+                lang=lang
+                required=required
+                aria-required=required.then_some("true")
+                aria-invalid=invalid(error)
+                aria-describedby=described_by(field, error, &[])
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    ctx.touched(field);
+                }
+            />
+            <FieldError field=field error=error/>
+            <Beside ctx=ctx of=of now=Signal::derive(move || value.get())/>
+        </div>
+    }
+}
+
+/// A required choice from grouped options (task, organisation), first "— choose … —".
+#[component]
+fn GroupSelect(
+    ctx: FormCtx,
+    field: Field,
+    label: K,
+    /// The empty first option's text.
+    choose: K,
+    groups: Vec<OptionGroup>,
+    value: RwSignal<String>,
+    /// The field's value in a snapshot, for the comparison beside it.
+    of: fn(&FormValues) -> String,
+    /// An option's label for its value.
+    show: Callback<String, String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = ctx.error_memo(field, || None);
+    let id = field.dom_id();
+    view! {
+        <div class="field field-wide">
+            <label for=id.clone()>{t(label)}</label>
+            <select
+                id=id
+                required=true
+                aria-required="true"
+                aria-invalid=invalid(error)
+                aria-describedby=described_by(field, error, &[])
+                prop:value=move || value.get()
+                on:change=move |ev| {
+                    value.set(event_target_value(&ev));
+                    ctx.touched(field);
+                }
+            >
+                <option value="" selected=move || value.with(String::is_empty)>
+                    "— "{t(choose)}" —"
+                </option>
+                {grouped_options(i18n, groups, value)}
+            </select>
+            <FieldError field=field error=error/>
+            <Beside ctx=ctx of=of now=Signal::derive(move || value.get()) show=show/>
+        </div>
+    }
+}
+
+/// The first or last year of the measure; a change to either re-checks both.
+#[component]
+fn YearSelect(
+    ctx: FormCtx,
+    field: Field,
+    label: K,
+    value: RwSignal<i32>,
+    error: Memo<Option<Msg>>,
+    /// The field's value in a snapshot, for the comparison beside it.
+    of: fn(&FormValues) -> i32,
+) -> impl IntoView {
+    let id = field.dom_id();
+    let options = Year::all()
+        .map(|y| {
+            let y = y.get();
+            view! { <option value=y.to_string() selected=move || value.get() == y>{y}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{t(label)}</label>
+            <select
+                id=id
+                aria-invalid=invalid(error)
+                aria-describedby=described_by(field, error, &[])
+                prop:value=move || value.get().to_string()
+                on:change=move |ev| {
+                    if let Ok(y) = event_target_value(&ev).parse() {
+                        value.set(y);
+                    }
+                    ctx.touched(Field::Start);
+                    ctx.touched(Field::End);
+                }
+            >
+                {options}
+            </select>
+            <FieldError field=field error=error/>
+            <Beside
+                ctx=ctx
+                of=move |v: &FormValues| of(v).to_string()
+                now=Signal::derive(move || value.get().to_string())
+            />
+        </div>
+    }
+}
+
+/// An optional text of several lines (description, expected result).
+#[component]
+fn LongText(
+    ctx: FormCtx,
+    field: Field,
+    label: K,
+    rows: &'static str,
+    value: RwSignal<String>,
+    /// The field's value in a snapshot, for the comparison beside it.
+    of: fn(&FormValues) -> String,
+) -> impl IntoView {
+    let error = ctx.error_memo(field, || None);
+    let id = field.dom_id();
+    view! {
+        <div class="field field-full">
+            <label for=id.clone()>{t(label)}" "{required_note(false)}</label>
+            <textarea
+                id=id
+                rows=rows
+                aria-invalid=invalid(error)
+                aria-describedby=described_by(field, error, &[])
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    ctx.touched(field);
+                }
+            ></textarea>
+            <FieldError field=field error=error/>
+            <Beside ctx=ctx of=of now=Signal::derive(move || value.get())/>
+        </div>
+    }
 }
 
 fn focus(field: Field) {
@@ -466,26 +631,10 @@ pub fn MeasureForm(
     };
 
     // The text fields.
-    let name_uk_error = ctx.error_memo(Field::NameUk, || None);
-    let name_en_error = ctx.error_memo(Field::NameEn, || None);
-    let description_error = ctx.error_memo(Field::Description, || None);
-    let result_error = ctx.error_memo(Field::ExpectedResult, || None);
-    let task_error = ctx.error_memo(Field::Task, || None);
-    let org_error = ctx.error_memo(Field::Org, || None);
     let start_error = ctx.error_memo(Field::Start, || None);
     let end_error = ctx.error_memo(Field::End, move || {
         (form.end.get() < form.start.get()).then_some(Msg::Code(ErrorCode::YearRangeInverted))
     });
-
-    let year_options = move |value: RwSignal<i32>| {
-        Year::all()
-            .map(|y| {
-                let y = y.get();
-                view! { <option value=y.to_string() selected=move || value.get() == y>{y}</option> }
-            })
-            .collect_view()
-    };
-    let invalid = |error: Memo<Option<Msg>>| move || error.with(Option::is_some).then_some("true");
 
     let delete_area = move || {
         let (Some(id), Some(_)) = (id, version.get()) else {
@@ -544,166 +693,61 @@ pub fn MeasureForm(
             {compare_bar}
 
             <div class="form-grid">
-                <div class="field field-wide">
-                    <label for="measure-name-uk">
-                        {t(K::NameUk)}" "<span class="required">"("{t(K::Required)}")"</span>
-                    </label>
-                    <input
-                        type="text"
-                        id="measure-name-uk"
-                        lang="uk"
-                        required=true
-                        aria-required="true"
-                        aria-invalid=invalid(name_uk_error)
-                        aria-describedby=described_by(Field::NameUk, name_uk_error, &[])
-                        prop:value=move || form.name_uk.get()
-                        on:input=move |ev| {
-                            form.name_uk.set(event_target_value(&ev));
-                            ctx.touched(Field::NameUk);
-                        }
-                    />
-                    <FieldError field=Field::NameUk error=name_uk_error/>
-                    <Beside ctx=ctx of=|v: &FormValues| v.name_uk.clone() now=Signal::derive(move || form.name_uk.get())/>
-                </div>
-                <div class="field field-wide">
-                    <label for="measure-name-en">
-                        {t(K::NameEn)}" "<span class="optional">"("{t(K::Optional)}")"</span>
-                    </label>
-                    <input
-                        type="text"
-                        id="measure-name-en"
-                        lang="en"
-                        aria-invalid=invalid(name_en_error)
-                        aria-describedby=described_by(Field::NameEn, name_en_error, &[])
-                        prop:value=move || form.name_en.get()
-                        on:input=move |ev| {
-                            form.name_en.set(event_target_value(&ev));
-                            ctx.touched(Field::NameEn);
-                        }
-                    />
-                    <FieldError field=Field::NameEn error=name_en_error/>
-                    <Beside ctx=ctx of=|v: &FormValues| v.name_en.clone() now=Signal::derive(move || form.name_en.get())/>
-                </div>
-                <div class="field field-wide">
-                    <label for="measure-task">{t(K::Task)}</label>
-                    <select
-                        id="measure-task"
-                        required=true
-                        aria-required="true"
-                        aria-invalid=invalid(task_error)
-                        aria-describedby=described_by(Field::Task, task_error, &[])
-                        prop:value=move || form.task.get()
-                        on:change=move |ev| {
-                            form.task.set(event_target_value(&ev));
-                            ctx.touched(Field::Task);
-                        }
-                    >
-                        <option value="" selected=move || form.task.with(String::is_empty)>
-                            "— "{t(K::ChooseTask)}" —"
-                        </option>
-                        {grouped_options(i18n, tasks, form.task)}
-                    </select>
-                    <FieldError field=Field::Task error=task_error/>
-                    <Beside ctx=ctx of=|v: &FormValues| v.task.clone() now=Signal::derive(move || form.task.get()) show=task_label/>
-                </div>
-                <div class="field field-wide">
-                    <label for="measure-org">{t(K::Responsible)}</label>
-                    <select
-                        id="measure-org"
-                        required=true
-                        aria-required="true"
-                        aria-invalid=invalid(org_error)
-                        aria-describedby=described_by(Field::Org, org_error, &[])
-                        prop:value=move || form.org.get()
-                        on:change=move |ev| {
-                            form.org.set(event_target_value(&ev));
-                            ctx.touched(Field::Org);
-                        }
-                    >
-                        <option value="" selected=move || form.org.with(String::is_empty)>
-                            "— "{t(K::ChooseOrg)}" —"
-                        </option>
-                        {grouped_options(i18n, org_options, form.org)}
-                    </select>
-                    <FieldError field=Field::Org error=org_error/>
-                    <Beside ctx=ctx of=|v: &FormValues| v.org.clone() now=Signal::derive(move || form.org.get()) show=org_label/>
-                </div>
-                <div class="field">
-                    <label for="measure-start">{t(K::StartYear)}</label>
-                    <select
-                        id="measure-start"
-                        aria-invalid=invalid(start_error)
-                        aria-describedby=described_by(Field::Start, start_error, &[])
-                        prop:value=move || form.start.get().to_string()
-                        on:change=move |ev| {
-                            if let Ok(y) = event_target_value(&ev).parse() {
-                                form.start.set(y);
-                            }
-                            ctx.touched(Field::Start);
-                            ctx.touched(Field::End);
-                        }
-                    >
-                        {year_options(form.start)}
-                    </select>
-                    <FieldError field=Field::Start error=start_error/>
-                    <Beside ctx=ctx of=|v: &FormValues| v.start.to_string() now=Signal::derive(move || form.start.get().to_string())/>
-                </div>
-                <div class="field">
-                    <label for="measure-end">{t(K::EndYear)}</label>
-                    <select
-                        id="measure-end"
-                        aria-invalid=invalid(end_error)
-                        aria-describedby=described_by(Field::End, end_error, &[])
-                        prop:value=move || form.end.get().to_string()
-                        on:change=move |ev| {
-                            if let Ok(y) = event_target_value(&ev).parse() {
-                                form.end.set(y);
-                            }
-                            ctx.touched(Field::Start);
-                            ctx.touched(Field::End);
-                        }
-                    >
-                        {year_options(form.end)}
-                    </select>
-                    <FieldError field=Field::End error=end_error/>
-                    <Beside ctx=ctx of=|v: &FormValues| v.end.to_string() now=Signal::derive(move || form.end.get().to_string())/>
-                </div>
-                <div class="field field-full">
-                    <label for="measure-description">
-                        {t(K::Description)}" "<span class="optional">"("{t(K::Optional)}")"</span>
-                    </label>
-                    <textarea
-                        id="measure-description"
-                        rows="3"
-                        aria-invalid=invalid(description_error)
-                        aria-describedby=described_by(Field::Description, description_error, &[])
-                        prop:value=move || form.description.get()
-                        on:input=move |ev| {
-                            form.description.set(event_target_value(&ev));
-                            ctx.touched(Field::Description);
-                        }
-                    ></textarea>
-                    <FieldError field=Field::Description error=description_error/>
-                    <Beside ctx=ctx of=|v: &FormValues| v.description.clone() now=Signal::derive(move || form.description.get())/>
-                </div>
-                <div class="field field-full">
-                    <label for="measure-result">
-                        {t(K::ExpectedResult)}" "<span class="optional">"("{t(K::Optional)}")"</span>
-                    </label>
-                    <textarea
-                        id="measure-result"
-                        rows="2"
-                        aria-invalid=invalid(result_error)
-                        aria-describedby=described_by(Field::ExpectedResult, result_error, &[])
-                        prop:value=move || form.expected_result.get()
-                        on:input=move |ev| {
-                            form.expected_result.set(event_target_value(&ev));
-                            ctx.touched(Field::ExpectedResult);
-                        }
-                    ></textarea>
-                    <FieldError field=Field::ExpectedResult error=result_error/>
-                    <Beside ctx=ctx of=|v: &FormValues| v.expected_result.clone() now=Signal::derive(move || form.expected_result.get())/>
-                </div>
+                <NameInput
+                    ctx=ctx
+                    field=Field::NameUk
+                    label=K::NameUk
+                    lang="uk"
+                    required=true
+                    value=form.name_uk
+                    of=|v: &FormValues| v.name_uk.clone()
+                />
+                <NameInput
+                    ctx=ctx
+                    field=Field::NameEn
+                    label=K::NameEn
+                    lang="en"
+                    value=form.name_en
+                    of=|v: &FormValues| v.name_en.clone()
+                />
+                <GroupSelect
+                    ctx=ctx
+                    field=Field::Task
+                    label=K::Task
+                    choose=K::ChooseTask
+                    groups=tasks
+                    value=form.task
+                    of=|v: &FormValues| v.task.clone()
+                    show=task_label
+                />
+                <GroupSelect
+                    ctx=ctx
+                    field=Field::Org
+                    label=K::Responsible
+                    choose=K::ChooseOrg
+                    groups=org_options
+                    value=form.org
+                    of=|v: &FormValues| v.org.clone()
+                    show=org_label
+                />
+                <YearSelect ctx=ctx field=Field::Start label=K::StartYear value=form.start error=start_error of=|v: &FormValues| v.start/>
+                <YearSelect ctx=ctx field=Field::End label=K::EndYear value=form.end error=end_error of=|v: &FormValues| v.end/>
+                <LongText
+                    ctx=ctx
+                    field=Field::Description
+                    label=K::Description
+                    rows="3"
+                    value=form.description
+                    of=|v: &FormValues| v.description.clone()
+                />
+                <LongText
+                    ctx=ctx
+                    field=Field::ExpectedResult
+                    label=K::ExpectedResult
+                    rows="2"
+                    value=form.expected_result
+                    of=|v: &FormValues| v.expected_result.clone()
+                />
             </div>
 
             <BudgetGridInput ctx=ctx/>
