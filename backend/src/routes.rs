@@ -1,6 +1,8 @@
 //! The route table: every endpoint of the API in one place.
 
-use crate::api::{audit, auth, health, measures, openapi, orgs, plan, programme, rollups, users};
+use crate::api::{
+    audit, auth, comments, health, measures, openapi, orgs, plan, programme, rollups, users,
+};
 use actix_web::web;
 
 pub fn api(cfg: &mut web::ServiceConfig) {
@@ -25,6 +27,8 @@ pub fn api(cfg: &mut web::ServiceConfig) {
             .service(audit::list)
             .service(audit::verify)
             .service(audit::measure_history)
+            .service(comments::list)
+            .service(comments::create)
             .service(users::list)
             .service(users::create)
             .default_service(web::to(not_found)),

@@ -74,6 +74,11 @@ error_codes! {
         "Код завдання має формат 1.1.", "The task code must look like 1.1.";
     NameRequired = "name_required", 422,
         "Вкажіть назву.", "Enter a name.";
+    CommentRequired = "comment_required", 422,
+        "Напишіть текст коментаря.", "Write the comment's text.";
+    CommentParentInvalid = "comment_parent_invalid", 422,
+        "Відповідати можна лише на коментар до цього ж запису.",
+        "You can only reply to a comment on the same item.";
     TextTooLong = "text_too_long", 422,
         "Текст задовгий.", "The text is too long.";
     LoginInvalid = "login_invalid", 422,

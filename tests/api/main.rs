@@ -4,6 +4,7 @@
 mod audit;
 mod auth;
 mod authz;
+mod comments;
 mod measures;
 mod migrations;
 mod plan;

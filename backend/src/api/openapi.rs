@@ -29,6 +29,8 @@ use utoipa::OpenApi;
         super::audit::list,
         super::audit::verify,
         super::audit::measure_history,
+        super::comments::list,
+        super::comments::create,
         super::users::list,
         super::users::create,
     ),

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod budget_lines;
+pub mod comments;
 pub mod measures;
 pub mod orgs;
 pub mod plan_state;

@@ -168,3 +168,16 @@ diesel::table! {
         last_hash -> Text,
     }
 }
+
+diesel::table! {
+    comments (id) {
+        id -> Integer,
+        entity -> Text,
+        entity_id -> Integer,
+        parent_id -> Nullable<Integer>,
+        author_id -> Integer,
+        author_name -> Text,
+        body -> Text,
+        created_at -> BigInt,
+    }
+}

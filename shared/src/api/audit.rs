@@ -38,6 +38,7 @@ actions! {
     MeasureCreated = "measure.create", "Захід створено", "Measure created";
     MeasureUpdated = "measure.update", "Захід змінено", "Measure changed";
     MeasureDeleted = "measure.delete", "Захід видалено", "Measure deleted";
+    CommentAdded = "comment.create", "Коментар додано", "Comment added";
     UserCreated = "user.create", "Обліковий запис створено", "Account created";
     Seeded = "system.seed", "Початкові дані завантажено", "Initial data loaded";
 }

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod comments;
 pub mod measures;
 pub mod orgs;
 pub mod plan;
