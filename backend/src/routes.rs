@@ -1,7 +1,7 @@
 //! The route table: every endpoint of the API in one place.
 
 use crate::api::{
-    audit, auth, comments, health, measures, openapi, orgs, plan, programme, rollups, users,
+    audit, auth, comments, events, health, measures, openapi, orgs, plan, programme, rollups, users,
 };
 use actix_web::web;
 
@@ -29,6 +29,7 @@ pub fn api(cfg: &mut web::ServiceConfig) {
             .service(audit::measure_history)
             .service(comments::list)
             .service(comments::create)
+            .service(events::subscribe)
             .service(users::list)
             .service(users::create)
             .default_service(web::to(not_found)),

@@ -35,6 +35,7 @@ impl Application {
             settings,
             snapshots: Default::default(),
             login_limiter: Default::default(),
+            live: Default::default(),
         });
         let app_state = state.clone();
         let server = HttpServer::new(move || {

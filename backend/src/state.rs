@@ -15,6 +15,7 @@ pub struct AppState {
     pub settings: Settings,
     pub snapshots: SnapshotCache,
     pub login_limiter: LoginLimiter,
+    pub live: crate::services::live::LiveHub,
 }
 
 /// How handlers receive the state.

@@ -5,6 +5,7 @@ mod audit;
 mod auth;
 mod authz;
 mod comments;
+mod events;
 mod measures;
 mod migrations;
 mod plan;

@@ -9,6 +9,7 @@ use crate::state::{db as run_db, State};
 use actix_web::{get, post, web, HttpResponse};
 use shared::api::audit::AuditAction;
 use shared::api::comments::{Comment, NewComment};
+use shared::api::events::LiveEventKind;
 use shared::{ErrorCode, OrgId, UserId};
 
 fn to_comment(r: db::comments::CommentRow) -> Comment {
@@ -114,6 +115,14 @@ pub async fn create(
                 },
             )?;
             Ok(comment)
+        })
+        .inspect(|_| {
+            st.live.publish(
+                LiveEventKind::CommentAdded,
+                id,
+                org.0,
+                &user.user.display_name,
+            );
         })
     })
     .await?;

@@ -9,6 +9,7 @@ use crate::state::{db as run_db, State};
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use serde::Deserialize;
 use shared::api::audit::AuditAction;
+use shared::api::events::LiveEventKind;
 use shared::api::measures::{
     BudgetLine, DirectionRef, MeasureDetail, MeasureInput, TaskRef, UpdateMeasure,
 };
@@ -58,6 +59,12 @@ pub async fn create(
             Ok(id)
         })?;
         st.snapshots.invalidate();
+        st.live.publish(
+            LiveEventKind::MeasureCreated,
+            id,
+            input.org_id.0,
+            &user.user.display_name,
+        );
         detail(conn, &structure, &user, id)
     })
     .await?;
@@ -153,6 +160,14 @@ pub async fn update(
             Ok(true)
         })?;
         st.snapshots.invalidate();
+        if applied {
+            st.live.publish(
+                LiveEventKind::MeasureUpdated,
+                id,
+                body.measure.org_id.0,
+                &user.user.display_name,
+            );
+        }
         if !applied {
             return Err(conflict(conn, &structure, &user, id));
         }
@@ -209,6 +224,12 @@ pub async fn remove(
         })?;
         st.snapshots.invalidate();
         if deleted {
+            st.live.publish(
+                LiveEventKind::MeasureDeleted,
+                id,
+                org.0,
+                &user.user.display_name,
+            );
             Ok(())
         } else {
             Err(conflict(conn, &structure, &user, id))

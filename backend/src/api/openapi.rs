@@ -31,10 +31,11 @@ use utoipa::OpenApi;
         super::audit::measure_history,
         super::comments::list,
         super::comments::create,
+        super::events::subscribe,
         super::users::list,
         super::users::create,
     ),
-    components(schemas(shared::ErrorCode, shared::Lang, shared::api::rollup::RollupLevel))
+    components(schemas(shared::api::events::LiveEvent, shared::ErrorCode, shared::Lang, shared::api::rollup::RollupLevel))
 )]
 pub struct ApiDoc;
 

@@ -1,5 +1,6 @@
 //! Logic that spans resources: the programme structure and the plan snapshot with its roll-ups.
 
 pub mod audit;
+pub mod live;
 pub mod snapshot;
 pub mod structure;

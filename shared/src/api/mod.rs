@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod auth;
 pub mod comments;
+pub mod events;
 pub mod measures;
 pub mod orgs;
 pub mod plan;

@@ -1,0 +1,104 @@
+//! `/api/events`: changes reach the open pages of those who may see them, quickly.
+
+use obriy_tests::data::{measure, org_by_code};
+use obriy_tests::{on_both, spawn_app, Client, DEMO_PASSWORD};
+use shared::api::comments::NewComment;
+use shared::api::events::{LiveEvent, LiveEventKind};
+use shared::{Amount, FundingSource};
+use std::io::{BufRead, BufReader};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Opens the event stream as `login`; events arrive on the channel with the moment they did.
+fn listen(app: &obriy_tests::TestApp, login: &str) -> mpsc::Receiver<(LiveEvent, Instant)> {
+    let http = reqwest::blocking::Client::builder()
+        .cookie_store(true)
+        .timeout(None)
+        .build()
+        .expect("client");
+    http.post(format!("{}/api/auth/login", app.url))
+        .json(&serde_json::json!({"login": login, "password": DEMO_PASSWORD}))
+        .send()
+        .expect("login")
+        .error_for_status()
+        .expect("signed in");
+    let resp = http
+        .get(format!("{}/api/events", app.url))
+        .send()
+        .expect("events")
+        .error_for_status()
+        .expect("200");
+    assert_eq!(
+        resp.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("text/event-stream")
+    );
+    let (tx, rx) = mpsc::channel();
+    let (ready_tx, ready_rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut lines = BufReader::new(resp).lines();
+        let mut ready = Some(ready_tx);
+        while let Some(Ok(line)) = lines.next() {
+            if line.starts_with(": connected") {
+                if let Some(r) = ready.take() {
+                    let _ = r.send(());
+                }
+            }
+            if let Some(data) = line.strip_prefix("data: ") {
+                if let Ok(event) = serde_json::from_str::<LiveEvent>(data) {
+                    if tx.send((event, Instant::now())).is_err() {
+                        return;
+                    }
+                }
+            }
+        }
+    });
+    ready_rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the stream opened");
+    rx
+}
+
+on_both! {
+    fn changes_reach_those_who_may_see_them(kind) {
+        let app = spawn_app(kind, true);
+        let district = listen(&app, "district.dnipro");
+        let far_away = listen(&app, "community.apostolove");
+        let anna = Client::demo(&app, "community.pidhorodne");
+        let orgs = anna.orgs().expect("orgs");
+        let task = obriy_tests::data::first_task(&anna.programme().expect("p"));
+        let pidhorodne = org_by_code(&orgs, "UA12020210000032285");
+
+        let mut latencies = Vec::new();
+        let m = anna.create_measure(&measure(task, pidhorodne, "Живий захід", &[(2026, FundingSource::Local, "1")])).expect("create");
+        let mut version = m.version;
+        for n in 0..20 {
+            let mut input = m.to_input();
+            input.budget_lines[0].amount = Amount::parse(&format!("{}", n + 2)).expect("a");
+            let sent = Instant::now();
+            version = anna.update_measure(m.id, version, &input).expect("update").version;
+            // The first event may be the creation; wait for this update.
+            loop {
+                let (event, at) = district.recv_timeout(Duration::from_secs(5)).expect("the district hears of it");
+                if event.kind == LiveEventKind::MeasureUpdated {
+                    assert_eq!((event.measure_id, event.org_id, event.by.as_str()), (m.id, pidhorodne, "Оксана Шевчук"));
+                    latencies.push(at.saturating_duration_since(sent));
+                    break;
+                }
+            }
+        }
+        anna.post::<_, serde_json::Value>(&format!("/api/measures/{}/comments", m.id), &NewComment { body: "Готово".into(), parent_id: None }).expect("comment");
+        let (event, _) = district.recv_timeout(Duration::from_secs(5)).expect("comment event");
+        assert_eq!(event.kind, LiveEventKind::CommentAdded);
+        // A community in another district hears nothing of it.
+        assert!(far_away.recv_timeout(Duration::from_millis(300)).is_err(), "no foreign events");
+
+        latencies.sort();
+        let p50 = latencies[latencies.len() / 2];
+        let p95 = latencies[latencies.len() * 95 / 100];
+        println!("live update latency, request start to event ({kind:?}): p50 {p50:?}, p95 {p95:?}");
+        // A correctness bound (the event is pushed, not polled), not a performance assertion.
+        assert!(latencies.iter().all(|l| *l < Duration::from_secs(5)));
+    }
+}
