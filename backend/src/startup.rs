@@ -37,6 +37,10 @@ impl Application {
             login_limiter: Default::default(),
             live: Default::default(),
         });
+        if backend == db::Backend::Postgres {
+            let weak = std::sync::Arc::downgrade(&state.clone().into_inner());
+            crate::services::live::start_listener(state.settings.database_url.clone(), weak);
+        }
         let app_state = state.clone();
         let server = HttpServer::new(move || {
             App::new()

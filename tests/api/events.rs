@@ -102,3 +102,57 @@ on_both! {
         assert!(latencies.iter().all(|l| *l < Duration::from_secs(5)));
     }
 }
+
+/// Two server processes on one PostgreSQL database behave as one: an event produced through one
+/// reaches a client of the other, and the other's plan shows the change at once.
+#[test]
+fn two_processes_on_postgres_share_events_sessions_and_the_plan() {
+    let first = spawn_app(obriy_tests::DbKind::Postgres, true);
+    let second = obriy_tests::app::spawn_on(&first.database_url, true);
+    let watcher = listen(&second, "district.dnipro");
+    let anna = Client::demo(&first, "community.pidhorodne");
+    let orgs = anna.orgs().expect("orgs");
+    let task = obriy_tests::data::first_task(&anna.programme().expect("p"));
+    let pidhorodne = org_by_code(&orgs, "UA12020210000032285");
+    let seen_before = Client::demo(&second, "district.dnipro")
+        .plan(&Default::default())
+        .expect("plan")
+        .measure_count;
+
+    let sent = Instant::now();
+    let m = anna
+        .create_measure(&measure(
+            task,
+            pidhorodne,
+            "Через інший процес",
+            &[(2026, FundingSource::Local, "3")],
+        ))
+        .expect("create");
+    let (event, at) = watcher
+        .recv_timeout(Duration::from_secs(5))
+        .expect("the other process hears of it");
+    assert_eq!(
+        (event.kind, event.measure_id),
+        (LiveEventKind::MeasureCreated, m.id)
+    );
+    println!(
+        "cross-process live latency: {:?}",
+        at.saturating_duration_since(sent)
+    );
+    let district = Client::demo(&second, "district.dnipro");
+    assert_eq!(
+        district
+            .plan(&Default::default())
+            .expect("plan")
+            .measure_count,
+        seen_before + 1,
+        "the other process's plan"
+    );
+    // A session opened on one process works on the other.
+    let mut shared_session = Client::demo(&first, "department");
+    shared_session.base = second.url.clone();
+    assert_eq!(
+        shared_session.me().expect("same session").user.login,
+        "department"
+    );
+}

@@ -263,3 +263,96 @@ fn visitors_who_are_not_signed_in_see_only_the_sign_in_page() {
         b.close().await;
     });
 }
+
+#[test]
+fn the_district_asks_in_a_comment_and_the_community_sees_it_beside_the_history() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    let community = Client::demo(&app, "community.pidhorodne");
+    let orgs = community.orgs().expect("orgs");
+    let task = obriy_tests::data::first_task(&community.programme().expect("p"));
+    let made = community
+        .create_measure(&measure(
+            task,
+            org_by_code(&orgs, PIDHORODNE),
+            "Захищений зв’язок для старостатів",
+            &[(2026, FundingSource::Local, "10")],
+        ))
+        .expect("create");
+    let mut edit = made.to_input();
+    edit.budget_lines[0].amount = Amount::parse("12,5").expect("a");
+    community
+        .update_measure(made.id, made.version, &edit)
+        .expect("update");
+    let page = format!("/measures/{}", made.id);
+    let question = "Чому сума у 2026 зросла до 12,5?";
+    let scroll_to = |id: &'static str| {
+        format!("document.getElementById('{id}').scrollIntoView({{block: 'start'}})")
+    };
+    let rt = runtime();
+    rt.block_on(async {
+        let b = Browser::open(&app.url).await;
+        b.sign_in("district.dnipro").await;
+        b.goto(&page).await;
+        b.find("#measure-readonly").await;
+        // An empty comment is refused next to the field, before anything is sent.
+        b.click("#comment-submit").await;
+        b.wait_text("#comment-body-error", "the empty-comment error", |t| {
+            !t.trim().is_empty()
+        })
+        .await;
+        assert_eq!(
+            b.attr("#comment-body", "aria-invalid").await.as_deref(),
+            Some("true")
+        );
+        b.fill("#comment-body", question).await;
+        b.click("#comment-submit").await;
+        b.wait_text("#measure-comments .comment", "the new comment", |t| {
+            t.contains(question)
+        })
+        .await;
+        assert_eq!(
+            b.find("#comment-body")
+                .await
+                .prop("value")
+                .await
+                .expect("value")
+                .as_deref(),
+            Some(""),
+            "the field is emptied after sending"
+        );
+        assert!(b.exists("[data-comment-id]").await);
+        b.close().await;
+    });
+    rt.block_on(async {
+        let b = Browser::open(&app.url).await;
+        b.sign_in("community.pidhorodne").await;
+        b.goto(&page).await;
+        b.wait_text("#measure-comments", "the district's comment", |t| {
+            t.contains(question)
+        })
+        .await;
+        b.client
+            .execute(&scroll_to("measure-comments"), vec![])
+            .await
+            .expect("scroll");
+        b.screenshot("measure-comments").await;
+        let update = b
+            .wait_text(
+                "#measure-history [data-action=\"measure.update\"]",
+                "the edit with its amounts",
+                |t| t.contains("10,0") && t.contains("12,5"),
+            )
+            .await;
+        assert!(update.contains("Місцеві бюджети"), "{update}");
+        assert!(
+            b.exists("#measure-history [data-action=\"measure.create\"]")
+                .await
+        );
+        b.client
+            .execute(&scroll_to("measure-history"), vec![])
+            .await
+            .expect("scroll");
+        b.screenshot("measure-history").await;
+        b.close().await;
+    });
+}

@@ -25,6 +25,16 @@ pub fn static_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist"))
 }
 
+/// A second server process on an existing database (as several processes behind one address).
+pub fn spawn_on(database_url: &str, demo: bool) -> TestApp {
+    let kind = if database_url.starts_with("postgres") {
+        DbKind::Postgres
+    } else {
+        DbKind::Sqlite
+    };
+    start(kind, database_url.to_string(), None, demo)
+}
+
 /// Starts a server. `demo` loads the demo plan and accounts, as the run command does.
 pub fn spawn_app(kind: DbKind, demo: bool) -> TestApp {
     let (database_url, dir) = match kind {
@@ -35,6 +45,15 @@ pub fn spawn_app(kind: DbKind, demo: bool) -> TestApp {
         }
         DbKind::Postgres => (crate::pg::fresh_database(), None),
     };
+    start(kind, database_url, dir, demo)
+}
+
+fn start(
+    kind: DbKind,
+    database_url: String,
+    dir: Option<tempfile::TempDir>,
+    demo: bool,
+) -> TestApp {
     let settings = Settings {
         addr: "127.0.0.1:0".parse().unwrap_or_else(|e| panic!("{e}")),
         database_url: database_url.clone(),

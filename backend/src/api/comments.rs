@@ -86,7 +86,7 @@ pub async fn create(
                 ));
             }
         }
-        conn.write_tx(|conn| -> ApiResult<Comment> {
+        let comment = conn.write_tx(|conn| -> ApiResult<Comment> {
             let text = body.body.trim();
             let new_id = db::comments::insert(
                 conn,
@@ -115,15 +115,15 @@ pub async fn create(
                 },
             )?;
             Ok(comment)
-        })
-        .inspect(|_| {
-            st.live.publish(
-                LiveEventKind::CommentAdded,
-                id,
-                org.0,
-                &user.user.display_name,
-            );
-        })
+        })?;
+        st.live.publish(
+            conn,
+            LiveEventKind::CommentAdded,
+            id,
+            org.0,
+            &user.user.display_name,
+        );
+        Ok(comment)
     })
     .await?;
     Ok(HttpResponse::Created().json(comment))

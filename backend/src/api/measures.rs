@@ -60,6 +60,7 @@ pub async fn create(
         })?;
         st.snapshots.invalidate();
         st.live.publish(
+            conn,
             LiveEventKind::MeasureCreated,
             id,
             input.org_id.0,
@@ -162,6 +163,7 @@ pub async fn update(
         st.snapshots.invalidate();
         if applied {
             st.live.publish(
+                conn,
                 LiveEventKind::MeasureUpdated,
                 id,
                 body.measure.org_id.0,
@@ -225,6 +227,7 @@ pub async fn remove(
         st.snapshots.invalidate();
         if deleted {
             st.live.publish(
+                conn,
                 LiveEventKind::MeasureDeleted,
                 id,
                 org.0,

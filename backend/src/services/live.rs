@@ -1,12 +1,26 @@
-//! Live events within one process: a broadcast channel that writes publish to after they commit,
-//! and that each open `GET /api/events` stream reads, filtered to what its user may see.
+//! Live events: writes publish after they commit; each open `GET /api/events` stream reads them,
+//! filtered to what its user may see.
+//!
+//! On SQLite (one process) events go straight into this process's broadcast channel. On
+//! PostgreSQL they go through `NOTIFY obriy_live`, and every server process — the writer's too —
+//! hears them through a listening connection, so several processes behind one address behave as
+//! one; the same notification also tells each process that its plan snapshot is out of date.
 
+use crate::db::{self, DbConn};
+use crate::state::AppState;
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection, RunQueryDsl};
 use shared::api::events::{LiveEvent, LiveEventKind};
 use shared::{MeasureId, OrgId};
+use std::sync::Weak;
+use std::time::Duration;
 use tokio::sync::broadcast;
 
 /// Events kept for slow readers before they start missing some (they then reload).
 const BUFFER: usize = 1024;
+const CHANNEL: &str = "obriy_live";
+/// How often the listening connection looks for notifications (a non-blocking read).
+const POLL: Duration = Duration::from_millis(10);
 
 pub struct LiveHub {
     sender: broadcast::Sender<LiveEvent>,
@@ -21,18 +35,84 @@ impl Default for LiveHub {
 }
 
 impl LiveHub {
-    pub fn publish(&self, kind: LiveEventKind, measure: i32, org: i32, by: &str) {
-        // No receivers is not an error: nobody is watching.
-        let _ = self.sender.send(LiveEvent {
+    /// Publishes a committed change. Never fails the request: a lost event only means a page
+    /// refreshes later.
+    pub fn publish(
+        &self,
+        conn: &mut DbConn,
+        kind: LiveEventKind,
+        measure: i32,
+        org: i32,
+        by: &str,
+    ) {
+        let event = LiveEvent {
             kind,
             measure_id: MeasureId(measure),
             org_id: OrgId(org),
             by: by.to_string(),
-            at: crate::db::now_ms(),
-        });
+            at: db::now_ms(),
+        };
+        match conn {
+            DbConn::Sqlite(_) => self.deliver(event),
+            DbConn::Pg(c) => {
+                let payload = serde_json::to_string(&event).unwrap_or_default();
+                let sent = diesel::sql_query("SELECT pg_notify($1, $2)")
+                    .bind::<diesel::sql_types::Text, _>(CHANNEL)
+                    .bind::<diesel::sql_types::Text, _>(payload)
+                    .execute(c);
+                if let Err(e) = sent {
+                    tracing::warn!(%e, "NOTIFY failed; delivering in this process only");
+                    self.deliver(event);
+                }
+            }
+        }
+    }
+
+    fn deliver(&self, event: LiveEvent) {
+        // No receivers is not an error: nobody is watching.
+        let _ = self.sender.send(event);
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
         self.sender.subscribe()
+    }
+}
+
+/// Starts the PostgreSQL listener of this process; it ends when the application is dropped.
+pub fn start_listener(url: String, state: Weak<AppState>) {
+    std::thread::Builder::new()
+        .name("obriy-listen".into())
+        .spawn(move || {
+            while state.strong_count() > 0 {
+                if let Err(e) = listen(&url, &state) {
+                    tracing::warn!(error = %e, "live listener lost its connection; reconnecting");
+                    std::thread::sleep(Duration::from_secs(1));
+                }
+            }
+        })
+        .map(|_| ())
+        .unwrap_or_else(|e| tracing::error!(%e, "could not start the live listener"));
+}
+
+fn listen(url: &str, state: &Weak<AppState>) -> anyhow::Result<()> {
+    let mut conn = PgConnection::establish(url)?;
+    conn.batch_execute(&format!("LISTEN {CHANNEL}"))?;
+    loop {
+        let Some(app) = state.upgrade() else {
+            return Ok(());
+        };
+        for note in conn.notifications_iter() {
+            let note = note?;
+            match serde_json::from_str::<LiveEvent>(&note.payload) {
+                Ok(event) => {
+                    // Another process may have changed the plan: re-read it on the next request.
+                    app.snapshots.invalidate();
+                    app.live.deliver(event);
+                }
+                Err(e) => tracing::warn!(%e, payload = %note.payload, "an unreadable live event"),
+            }
+        }
+        drop(app);
+        std::thread::sleep(POLL);
     }
 }
