@@ -3,7 +3,9 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use shared::api::audit::AuditEntry;
 use shared::api::auth::{LoginRequest, SessionInfo};
+use shared::api::comments::{Comment, NewComment};
 use shared::api::measures::{MeasureDetail, MeasureInput, UpdateMeasure};
 use shared::api::orgs::OrgSummary;
 use shared::api::plan::{PlanFilter, PlanTree};
@@ -179,4 +181,18 @@ pub async fn update_measure(
 
 pub async fn delete_measure(id: MeasureId, version: i32) -> Result<(), ApiErrorBody> {
     delete(&format!("/api/measures/{id}?version={version}")).await
+}
+
+/// The measure's audit entries, newest first.
+pub async fn measure_history(id: MeasureId) -> Result<Vec<AuditEntry>, ApiErrorBody> {
+    get(&format!("/api/measures/{id}/history")).await
+}
+
+/// The measure's comments, oldest first.
+pub async fn measure_comments(id: MeasureId) -> Result<Vec<Comment>, ApiErrorBody> {
+    get(&format!("/api/measures/{id}/comments")).await
+}
+
+pub async fn add_comment(id: MeasureId, comment: NewComment) -> Result<Comment, ApiErrorBody> {
+    post(&format!("/api/measures/{id}/comments"), &comment).await
 }

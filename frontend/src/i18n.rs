@@ -278,6 +278,30 @@ dictionary! {
         "Your role does not allow planning measures.";
     BackToPlan => "До плану", "Back to the plan";
 
+    // Comments and history
+    CommentsTitle => "Коментарі", "Comments";
+    NoComments => "Коментарів ще немає. Поставте питання просто тут.",
+        "No comments yet. Ask your question right here.";
+    CommentLabel => "Ваш коментар", "Your comment";
+    CommentSubmit => "Надіслати коментар", "Post the comment";
+    CommentSending => "Надсилання…", "Posting…";
+    CommentPosted => "Коментар додано.", "The comment has been added.";
+    Reply => "Відповісти", "Reply";
+    ReplyTo => "Відповісти на коментар від", "Reply to the comment by";
+    ReplyingTo => "Відповідь на коментар від", "Replying to the comment by";
+    CancelReply => "Скасувати відповідь", "Cancel the reply";
+    Replies => "Відповіді", "Replies";
+    HistoryTitle => "Історія змін", "Change history";
+    HistoryHint => "Найновіші зміни — угорі. Для кожної зміни показано, що було і що стало.",
+        "Newest first. Each change shows the value before and after.";
+    NoHistory => "Змін ще не записано.", "No changes recorded yet.";
+    When => "Коли", "When";
+    Who => "Хто", "Who";
+    WhatHappened => "Що сталося", "What happened";
+    NoFieldChanges => "Поля не змінилися.", "No field changed.";
+    ChangedFrom => "було", "before";
+    ChangedTo => "стало", "after";
+
     // Not found
     NotFoundTitle => "Сторінку не знайдено", "Page not found";
     NotFoundText => "Такої сторінки немає. Можливо, посилання застаріло.",

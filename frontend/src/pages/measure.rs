@@ -4,12 +4,16 @@ use crate::api;
 use crate::components::budget_table::BudgetTable;
 use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
+use crate::components::measure_comments::MeasureComments;
 use crate::components::measure_form::{MeasureForm, MeasureMeta};
+use crate::components::measure_history::{MeasureHistory, Names};
 use crate::i18n::{t, tx, K};
 use crate::session::use_auth;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::api::measures::MeasureDetail;
+use shared::api::orgs::OrgSummary;
+use shared::api::programme::ProgrammeOverview;
 use shared::{ApiErrorBody, ErrorCode, MeasureId, Year};
 
 #[component]
@@ -45,19 +49,51 @@ pub fn MeasurePage() -> impl IntoView {
                         Err(e) => return view! { <ErrorView error=e on_retry=retry/> }.into_any(),
                     };
                     let user = auth.user_untracked();
-                    match (d.can_edit, user) {
+                    let measure_id = d.id;
+                    let main = match (d.can_edit, user) {
                         (true, Some(user)) => match (programme.await, orgs.await) {
                             (Ok(p), Ok(o)) => view! {
                                 <MeasureForm detail=Some(d) programme=p orgs=o user=user/>
                             }
                             .into_any(),
-                            (Err(e), _) | (_, Err(e)) => view! { <ErrorView error=e on_retry=retry/> }.into_any(),
+                            (Err(e), _) | (_, Err(e)) => {
+                                return view! { <ErrorView error=e on_retry=retry/> }.into_any();
+                            }
                         },
                         _ => view! { <ReadOnlyMeasure detail=d/> }.into_any(),
+                    };
+                    view! {
+                        {main}
+                        <MeasureActivity id=measure_id programme=programme orgs=orgs/>
                     }
+                    .into_any()
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// Below the measure: its comment thread and its change history, each fetched on its own.
+#[component]
+fn MeasureActivity(
+    id: MeasureId,
+    programme: LocalResource<Result<ProgrammeOverview, ApiErrorBody>>,
+    orgs: LocalResource<Result<Vec<OrgSummary>, ApiErrorBody>>,
+) -> impl IntoView {
+    let comments = LocalResource::new(move || api::measure_comments(id));
+    let history = LocalResource::new(move || api::measure_history(id));
+    let on_posted = Callback::new(move |()| history.refetch());
+    // Names for the diff come when (and if) the programme and organisations have loaded.
+    let names = Signal::derive(move || {
+        let p = programme.get().and_then(Result::ok);
+        let o = orgs.get().and_then(Result::ok);
+        Names::new(p.as_ref(), o.as_deref())
+    });
+    view! {
+        <div class="measure-activity">
+            <MeasureComments id=id comments=comments on_posted=on_posted/>
+            <MeasureHistory history=history names=names/>
+        </div>
     }
 }
 
