@@ -1,7 +1,8 @@
 //! The route table: every endpoint of the API in one place.
 
 use crate::api::{
-    audit, auth, comments, events, health, measures, openapi, orgs, plan, programme, rollups, users,
+    audit, auth, comments, events, health, inbox, measures, openapi, orgs, plan, programme,
+    rollups, users,
 };
 use actix_web::web;
 
@@ -30,6 +31,8 @@ pub fn api(cfg: &mut web::ServiceConfig) {
             .service(comments::list)
             .service(comments::create)
             .service(events::subscribe)
+            .service(inbox::list)
+            .service(inbox::mark_read)
             .service(users::list)
             .service(users::create)
             .default_service(web::to(not_found)),

@@ -6,6 +6,7 @@ mod auth;
 mod authz;
 mod comments;
 mod events;
+mod inbox;
 mod measures;
 mod migrations;
 mod plan;

@@ -4,12 +4,14 @@ use crate::db::{self, DbConn};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{CurrentUser, ValidJson};
 use crate::services::audit::{self, Change, Who};
+use crate::services::inbox;
 use crate::services::structure::Structure;
 use crate::state::{db as run_db, State};
 use actix_web::{get, post, web, HttpResponse};
 use shared::api::audit::AuditAction;
 use shared::api::comments::{Comment, NewComment};
 use shared::api::events::LiveEventKind;
+use shared::api::inbox::NotificationKind;
 use shared::{ErrorCode, OrgId, UserId};
 
 fn to_comment(r: db::comments::CommentRow) -> Comment {
@@ -101,6 +103,7 @@ pub async fn create(
                 },
             )?;
             let row = db::comments::find(conn, new_id)?.ok_or(ErrorCode::NotFound)?;
+            inbox::notify_org(conn, &user, NotificationKind::Comment, id, org.0, text)?;
             let comment = to_comment(row);
             audit::record(
                 conn,

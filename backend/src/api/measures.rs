@@ -4,12 +4,14 @@ use crate::db::{self, DbConn};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{CurrentUser, ValidJson};
 use crate::services::audit::{self, Change, Who};
+use crate::services::inbox;
 use crate::services::structure::{parse_source, parse_year, Structure};
 use crate::state::{db as run_db, State};
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use serde::Deserialize;
 use shared::api::audit::AuditAction;
 use shared::api::events::LiveEventKind;
+use shared::api::inbox::NotificationKind;
 use shared::api::measures::{
     BudgetLine, DirectionRef, MeasureDetail, MeasureInput, TaskRef, UpdateMeasure,
 };
@@ -157,6 +159,16 @@ pub async fn update(
                     after: Some(&body.measure),
                 },
             )?;
+            if user.actor.org != Some(body.measure.org_id) {
+                inbox::notify_org(
+                    conn,
+                    &user,
+                    NotificationKind::MeasureChanged,
+                    id,
+                    body.measure.org_id.0,
+                    &body.measure.name.uk,
+                )?;
+            }
             db::plan_state::bump(conn)?;
             Ok(true)
         })?;
@@ -221,6 +233,17 @@ pub async fn remove(
                     after: None::<&MeasureInput>,
                 },
             )?;
+            if user.actor.org != Some(org) {
+                let name = before.as_ref().map_or(String::new(), |b| b.name.uk.clone());
+                inbox::notify_org(
+                    conn,
+                    &user,
+                    NotificationKind::MeasureDeleted,
+                    id,
+                    org.0,
+                    &name,
+                )?;
+            }
             db::plan_state::bump(conn)?;
             Ok(true)
         })?;

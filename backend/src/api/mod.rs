@@ -6,6 +6,7 @@ pub mod auth;
 pub mod comments;
 pub mod events;
 pub mod health;
+pub mod inbox;
 pub mod measures;
 pub mod openapi;
 pub mod orgs;

@@ -32,6 +32,8 @@ use utoipa::OpenApi;
         super::comments::list,
         super::comments::create,
         super::events::subscribe,
+        super::inbox::list,
+        super::inbox::mark_read,
         super::users::list,
         super::users::create,
     ),

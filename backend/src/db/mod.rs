@@ -7,6 +7,7 @@ pub mod audit;
 pub mod budget_lines;
 pub mod comments;
 pub mod measures;
+pub mod notifications;
 pub mod orgs;
 pub mod plan_state;
 pub mod programme;

@@ -181,3 +181,17 @@ diesel::table! {
         created_at -> BigInt,
     }
 }
+
+diesel::table! {
+    notifications (id) {
+        id -> Integer,
+        user_id -> Integer,
+        kind -> Text,
+        measure_id -> Integer,
+        org_id -> Integer,
+        by_name -> Text,
+        summary -> Text,
+        at -> BigInt,
+        read_at -> Nullable<BigInt>,
+    }
+}

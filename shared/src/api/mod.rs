@@ -4,6 +4,7 @@ pub mod audit;
 pub mod auth;
 pub mod comments;
 pub mod events;
+pub mod inbox;
 pub mod measures;
 pub mod orgs;
 pub mod plan;

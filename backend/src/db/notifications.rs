@@ -1,0 +1,83 @@
+//! Rows of users' inboxes.
+
+use super::schema::{notifications, users};
+use super::DbConn;
+use crate::on_conn;
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = notifications)]
+pub struct NotificationRow {
+    pub id: i32,
+    pub user_id: i32,
+    pub kind: String,
+    pub measure_id: i32,
+    pub org_id: i32,
+    pub by_name: String,
+    pub summary: String,
+    pub at: i64,
+    pub read_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = notifications)]
+pub struct NewNotification<'a> {
+    pub user_id: i32,
+    pub kind: &'a str,
+    pub measure_id: i32,
+    pub org_id: i32,
+    pub by_name: &'a str,
+    pub summary: &'a str,
+    pub at: i64,
+}
+
+/// The accounts that coordinate an organisation (its community or district coordinators).
+pub fn coordinators_of(conn: &mut DbConn, org_id: i32) -> QueryResult<Vec<i32>> {
+    on_conn!(conn, c => users::table
+        .filter(users::org_id.eq(org_id))
+        .select(users::id)
+        .load(c))
+}
+
+pub fn insert(conn: &mut DbConn, row: &NewNotification) -> QueryResult<()> {
+    on_conn!(conn, c => diesel::insert_into(notifications::table).values(row).execute(c))
+        .map(|_| ())
+}
+
+/// The newest `limit` items of a user's inbox.
+pub fn latest(conn: &mut DbConn, user_id: i32, limit: i64) -> QueryResult<Vec<NotificationRow>> {
+    on_conn!(conn, c => notifications::table
+        .filter(notifications::user_id.eq(user_id))
+        .order(notifications::id.desc())
+        .limit(limit)
+        .select(NotificationRow::as_select())
+        .load(c))
+}
+
+pub fn unread_count(conn: &mut DbConn, user_id: i32) -> QueryResult<i64> {
+    on_conn!(conn, c => notifications::table
+        .filter(notifications::user_id.eq(user_id))
+        .filter(notifications::read_at.is_null())
+        .count()
+        .get_result(c))
+}
+
+/// Marks the given items (or all, when `ids` is `None`) of this user's inbox as read.
+pub fn mark_read(
+    conn: &mut DbConn,
+    user_id: i32,
+    ids: Option<&[i32]>,
+    now: i64,
+) -> QueryResult<usize> {
+    on_conn!(conn, c => {
+        let mine = notifications::table
+            .filter(notifications::user_id.eq(user_id))
+            .filter(notifications::read_at.is_null());
+        match ids {
+            Some(ids) => diesel::update(mine.filter(notifications::id.eq_any(ids)))
+                .set(notifications::read_at.eq(Some(now)))
+                .execute(c),
+            None => diesel::update(mine).set(notifications::read_at.eq(Some(now))).execute(c),
+        }
+    })
+}

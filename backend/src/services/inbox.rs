@@ -1,0 +1,37 @@
+//! Filling inboxes: the coordinators of an organisation hear of what others do to its measures.
+
+use crate::db::{self, DbConn};
+use crate::extract::CurrentUser;
+use shared::api::inbox::NotificationKind;
+
+/// Notifies every coordinator of `org_id` except the one who acted; inside the write's
+/// transaction, so the inbox and the change land together.
+pub fn notify_org(
+    conn: &mut DbConn,
+    by: &CurrentUser,
+    kind: NotificationKind,
+    measure_id: i32,
+    org_id: i32,
+    summary: &str,
+) -> Result<(), diesel::result::Error> {
+    let summary: String = summary.chars().take(160).collect();
+    let now = db::now_ms();
+    for user_id in db::notifications::coordinators_of(conn, org_id)? {
+        if user_id == by.user.id {
+            continue;
+        }
+        db::notifications::insert(
+            conn,
+            &db::notifications::NewNotification {
+                user_id,
+                kind: kind.as_str(),
+                measure_id,
+                org_id,
+                by_name: &by.user.display_name,
+                summary: &summary,
+                at: now,
+            },
+        )?;
+    }
+    Ok(())
+}

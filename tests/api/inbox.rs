@@ -1,0 +1,48 @@
+//! `/api/inbox`: coordinators hear of what others do to their organisation's measures.
+
+use obriy_tests::data::{measure, org_by_code};
+use obriy_tests::{on_both, spawn_app, Client};
+use shared::api::comments::NewComment;
+use shared::api::inbox::{Inbox, MarkRead, NotificationKind};
+use shared::{Amount, FundingSource};
+
+on_both! {
+    fn comments_and_changes_by_others_reach_the_inbox(kind) {
+        let app = spawn_app(kind, true);
+        let anna = Client::demo(&app, "community.pidhorodne");
+        let orgs = anna.orgs().expect("orgs");
+        let task = obriy_tests::data::first_task(&anna.programme().expect("p"));
+        let m = anna.create_measure(&measure(task, org_by_code(&orgs, "UA12020210000032285"), "Вебсайт громади", &[(2026, FundingSource::Local, "10")])).expect("create");
+        let empty: Inbox = anna.get("/api/inbox").expect("inbox");
+        assert_eq!(empty.unread, 0, "her own work does not notify her");
+
+        let district = Client::demo(&app, "district.dnipro");
+        district.post::<_, serde_json::Value>(&format!("/api/measures/{}/comments", m.id), &NewComment { body: "Додайте кошторис".into(), parent_id: None }).expect("comment");
+        let dept = Client::demo(&app, "department");
+        let mut changed = m.to_input();
+        changed.budget_lines[0].amount = Amount::parse("8").expect("a");
+        dept.update_measure(m.id, m.version, &changed).expect("department edit");
+
+        let inbox: Inbox = anna.get("/api/inbox").expect("inbox");
+        assert_eq!(inbox.unread, 2);
+        let kinds: Vec<NotificationKind> = inbox.items.iter().map(|n| n.kind).collect();
+        assert_eq!(kinds, [NotificationKind::MeasureChanged, NotificationKind::Comment]);
+        assert_eq!((inbox.items[1].by.as_str(), inbox.items[1].summary.as_str()), ("Ігор Бондар", "Додайте кошторис"));
+        assert_eq!(inbox.items[0].measure_id, m.id);
+        assert!(Client::demo(&app, "community.apostolove").get::<Inbox>("/api/inbox").expect("other").items.is_empty(),
+            "no one else's inbox");
+        assert_eq!(district.get::<Inbox>("/api/inbox").expect("district").unread, 0);
+
+        let first = inbox.items[1].id;
+        let after: Inbox = anna.post("/api/inbox/read", &MarkRead { ids: Some(vec![first]) }).expect("read one");
+        assert_eq!(after.unread, 1);
+        assert!(after.items.iter().find(|n| n.id == first).is_some_and(|n| n.read));
+        // Someone else's ids are not hers to mark.
+        let theirs: Inbox = district.post("/api/inbox/read", &MarkRead { ids: Some(vec![inbox.items[0].id]) }).expect("no-op");
+        assert_eq!(theirs.unread, 0);
+        assert_eq!(anna.get::<Inbox>("/api/inbox").expect("inbox").unread, 1);
+        let all: Inbox = anna.post("/api/inbox/read", &MarkRead::default()).expect("read all");
+        assert_eq!(all.unread, 0);
+        assert_eq!(Client::anonymous(&app).get::<Inbox>("/api/inbox").expect_err("anonymous").status, 401);
+    }
+}
