@@ -132,3 +132,45 @@ on_both! {
         assert!(failures.is_empty(), "authorization matrix:\n{table}\n{}", failures.join("\n"));
     }
 }
+
+on_both! {
+    fn the_record_comments_inbox_and_events_check_role_and_organisation(kind) {
+        let app = spawn_app(kind, true);
+        let dept = Client::demo(&app, "department");
+        let orgs = dept.orgs().expect("orgs");
+        let task = obriy_tests::data::first_task(&dept.programme().expect("p"));
+        let own = dept.create_measure(&measure(task, org_by_code(&orgs, TARGETS[0].1), "Свій", &[(2026, FundingSource::Local, "1")])).expect("own");
+        let foreign = dept.create_measure(&measure(task, org_by_code(&orgs, TARGETS[2].1), "Чужий", &[(2026, FundingSource::Local, "1")])).expect("foreign");
+        let comment = shared::api::comments::NewComment { body: "?".into(), parent_id: None };
+        let mut failures = Vec::new();
+        for actor in ACTORS {
+            let c = if actor == "anonymous" { Client::anonymous(&app) } else { Client::demo(&app, actor) };
+            let signed_in = actor != "anonymous";
+            let coordinator = actor.starts_with("community") || actor.starts_with("district");
+            let checks: Vec<(String, u16, u16)> = vec![
+                ("GET /api/audit".into(), status(c.get::<serde_json::Value>("/api/audit"), 200), if signed_in { 200 } else { 401 }),
+                ("GET /api/audit/verify".into(), status(c.get::<serde_json::Value>("/api/audit/verify"), 200),
+                    if !signed_in { 401 } else if coordinator { 403 } else { 200 }),
+                ("GET own history".into(), status(c.get::<serde_json::Value>(&format!("/api/measures/{}/history", own.id)), 200), if signed_in { 200 } else { 401 }),
+                ("GET foreign history".into(), status(c.get::<serde_json::Value>(&format!("/api/measures/{}/history", foreign.id)), 200),
+                    if !signed_in { 401 } else if coordinator { 403 } else { 200 }),
+                ("GET own comments".into(), status(c.get::<serde_json::Value>(&format!("/api/measures/{}/comments", own.id)), 200), if signed_in { 200 } else { 401 }),
+                ("POST own comment".into(), status(c.post::<_, serde_json::Value>(&format!("/api/measures/{}/comments", own.id), &comment), 201), if signed_in { 201 } else { 401 }),
+                ("POST foreign comment".into(), status(c.post::<_, serde_json::Value>(&format!("/api/measures/{}/comments", foreign.id), &comment), 201),
+                    if !signed_in { 401 } else if coordinator { 403 } else { 201 }),
+                ("GET /api/inbox".into(), status(c.get::<serde_json::Value>("/api/inbox"), 200), if signed_in { 200 } else { 401 }),
+            ];
+            for (what, got, want) in checks {
+                if got != want {
+                    failures.push(format!("{actor} {what}: {got}, expected {want}"));
+                }
+            }
+            // The event stream answers 401 before it starts for a visitor.
+            let resp = reqwest::blocking::Client::new().get(format!("{}/api/events", app.url)).send().expect("events");
+            if resp.status().as_u16() != 401 {
+                failures.push(format!("anonymous GET /api/events: {}", resp.status()));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}
