@@ -1,8 +1,8 @@
 //! The route table: every endpoint of the API in one place.
 
 use crate::api::{
-    audit, auth, comments, events, health, inbox, measures, openapi, orgs, plan, programme,
-    rollups, users,
+    audit, auth, comments, events, health, inbox, measures, openapi, orgs, plan, presence,
+    programme, rollups, users,
 };
 use actix_web::web;
 
@@ -33,6 +33,9 @@ pub fn api(cfg: &mut web::ServiceConfig) {
             .service(events::subscribe)
             .service(inbox::list)
             .service(inbox::mark_read)
+            .service(presence::beat)
+            .service(presence::list)
+            .service(presence::leave)
             .service(users::list)
             .service(users::create)
             .default_service(web::to(not_found)),

@@ -36,11 +36,11 @@ where
 }
 
 impl AppState {
-    pub fn snapshot(&self, conn: &mut PooledConn) -> ApiResult<Arc<Snapshot>> {
+    pub fn snapshot(&self, conn: &mut crate::db::DbConn) -> ApiResult<Arc<Snapshot>> {
         self.snapshots.get(conn).map_err(ApiError::internal)
     }
 
-    pub fn structure(&self, conn: &mut PooledConn) -> ApiResult<Arc<Structure>> {
+    pub fn structure(&self, conn: &mut crate::db::DbConn) -> ApiResult<Arc<Structure>> {
         self.snapshots.structure(conn).map_err(ApiError::internal)
     }
 }

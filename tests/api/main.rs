@@ -10,5 +10,6 @@ mod inbox;
 mod measures;
 mod migrations;
 mod plan;
+mod presence;
 mod programme;
 mod rollups;

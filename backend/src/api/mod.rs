@@ -11,6 +11,7 @@ pub mod measures;
 pub mod openapi;
 pub mod orgs;
 pub mod plan;
+pub mod presence;
 pub mod programme;
 pub mod rollups;
 pub mod users;

@@ -10,6 +10,7 @@ pub mod measures;
 pub mod notifications;
 pub mod orgs;
 pub mod plan_state;
+pub mod presence;
 pub mod programme;
 pub mod schema;
 pub mod sessions;

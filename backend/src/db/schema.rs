@@ -195,3 +195,14 @@ diesel::table! {
         read_at -> Nullable<BigInt>,
     }
 }
+
+diesel::table! {
+    presence (measure_id, user_id) {
+        measure_id -> Integer,
+        user_id -> Integer,
+        user_name -> Text,
+        org_id -> Nullable<Integer>,
+        editing -> Bool,
+        seen_at -> BigInt,
+    }
+}

@@ -11,6 +11,8 @@ pub enum LiveEventKind {
     MeasureUpdated,
     MeasureDeleted,
     CommentAdded,
+    /// Someone opened or left the measure, or started or stopped editing it.
+    PresenceChanged,
 }
 
 /// One event, sent as the `data:` of an SSE message whose `event:` is `change`.

@@ -8,6 +8,7 @@ pub mod inbox;
 pub mod measures;
 pub mod orgs;
 pub mod plan;
+pub mod presence;
 pub mod programme;
 pub mod rollup;
 pub mod users;
