@@ -4,6 +4,7 @@ use crate::components::header::Header;
 use crate::components::notice::{provide_notices, NoticeArea};
 use crate::components::protected::Protected;
 use crate::i18n::provide_i18n;
+use crate::live::provide_live_events;
 use crate::pages::login::LoginPage;
 use crate::pages::measure::MeasurePage;
 use crate::pages::measure_new::MeasureNewPage;
@@ -21,6 +22,7 @@ pub fn App() -> impl IntoView {
     provide_i18n();
     provide_notices();
     provide_auth();
+    provide_live_events();
     view! {
         <Router>
             <Header/>

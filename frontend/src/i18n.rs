@@ -302,6 +302,19 @@ dictionary! {
     ChangedFrom => "було", "before";
     ChangedTo => "стало", "after";
 
+    // Live events
+    LiveCreated => "додав(ла) новий захід щойно.", "added a new measure just now.";
+    LiveUpdated => "змінив(ла) захід щойно.", "changed a measure just now.";
+    LiveUpdatedThis => "змінив(ла) цей захід щойно.", "changed this measure just now.";
+    LiveDeleted => "видалив(ла) захід щойно.", "deleted a measure just now.";
+    LiveDeletedThis => "видалив(ла) цей захід щойно.", "deleted this measure just now.";
+    LiveCommented => "додав(ла) коментар щойно.", "added a comment just now.";
+    LiveShown => "Показано нові дані.", "The new data is shown.";
+    LiveKeptEdits => "Ваші незбережені зміни залишено у формі.",
+        "Your unsaved changes are kept in the form.";
+    LiveLoad => "Завантажити нову версію", "Load the new version";
+    LiveGone => "Його більше немає на сервері.", "It no longer exists on the server.";
+
     // Not found
     NotFoundTitle => "Сторінку не знайдено", "Page not found";
     NotFoundText => "Такої сторінки немає. Можливо, посилання застаріло.",

@@ -356,3 +356,68 @@ fn the_district_asks_in_a_comment_and_the_community_sees_it_beside_the_history()
         b.close().await;
     });
 }
+
+#[test]
+fn the_district_sees_the_communitys_change_and_comment_arrive_live() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    let community = Client::demo(&app, "community.pidhorodne");
+    let orgs = community.orgs().expect("orgs");
+    let task = obriy_tests::data::first_task(&community.programme().expect("p"));
+    let made = community
+        .create_measure(&measure(
+            task,
+            org_by_code(&orgs, PIDHORODNE),
+            "Резервне копіювання даних громади",
+            &[(2026, FundingSource::Local, "10")],
+        ))
+        .expect("create");
+    let page = format!("/measures/{}", made.id);
+    let note = "Суму збільшено за новим кошторисом.";
+    let rt = runtime();
+    let b = rt.block_on(async {
+        let b = Browser::open(&app.url).await;
+        b.sign_in("district.dnipro").await;
+        b.goto(&page).await;
+        b.find("#measure-readonly").await;
+        b.wait_text("#measure-budget", "the first amount", |t| {
+            t.contains("10,0")
+        })
+        .await;
+        // The live stream is connected before anything changes.
+        b.find("html[data-live=\"open\"]").await;
+        b
+    });
+    // The community changes the amount and explains it, while the district's page stays open.
+    let mut edit = made.to_input();
+    edit.budget_lines[0].amount = Amount::parse("25").expect("a");
+    community
+        .update_measure(made.id, made.version, &edit)
+        .expect("update");
+    let _: shared::api::comments::Comment = community
+        .post(
+            &format!("/api/measures/{}/comments", made.id),
+            &shared::api::comments::NewComment {
+                body: note.into(),
+                parent_id: None,
+            },
+        )
+        .expect("comment");
+    rt.block_on(async {
+        b.wait_text("#live-notice", "the live notice", |t| {
+            t.contains("Оксана Шевчук")
+        })
+        .await;
+        b.wait_text("#measure-budget", "the new amount", |t| t.contains("25,0"))
+            .await;
+        b.wait_text("#measure-comments .comment", "the new comment", |t| {
+            t.contains(note)
+        })
+        .await;
+        assert_eq!(
+            b.attr("#live-notice", "role").await.as_deref(),
+            Some("status")
+        );
+        b.screenshot("measure-live-update").await;
+        b.close().await;
+    });
+}

@@ -5,16 +5,18 @@ use crate::components::budget_table::BudgetTable;
 use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
 use crate::components::measure_comments::MeasureComments;
-use crate::components::measure_form::{MeasureForm, MeasureMeta};
+use crate::components::measure_form::{MeasureForm, MeasureMeta, RemoteChange};
 use crate::components::measure_history::{MeasureHistory, Names};
-use crate::i18n::{t, tx, K};
+use crate::i18n::{t, tx, use_i18n, K};
+use crate::live::{describe, on_live, Live};
 use crate::session::use_auth;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use shared::api::events::LiveEventKind;
 use shared::api::measures::MeasureDetail;
 use shared::api::orgs::OrgSummary;
 use shared::api::programme::ProgrammeOverview;
-use shared::{ApiErrorBody, ErrorCode, MeasureId, Year};
+use shared::{ApiErrorBody, ErrorCode, Lang, MeasureId, Year};
 
 #[component]
 pub fn MeasurePage() -> impl IntoView {
@@ -39,9 +41,46 @@ pub fn MeasurePage() -> impl IntoView {
         programme.refetch();
         orgs.refetch();
     });
+
+    // Live events: others' changes to this measure show up here without a reload.
+    let notice: RwSignal<Option<(String, LiveEventKind)>> = RwSignal::new(None);
+    let remote = RemoteChange::new();
+    let activity = RwSignal::new(0_u64);
+    let me = auth.user_untracked().map(|u| u.display_name);
+    // With the edit form open, the form decides whether it may replace what is on screen.
+    let editable = move || detail.with_untracked(|d| matches!(d, Some(Ok(d)) if d.can_edit));
+    let show_update = move || {
+        if editable() {
+            remote.updated.update(|n| *n += 1);
+        } else {
+            detail.refetch();
+        }
+    };
+    on_live(move |live| match live {
+        Live::Reload => {
+            activity.update(|n| *n += 1);
+            show_update();
+        }
+        Live::Change(e) if Some(e.measure_id) == id.get_untracked() => {
+            let others = me.as_deref() != Some(e.by.as_str());
+            let told = describe(&e.by, e.kind, true, Lang::Uk).is_some();
+            if !others || !told {
+                return;
+            }
+            notice.set(Some((e.by.clone(), e.kind)));
+            if e.kind != LiveEventKind::MeasureDeleted {
+                activity.update(|n| *n += 1);
+            }
+            if e.kind == LiveEventKind::MeasureUpdated {
+                show_update();
+            }
+        }
+        Live::Change(_) => {}
+    });
     view! {
         <section class="page measure-page">
             <p class="back-link"><a href="/plan">"← "{t(K::BackToPlan)}</a></p>
+            <LiveNotice notice=notice remote=remote/>
             <Transition fallback=|| view! { <Loading/> }>
                 {move || Suspend::new(async move {
                     let d = match detail.await {
@@ -53,7 +92,7 @@ pub fn MeasurePage() -> impl IntoView {
                     let main = match (d.can_edit, user) {
                         (true, Some(user)) => match (programme.await, orgs.await) {
                             (Ok(p), Ok(o)) => view! {
-                                <MeasureForm detail=Some(d) programme=p orgs=o user=user/>
+                                <MeasureForm detail=Some(d) programme=p orgs=o user=user remote=remote/>
                             }
                             .into_any(),
                             (Err(e), _) | (_, Err(e)) => {
@@ -64,7 +103,7 @@ pub fn MeasurePage() -> impl IntoView {
                     };
                     view! {
                         {main}
-                        <MeasureActivity id=measure_id programme=programme orgs=orgs/>
+                        <MeasureActivity id=measure_id programme=programme orgs=orgs activity=activity/>
                     }
                     .into_any()
                 })}
@@ -79,9 +118,17 @@ fn MeasureActivity(
     id: MeasureId,
     programme: LocalResource<Result<ProgrammeOverview, ApiErrorBody>>,
     orgs: LocalResource<Result<Vec<OrgSummary>, ApiErrorBody>>,
+    /// Bumped when others commented or changed the measure: both lists are fetched again.
+    activity: RwSignal<u64>,
 ) -> impl IntoView {
-    let comments = LocalResource::new(move || api::measure_comments(id));
-    let history = LocalResource::new(move || api::measure_history(id));
+    let comments = LocalResource::new(move || {
+        activity.track();
+        api::measure_comments(id)
+    });
+    let history = LocalResource::new(move || {
+        activity.track();
+        api::measure_history(id)
+    });
     let on_posted = Callback::new(move |()| history.refetch());
     // Names for the diff come when (and if) the programme and organisations have loaded.
     let names = Signal::derive(move || {
@@ -93,6 +140,57 @@ fn MeasureActivity(
         <div class="measure-activity">
             <MeasureComments id=id comments=comments on_posted=on_posted/>
             <MeasureHistory history=history names=names/>
+        </div>
+    }
+}
+
+/// `#live-notice`: who else just changed this measure; with unsaved edits, a button loads their version.
+#[component]
+fn LiveNotice(
+    notice: RwSignal<Option<(String, LiveEventKind)>>,
+    remote: RemoteChange,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || {
+        notice.with(|n| {
+            n.as_ref().and_then(|(by, kind)| {
+                let lang = i18n.lang();
+                let mut text = describe(by, *kind, true, lang)?;
+                let more = match kind {
+                    LiveEventKind::MeasureDeleted => Some(K::LiveGone),
+                    LiveEventKind::MeasureUpdated if remote.held.get() => Some(K::LiveKeptEdits),
+                    LiveEventKind::MeasureUpdated => Some(K::LiveShown),
+                    _ => None,
+                };
+                if let Some(more) = more {
+                    text.push(' ');
+                    text.push_str(more.text(lang));
+                }
+                Some(text)
+            })
+        })
+    };
+    let class = move || {
+        if notice.with(Option::is_some) {
+            "live-notice"
+        } else {
+            "live-notice live-notice-idle"
+        }
+    };
+    view! {
+        <div class=class id="live-notice" role="status" aria-live="polite">
+            {text}
+            <Show when=move || remote.held.get()>
+                " "
+                <button
+                    type="button"
+                    id="live-reload"
+                    class="btn btn-secondary btn-small"
+                    on:click=move |_| remote.load.update(|n| *n += 1)
+                >
+                    {t(K::LiveLoad)}
+                </button>
+            </Show>
         </div>
     }
 }

@@ -6,6 +6,7 @@ use crate::components::resource_view::ResourceView;
 use crate::components::source_table::{totals_foot, YearSourceHead};
 use crate::format;
 use crate::i18n::{t, tx, use_i18n, K};
+use crate::live::LiveStatus;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use shared::amount::format_percent;
@@ -19,6 +20,7 @@ pub fn OverviewPage() -> impl IntoView {
     view! {
         <section class="page overview">
             <h1>{t(K::OverviewTitle)}</h1>
+            <LiveStatus refetch=Callback::new(move |()| programme.refetch())/>
             <ResourceView resource=programme let:p>
                 <Overview programme=p/>
             </ResourceView>

@@ -6,6 +6,7 @@ use crate::components::resource_view::ResourceView;
 use crate::components::source_table::{source_header_cells, source_total_cells};
 use crate::format;
 use crate::i18n::{in_both, t, tx, use_i18n, I18n, K};
+use crate::live::LiveStatus;
 use crate::session::{can_plan, use_auth};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -65,6 +66,7 @@ pub fn PlanPage() -> impl IntoView {
                 })}
             </div>
             <Filters filter=filter orgs=orgs go=go/>
+            <LiveStatus refetch=Callback::new(move |()| plan.refetch())/>
             <ResourceView resource=plan let:tree>
                 <PlanTable tree=tree/>
             </ResourceView>

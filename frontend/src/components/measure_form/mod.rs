@@ -12,13 +12,14 @@ use fields::{described_by, Beside, BesideKind, FieldError, FormCtx};
 use grid::BudgetGridInput;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use shared::api::auth::UserInfo;
 use shared::api::measures::{MeasureDetail, MeasureInput, UpdateMeasure};
 use shared::api::orgs::{OrgKind, OrgSummary};
 use shared::api::programme::ProgrammeOverview;
-use shared::{ApiErrorBody, ErrorCode, MeasureId, Role, Text, Year};
+use shared::{ApiErrorBody, ErrorCode, Lang, MeasureId, Role, Text, Year};
 use state::{Built, Field, Form, FormValues, Msg};
 use wasm_bindgen::JsCast;
 
@@ -370,6 +371,33 @@ pub fn MeasureMeta(detail: MeasureDetail) -> impl IntoView {
     }
 }
 
+/// Between the measure page and its form: someone else saved the measure that is open.
+#[derive(Clone, Copy)]
+pub struct RemoteChange {
+    /// Bumped by the page for each save by someone else.
+    pub updated: RwSignal<u64>,
+    /// Bumped by the page's "load the new version" button.
+    pub load: RwSignal<u64>,
+    /// Set by the form while it keeps unsaved edits instead of showing the newer version.
+    pub held: RwSignal<bool>,
+}
+
+impl RemoteChange {
+    pub fn new() -> Self {
+        RemoteChange {
+            updated: RwSignal::new(0),
+            load: RwSignal::new(0),
+            held: RwSignal::new(false),
+        }
+    }
+}
+
+impl Default for RemoteChange {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 #[component]
 pub fn MeasureForm(
     /// The measure to edit; `None` creates a new one.
@@ -377,6 +405,9 @@ pub fn MeasureForm(
     programme: ProgrammeOverview,
     orgs: Vec<OrgSummary>,
     user: UserInfo,
+    /// News of saves by others, for an existing measure.
+    #[prop(optional)]
+    remote: Option<RemoteChange>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let notices = use_notices();
@@ -468,6 +499,9 @@ pub fn MeasureForm(
                     ctx.beside.set(None);
                     general.set(None);
                     saved.set(Some(K::Saved));
+                    if let Some(remote) = remote {
+                        remote.held.set(false);
+                    }
                 }
                 Err(e) => on_error(e),
             }
@@ -567,6 +601,58 @@ pub fn MeasureForm(
             ctx.beside.set(None);
         }
     };
+
+    // Someone else saved: show their version unless the user has edits of their own (or `force`).
+    if let (Some(remote), Some(id)) = (remote, id) {
+        let unsaved = move || {
+            if conflict.with_untracked(Option::is_some)
+                || ctx.beside.with_untracked(Option::is_some)
+            {
+                return true;
+            }
+            let mine = form.snapshot();
+            current.with_untracked(|c| {
+                c.as_ref().is_none_or(|d| {
+                    [Lang::Uk, Lang::En]
+                        .into_iter()
+                        .all(|lang| FormValues::from_detail(d, lang) != mine)
+                })
+            })
+        };
+        let refresh = move |force: bool| {
+            spawn_local(async move {
+                let Ok(server) = api::measure(id).await else {
+                    return;
+                };
+                if !force && unsaved() {
+                    remote.held.set(true);
+                    return;
+                }
+                let mine = form.snapshot();
+                let kept = unsaved();
+                form.load(&FormValues::from_detail(&server, i18n.lang_untracked()));
+                version.set(Some(server.version));
+                current.set(Some(server));
+                // What the user typed stays beside the fields, as after a version conflict.
+                ctx.beside.set(kept.then_some((BesideKind::Mine, mine)));
+                ctx.errors.set(Vec::new());
+                conflict.set(None);
+                general.set(None);
+                saved.set(None);
+                remote.held.set(false);
+            });
+        };
+        Effect::watch(
+            move || remote.updated.get(),
+            move |_, _, _| refresh(false),
+            false,
+        );
+        Effect::watch(
+            move || remote.load.get(),
+            move |_, _, _| refresh(true),
+            false,
+        );
+    }
 
     let title = move || match current.with(|c| c.as_ref().map(|d| d.name.clone())) {
         Some(name) if id.is_some() => i18n.text(&name),
