@@ -6,9 +6,11 @@ use serde::Serialize;
 use shared::api::audit::AuditEntry;
 use shared::api::auth::{LoginRequest, SessionInfo};
 use shared::api::comments::{Comment, NewComment};
+use shared::api::inbox::{Inbox, MarkRead};
 use shared::api::measures::{MeasureDetail, MeasureInput, UpdateMeasure};
 use shared::api::orgs::OrgSummary;
 use shared::api::plan::{PlanFilter, PlanTree};
+use shared::api::presence::{PresenceBeat, Viewer};
 use shared::api::programme::ProgrammeOverview;
 use shared::api::CSRF_HEADER;
 use shared::{ApiErrorBody, ErrorCode, MeasureId, Text};
@@ -195,4 +197,33 @@ pub async fn measure_comments(id: MeasureId) -> Result<Vec<Comment>, ApiErrorBod
 
 pub async fn add_comment(id: MeasureId, comment: NewComment) -> Result<Comment, ApiErrorBody> {
     post(&format!("/api/measures/{id}/comments"), &comment).await
+}
+
+/// The newest notifications about one's organisation's measures, with the unread count.
+pub async fn inbox() -> Result<Inbox, ApiErrorBody> {
+    get("/api/inbox").await
+}
+
+/// Marks these notifications read (all of them with `None`); answers with the inbox after that.
+pub async fn mark_read(ids: Option<Vec<i32>>) -> Result<Inbox, ApiErrorBody> {
+    post("/api/inbox/read", &MarkRead { ids }).await
+}
+
+/// "I have this measure open": answers with everyone who has it open now.
+pub async fn presence_beat(id: MeasureId, editing: bool) -> Result<Vec<Viewer>, ApiErrorBody> {
+    post(
+        &format!("/api/measures/{id}/presence"),
+        &PresenceBeat { editing },
+    )
+    .await
+}
+
+/// Who has the measure open now.
+pub async fn presence(id: MeasureId) -> Result<Vec<Viewer>, ApiErrorBody> {
+    get(&format!("/api/measures/{id}/presence")).await
+}
+
+/// "I have left the measure's page."
+pub async fn presence_leave(id: MeasureId) -> Result<(), ApiErrorBody> {
+    delete(&format!("/api/measures/{id}/presence")).await
 }

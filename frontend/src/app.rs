@@ -5,6 +5,7 @@ use crate::components::notice::{provide_notices, NoticeArea};
 use crate::components::protected::Protected;
 use crate::i18n::provide_i18n;
 use crate::live::provide_live_events;
+use crate::pages::inbox::{provide_inbox_changed, InboxPage};
 use crate::pages::login::LoginPage;
 use crate::pages::measure::MeasurePage;
 use crate::pages::measure_new::MeasureNewPage;
@@ -23,6 +24,7 @@ pub fn App() -> impl IntoView {
     provide_notices();
     provide_auth();
     provide_live_events();
+    provide_inbox_changed();
     view! {
         <Router>
             <Header/>
@@ -40,6 +42,7 @@ pub fn App() -> impl IntoView {
                         path=path!("/measures/:id")
                         view=|| view! { <Protected><MeasurePage/></Protected> }
                     />
+                    <Route path=path!("/inbox") view=|| view! { <Protected><InboxPage/></Protected> }/>
                     <Route
                         path=path!("/territory")
                         view=|| view! { <Protected><TerritoryPage/></Protected> }

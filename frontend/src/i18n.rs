@@ -315,6 +315,26 @@ dictionary! {
     LiveLoad => "Завантажити нову версію", "Load the new version";
     LiveGone => "Його більше немає на сервері.", "It no longer exists on the server.";
 
+    // Inbox
+    NavInbox => "Вхідні", "Inbox";
+    UnreadSuffix => "непрочитаних", "unread";
+    InboxTitle => "Вхідні", "Inbox";
+    InboxHint => "Що інші зробили із заходами вашої організації. Найновіші — угорі.",
+        "What others did to your organisation's measures. Newest first.";
+    InboxEmpty => "Повідомлень немає.", "There are no notifications.";
+    InboxNew => "Нове", "New";
+    InboxCommented => "прокоментував(ла)", "commented on";
+    InboxChanged => "змінив(ла)", "changed";
+    InboxDeletedMeasure => "видалив(ла)", "deleted";
+    InboxOpen => "Відкрити захід", "Open the measure";
+    MarkRead => "Позначити прочитаним", "Mark read";
+    MarkAllRead => "Позначити всі прочитаними", "Mark all read";
+    InboxAllRead => "Усі повідомлення прочитано.", "All notifications are read.";
+
+    // Presence
+    AlsoHere => "Зараз тут також:", "Also here now:";
+    PresenceEditing => "редагує", "editing";
+
     // Not found
     NotFoundTitle => "Сторінку не знайдено", "Page not found";
     NotFoundText => "Такої сторінки немає. Можливо, посилання застаріло.",

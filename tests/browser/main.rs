@@ -421,3 +421,77 @@ fn the_district_sees_the_communitys_change_and_comment_arrive_live() {
         b.close().await;
     });
 }
+
+#[test]
+fn the_coordinator_reads_the_inbox_and_sees_who_else_has_the_measure_open() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    let community = Client::demo(&app, "community.pidhorodne");
+    let district = Client::demo(&app, "district.dnipro");
+    let orgs = community.orgs().expect("orgs");
+    let task = obriy_tests::data::first_task(&community.programme().expect("p"));
+    let made = community
+        .create_measure(&measure(
+            task,
+            org_by_code(&orgs, PIDHORODNE),
+            "Електронна черга до ЦНАП",
+            &[(2026, FundingSource::Local, "15")],
+        ))
+        .expect("create");
+    let question = "Додайте, будь ласка, кошторис.";
+    let _: shared::api::comments::Comment = district
+        .post(
+            &format!("/api/measures/{}/comments", made.id),
+            &shared::api::comments::NewComment {
+                body: question.into(),
+                parent_id: None,
+            },
+        )
+        .expect("comment");
+    let page = format!("/measures/{}", made.id);
+    let rt = runtime();
+    let b = rt.block_on(async {
+        let b = Browser::open(&app.url).await;
+        b.sign_in("community.pidhorodne").await;
+        b.wait_text("#inbox-count", "one unread item", |t| t.trim() == "1")
+            .await;
+        b.click(".main-nav a[href=\"/inbox\"]").await;
+        let item = b
+            .wait_text(".inbox-item", "the district's comment", |t| {
+                t.contains("Ігор Бондар")
+            })
+            .await;
+        assert!(item.contains(question), "{item}");
+        assert!(item.contains("Нове"), "{item}");
+        assert!(b.exists(".inbox-item[data-notification-id]").await);
+        assert!(b.exists("#inbox-read-all").await);
+        b.screenshot("inbox").await;
+        b.click(".inbox-item a.inbox-open").await;
+        b.wait_url(|u| u.ends_with(&page)).await;
+        // Opening the measure from the inbox read the item: the count leaves the header.
+        b.wait_text("#inbox-count", "no unread items", |t| {
+            t.trim().is_empty() || t.trim() == "0"
+        })
+        .await;
+        b.find("#presence").await;
+        b.find("html[data-live=\"open\"]").await;
+        b
+    });
+    // The district opens the same measure while the community's page stays open.
+    let _: Vec<shared::api::presence::Viewer> = district
+        .post(
+            &format!("/api/measures/{}/presence", made.id),
+            &shared::api::presence::PresenceBeat { editing: false },
+        )
+        .expect("presence");
+    rt.block_on(async {
+        let here = b
+            .wait_text("#presence", "the district's presence", |t| {
+                t.contains("Ігор Бондар")
+            })
+            .await;
+        assert!(!here.contains("Оксана Шевчук"), "{here}");
+        assert_eq!(b.attr("#presence", "role").await.as_deref(), Some("status"));
+        b.screenshot("measure-presence").await;
+        b.close().await;
+    });
+}

@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::notice::{use_notices, NoticeKind};
 use crate::i18n::{t, use_i18n, K};
+use crate::pages::inbox::InboxLink;
 use crate::session::use_auth;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -60,6 +61,7 @@ pub fn Header() -> impl IntoView {
                         <li><A href="/" exact=true>{t(K::NavOverview)}</A></li>
                         <li><A href="/plan">{t(K::NavPlan)}</A></li>
                         <li><A href="/territory">{t(K::NavTerritory)}</A></li>
+                        <li><InboxLink/></li>
                     </ul>
                 </nav>
             }

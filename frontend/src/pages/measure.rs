@@ -8,15 +8,18 @@ use crate::components::measure_comments::MeasureComments;
 use crate::components::measure_form::{MeasureForm, MeasureMeta, RemoteChange};
 use crate::components::measure_history::{MeasureHistory, Names};
 use crate::i18n::{t, tx, use_i18n, K};
-use crate::live::{describe, on_live, Live};
+use crate::live::{describe, on_live, on_live_debounced, Live};
 use crate::session::use_auth;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use shared::api::events::LiveEventKind;
 use shared::api::measures::MeasureDetail;
 use shared::api::orgs::OrgSummary;
+use shared::api::presence::{Viewer, HEARTBEAT_SECS};
 use shared::api::programme::ProgrammeOverview;
 use shared::{ApiErrorBody, ErrorCode, Lang, MeasureId, Year};
+use std::time::Duration;
 
 #[component]
 pub fn MeasurePage() -> impl IntoView {
@@ -77,9 +80,11 @@ pub fn MeasurePage() -> impl IntoView {
         }
         Live::Change(_) => {}
     });
+    let editing = presence_beats(id, remote);
     view! {
-        <section class="page measure-page">
+        <section class="page measure-page" on:input=move |_| editing.run(())>
             <p class="back-link"><a href="/plan">"← "{t(K::BackToPlan)}</a></p>
+            <Presence id=id/>
             <LiveNotice notice=notice remote=remote/>
             <Transition fallback=|| view! { <Loading/> }>
                 {move || Suspend::new(async move {
@@ -109,6 +114,129 @@ pub fn MeasurePage() -> impl IntoView {
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// Heartbeats while the page is open (the first at once), a goodbye when it closes.
+/// The returned callback sends one early when the form turns dirty or clean.
+fn presence_beats(id: Memo<Option<MeasureId>>, remote: RemoteChange) -> Callback<()> {
+    // What the server was last told: which measure and whether with unsaved changes.
+    let sent: StoredValue<Option<(MeasureId, bool)>> = StoredValue::new(None);
+    let beat = move || {
+        let Some(id) = id.get_untracked() else {
+            return;
+        };
+        let editing = remote.is_unsaved();
+        sent.set_value(Some((id, editing)));
+        spawn_local(async move {
+            // Best effort: the list comes from the live events too.
+            let _ = api::presence_beat(id, editing).await;
+        });
+    };
+    let leave = move |id: MeasureId| {
+        spawn_local(async move {
+            let _ = api::presence_leave(id).await;
+        });
+    };
+    // Another measure in the same page (a link from one measure to another): leave the old one.
+    Effect::watch(
+        move || id.get(),
+        move |_, _, _| {
+            if let Some((old, _)) = sent.get_value() {
+                if Some(old) != id.get_untracked() {
+                    leave(old);
+                }
+            }
+            beat();
+        },
+        true,
+    );
+    let interval =
+        set_interval_with_handle(beat, Duration::from_secs(u64::from(HEARTBEAT_SECS))).ok();
+    on_cleanup(move || {
+        if let Some(h) = interval {
+            h.clear();
+        }
+        if let Some((old, _)) = sent.try_get_value().flatten() {
+            leave(old);
+        }
+    });
+    Callback::new(move |()| {
+        let changed = sent.with_value(|s| s.is_some_and(|(_, e)| e != remote.is_unsaved()));
+        if changed {
+            beat();
+        }
+    })
+}
+
+/// `#presence`: who else has this measure open now, and who of them is editing it.
+#[component]
+fn Presence(id: Memo<Option<MeasureId>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let me = use_auth().user_untracked().map(|u| u.id);
+    let viewers: RwSignal<Vec<Viewer>> = RwSignal::new(Vec::new());
+    let fetch = move || {
+        let Some(measure) = id.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            if let Ok(list) = api::presence(measure).await {
+                // Still on the same measure (and still on the page at all).
+                if id.try_get_untracked() == Some(Some(measure)) {
+                    viewers.try_set(list);
+                }
+            }
+        });
+    };
+    Effect::watch(move || id.get(), move |_, _, _| fetch(), true);
+    on_live_debounced(
+        Duration::from_millis(200),
+        move |live| match live {
+            Live::Change(e) => {
+                e.kind == LiveEventKind::PresenceChanged && Some(e.measure_id) == id.get_untracked()
+            }
+            Live::Reload => true,
+        },
+        fetch,
+    );
+    let others = move || {
+        viewers.with(|v| {
+            v.iter()
+                .filter(|v| Some(v.user_id) != me)
+                .map(|v| (v.name.clone(), v.editing))
+                .collect::<Vec<_>>()
+        })
+    };
+    let text = move || {
+        let others = others();
+        if others.is_empty() {
+            return None;
+        }
+        let lang = i18n.lang();
+        let names = others
+            .iter()
+            .map(|(name, editing)| {
+                if *editing {
+                    format!("{name} ({})", K::PresenceEditing.text(lang))
+                } else {
+                    name.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        Some(format!("{} {names}", K::AlsoHere.text(lang)))
+    };
+    let class = move || {
+        if others().is_empty() {
+            "presence presence-idle"
+        } else {
+            "presence"
+        }
+    };
+    view! {
+        <p class=class id="presence" role="status" aria-live="polite">
+            {text}
+        </p>
     }
 }
 

@@ -1,5 +1,6 @@
 //! One module per route of the app.
 
+pub mod inbox;
 pub mod login;
 pub mod measure;
 pub mod measure_new;

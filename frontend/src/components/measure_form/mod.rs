@@ -21,6 +21,8 @@ use shared::api::orgs::{OrgKind, OrgSummary};
 use shared::api::programme::ProgrammeOverview;
 use shared::{ApiErrorBody, ErrorCode, Lang, MeasureId, Role, Text, Year};
 use state::{Built, Field, Form, FormValues, Msg};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use wasm_bindgen::JsCast;
 
 /// A labelled group of `<option>`s: (value, label).
@@ -371,6 +373,9 @@ pub fn MeasureMeta(detail: MeasureDetail) -> impl IntoView {
     }
 }
 
+/// The open form's "has unsaved changes?" check, with a number telling forms apart.
+type UnsavedCheck = Option<(u64, Rc<dyn Fn() -> bool>)>;
+
 /// Between the measure page and its form: someone else saved the measure that is open.
 #[derive(Clone, Copy)]
 pub struct RemoteChange {
@@ -380,6 +385,8 @@ pub struct RemoteChange {
     pub load: RwSignal<u64>,
     /// Set by the form while it keeps unsaved edits instead of showing the newer version.
     pub held: RwSignal<bool>,
+    /// Set by the open form: whether it holds changes not yet saved (for presence).
+    pub unsaved: StoredValue<UnsavedCheck, LocalStorage>,
 }
 
 impl RemoteChange {
@@ -388,7 +395,15 @@ impl RemoteChange {
             updated: RwSignal::new(0),
             load: RwSignal::new(0),
             held: RwSignal::new(false),
+            unsaved: StoredValue::new_local(None),
         }
+    }
+
+    /// Whether the open form holds unsaved changes; false when no form is open.
+    pub fn is_unsaved(self) -> bool {
+        self.unsaved
+            .try_with_value(|f| f.as_ref().is_some_and(|(_, f)| f()))
+            .unwrap_or(false)
     }
 }
 
@@ -642,6 +657,17 @@ pub fn MeasureForm(
                 remote.held.set(false);
             });
         };
+        static FORMS: AtomicU64 = AtomicU64::new(0);
+        let mine = FORMS.fetch_add(1, Ordering::Relaxed);
+        remote.unsaved.set_value(Some((mine, Rc::new(unsaved))));
+        // Only forgets its own check: a newer form may already have put its own there.
+        on_cleanup(move || {
+            remote.unsaved.try_update_value(|f| {
+                if f.as_ref().is_some_and(|(n, _)| *n == mine) {
+                    *f = None;
+                }
+            });
+        });
         Effect::watch(
             move || remote.updated.get(),
             move |_, _, _| refresh(false),
