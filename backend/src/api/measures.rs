@@ -45,17 +45,14 @@ pub async fn create(
                 },
             )?;
             write_lines(conn, id, &input)?;
-            audit::record(
+            record(
                 conn,
-                &Who::from(&user),
-                Change {
-                    action: AuditAction::MeasureCreated,
-                    entity: "measure",
-                    entity_id: Some(id),
-                    subject_org: Some(input.org_id.0),
-                    before: None::<&MeasureInput>,
-                    after: Some(&input),
-                },
+                &user,
+                AuditAction::MeasureCreated,
+                id,
+                input.org_id.0,
+                None,
+                Some(&input),
             )?;
             db::plan_state::bump(conn)?;
             Ok(id)
@@ -147,17 +144,14 @@ pub async fn update(
                 return Ok(false);
             }
             write_lines(conn, id, &body.measure)?;
-            audit::record(
+            record(
                 conn,
-                &Who::from(&user),
-                Change {
-                    action: AuditAction::MeasureUpdated,
-                    entity: "measure",
-                    entity_id: Some(id),
-                    subject_org: Some(body.measure.org_id.0),
-                    before: before.as_ref(),
-                    after: Some(&body.measure),
-                },
+                &user,
+                AuditAction::MeasureUpdated,
+                id,
+                body.measure.org_id.0,
+                before.as_ref(),
+                Some(&body.measure),
             )?;
             if user.actor.org != Some(body.measure.org_id) {
                 inbox::notify_org(
@@ -221,17 +215,14 @@ pub async fn remove(
             if !db::measures::delete_if_version(conn, id, version)? {
                 return Ok(false);
             }
-            audit::record(
+            record(
                 conn,
-                &Who::from(&user),
-                Change {
-                    action: AuditAction::MeasureDeleted,
-                    entity: "measure",
-                    entity_id: Some(id),
-                    subject_org: Some(org.0),
-                    before: before.as_ref(),
-                    after: None::<&MeasureInput>,
-                },
+                &user,
+                AuditAction::MeasureDeleted,
+                id,
+                org.0,
+                before.as_ref(),
+                None,
             )?;
             if user.actor.org != Some(org) {
                 let name = before.as_ref().map_or(String::new(), |b| b.name.uk.clone());
@@ -263,6 +254,30 @@ pub async fn remove(
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Puts a change of a measure on the record, in the write's transaction.
+fn record(
+    conn: &mut DbConn,
+    user: &CurrentUser,
+    action: AuditAction,
+    id: i32,
+    org: i32,
+    before: Option<&MeasureInput>,
+    after: Option<&MeasureInput>,
+) -> Result<(), diesel::result::Error> {
+    audit::record(
+        conn,
+        &Who::from(user),
+        Change {
+            action,
+            entity: "measure",
+            entity_id: Some(id),
+            subject_org: Some(org),
+            before,
+            after,
+        },
+    )
 }
 
 /// The task must exist and the organisation must be one this user plans for.
