@@ -10,6 +10,26 @@ use shared::{Amount, FundingSource};
 
 const PIDHORODNE: &str = "UA12020210000032285";
 
+/// The Pidhorodne coordinator, signed in, and a measure she planned through the API.
+fn pidhorodne_measure(
+    app: &obriy_tests::TestApp,
+    name: &str,
+    amount: &str,
+) -> (Client, shared::api::measures::MeasureDetail) {
+    let community = Client::demo(app, "community.pidhorodne");
+    let orgs = community.orgs().expect("orgs");
+    let task = obriy_tests::data::first_task(&community.programme().expect("p"));
+    let made = community
+        .create_measure(&measure(
+            task,
+            org_by_code(&orgs, PIDHORODNE),
+            name,
+            &[(2026, FundingSource::Local, amount)],
+        ))
+        .expect("create");
+    (community, made)
+}
+
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -176,17 +196,7 @@ fn a_wrong_amount_is_shown_next_to_the_field_and_nothing_is_saved() {
 #[test]
 fn the_district_coordinator_sees_the_communitys_new_measure() {
     let app = spawn_app(DbKind::Sqlite, true);
-    let community = Client::demo(&app, "community.pidhorodne");
-    let orgs = community.orgs().expect("orgs");
-    let task = obriy_tests::data::first_task(&community.programme().expect("p"));
-    let made = community
-        .create_measure(&measure(
-            task,
-            org_by_code(&orgs, PIDHORODNE),
-            "Кібергігієна-2026 для ради",
-            &[(2026, FundingSource::Local, "75,5")],
-        ))
-        .expect("create");
+    let (_community, made) = pidhorodne_measure(&app, "Кібергігієна-2026 для ради", "75,5");
     let rt = runtime();
     rt.block_on(async {
         let b = Browser::open(&app.url).await;
@@ -267,17 +277,7 @@ fn visitors_who_are_not_signed_in_see_only_the_sign_in_page() {
 #[test]
 fn the_district_asks_in_a_comment_and_the_community_sees_it_beside_the_history() {
     let app = spawn_app(DbKind::Sqlite, true);
-    let community = Client::demo(&app, "community.pidhorodne");
-    let orgs = community.orgs().expect("orgs");
-    let task = obriy_tests::data::first_task(&community.programme().expect("p"));
-    let made = community
-        .create_measure(&measure(
-            task,
-            org_by_code(&orgs, PIDHORODNE),
-            "Захищений зв’язок для старостатів",
-            &[(2026, FundingSource::Local, "10")],
-        ))
-        .expect("create");
+    let (community, made) = pidhorodne_measure(&app, "Захищений зв’язок для старостатів", "10");
     let mut edit = made.to_input();
     edit.budget_lines[0].amount = Amount::parse("12,5").expect("a");
     community
@@ -360,17 +360,7 @@ fn the_district_asks_in_a_comment_and_the_community_sees_it_beside_the_history()
 #[test]
 fn the_district_sees_the_communitys_change_and_comment_arrive_live() {
     let app = spawn_app(DbKind::Sqlite, true);
-    let community = Client::demo(&app, "community.pidhorodne");
-    let orgs = community.orgs().expect("orgs");
-    let task = obriy_tests::data::first_task(&community.programme().expect("p"));
-    let made = community
-        .create_measure(&measure(
-            task,
-            org_by_code(&orgs, PIDHORODNE),
-            "Резервне копіювання даних громади",
-            &[(2026, FundingSource::Local, "10")],
-        ))
-        .expect("create");
+    let (community, made) = pidhorodne_measure(&app, "Резервне копіювання даних громади", "10");
     let page = format!("/measures/{}", made.id);
     let note = "Суму збільшено за новим кошторисом.";
     let rt = runtime();
@@ -425,18 +415,8 @@ fn the_district_sees_the_communitys_change_and_comment_arrive_live() {
 #[test]
 fn the_coordinator_reads_the_inbox_and_sees_who_else_has_the_measure_open() {
     let app = spawn_app(DbKind::Sqlite, true);
-    let community = Client::demo(&app, "community.pidhorodne");
+    let (_community, made) = pidhorodne_measure(&app, "Електронна черга до ЦНАП", "15");
     let district = Client::demo(&app, "district.dnipro");
-    let orgs = community.orgs().expect("orgs");
-    let task = obriy_tests::data::first_task(&community.programme().expect("p"));
-    let made = community
-        .create_measure(&measure(
-            task,
-            org_by_code(&orgs, PIDHORODNE),
-            "Електронна черга до ЦНАП",
-            &[(2026, FundingSource::Local, "15")],
-        ))
-        .expect("create");
     let question = "Додайте, будь ласка, кошторис.";
     let _: shared::api::comments::Comment = district
         .post(

@@ -57,13 +57,13 @@ pub async fn create(
             db::plan_state::bump(conn)?;
             Ok(id)
         })?;
-        st.snapshots.invalidate();
-        st.live.publish(
+        announce(
+            st,
             conn,
+            &user,
             LiveEventKind::MeasureCreated,
             id,
             input.org_id.0,
-            &user.user.display_name,
         );
         detail(conn, &structure, &user, id)
     })
@@ -153,32 +153,28 @@ pub async fn update(
                 before.as_ref(),
                 Some(&body.measure),
             )?;
-            if user.actor.org != Some(body.measure.org_id) {
-                inbox::notify_org(
-                    conn,
-                    &user,
-                    NotificationKind::MeasureChanged,
-                    id,
-                    body.measure.org_id.0,
-                    &body.measure.name.uk,
-                )?;
-            }
+            notify_owners(
+                conn,
+                &user,
+                NotificationKind::MeasureChanged,
+                id,
+                body.measure.org_id,
+                &body.measure.name.uk,
+            )?;
             db::plan_state::bump(conn)?;
             Ok(true)
         })?;
-        st.snapshots.invalidate();
-        if applied {
-            st.live.publish(
-                conn,
-                LiveEventKind::MeasureUpdated,
-                id,
-                body.measure.org_id.0,
-                &user.user.display_name,
-            );
-        }
         if !applied {
             return Err(conflict(conn, &structure, &user, id));
         }
+        announce(
+            st,
+            conn,
+            &user,
+            LiveEventKind::MeasureUpdated,
+            id,
+            body.measure.org_id.0,
+        );
         detail(conn, &structure, &user, id)
     })
     .await?;
@@ -224,29 +220,13 @@ pub async fn remove(
                 before.as_ref(),
                 None,
             )?;
-            if user.actor.org != Some(org) {
-                let name = before.as_ref().map_or(String::new(), |b| b.name.uk.clone());
-                inbox::notify_org(
-                    conn,
-                    &user,
-                    NotificationKind::MeasureDeleted,
-                    id,
-                    org.0,
-                    &name,
-                )?;
-            }
+            let name = before.as_ref().map_or("", |b| b.name.uk.as_str());
+            notify_owners(conn, &user, NotificationKind::MeasureDeleted, id, org, name)?;
             db::plan_state::bump(conn)?;
             Ok(true)
         })?;
-        st.snapshots.invalidate();
         if deleted {
-            st.live.publish(
-                conn,
-                LiveEventKind::MeasureDeleted,
-                id,
-                org.0,
-                &user.user.display_name,
-            );
+            announce(st, conn, &user, LiveEventKind::MeasureDeleted, id, org.0);
             Ok(())
         } else {
             Err(conflict(conn, &structure, &user, id))
@@ -254,6 +234,35 @@ pub async fn remove(
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// After a committed change: this process's plan snapshot is stale, and open pages hear of it.
+fn announce(
+    st: &crate::state::AppState,
+    conn: &mut DbConn,
+    user: &CurrentUser,
+    kind: LiveEventKind,
+    id: i32,
+    org: i32,
+) {
+    st.snapshots.invalidate();
+    st.live
+        .publish(conn, kind, id, org, &user.user.display_name);
+}
+
+/// Tells the organisation's coordinators when someone from outside changed its measure.
+fn notify_owners(
+    conn: &mut DbConn,
+    user: &CurrentUser,
+    kind: NotificationKind,
+    id: i32,
+    org: shared::OrgId,
+    name: &str,
+) -> Result<(), diesel::result::Error> {
+    if user.actor.org == Some(org) {
+        return Ok(());
+    }
+    inbox::notify_org(conn, user, kind, id, org.0, name)
 }
 
 /// Puts a change of a measure on the record, in the write's transaction.
