@@ -319,14 +319,20 @@ dictionary! {
     NavInbox => "Вхідні", "Inbox";
     UnreadSuffix => "непрочитаних", "unread";
     InboxTitle => "Вхідні", "Inbox";
-    InboxHint => "Що інші зробили із заходами вашої організації. Найновіші — угорі.",
-        "What others did to your organisation's measures. Newest first.";
+    InboxHint => "Що інші зробили із заходами та пропозиціями вашої організації, і що чекає вашого рішення. Найновіші — угорі.",
+        "What others did to your organisation's measures and proposals, and what waits for your decision. Newest first.";
     InboxEmpty => "Повідомлень немає.", "There are no notifications.";
     InboxNew => "Нове", "New";
     InboxCommented => "прокоментував(ла)", "commented on";
     InboxChanged => "змінив(ла)", "changed";
     InboxDeletedMeasure => "видалив(ла)", "deleted";
     InboxOpen => "Відкрити захід", "Open the measure";
+    InboxOpenProposal => "Відкрити пропозицію", "Open the proposal";
+    InboxProposalWaiting => "надіслав(ла) пропозицію вам на розгляд", "sent you a proposal to review";
+    InboxProposalEndorsed => "погодив(ла) пропозицію", "endorsed the proposal";
+    InboxProposalReturned => "повернув(ла) на доопрацювання", "returned for rework";
+    InboxProposalDecided => "ухвалив(ла) рішення щодо пропозиції", "decided on the proposal";
+    InboxProposalComment => "прокоментував(ла) пропозицію", "commented on the proposal";
     MarkRead => "Позначити прочитаним", "Mark read";
     MarkAllRead => "Позначити всі прочитаними", "Mark all read";
     InboxAllRead => "Усі повідомлення прочитано.", "All notifications are read.";

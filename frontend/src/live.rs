@@ -213,13 +213,15 @@ pub fn LiveStatus(
     view! { <p class=class id="live-notice" role="status" aria-live="polite">{text}</p> }
 }
 
-/// Whether the event changes measures' data, so totals and forms need fetching again.
+/// Whether the event changes measures' data, so totals and forms need fetching again
+/// (a new plan version changes the approved plan that totals count).
 pub fn changes_data(kind: LiveEventKind) -> bool {
     matches!(
         kind,
         LiveEventKind::MeasureCreated
             | LiveEventKind::MeasureUpdated
             | LiveEventKind::MeasureDeleted
+            | LiveEventKind::PlanVersionCreated
     )
 }
 

@@ -47,6 +47,10 @@ fn may_notify(live: &Live) -> bool {
             LiveEventKind::CommentAdded
                 | LiveEventKind::MeasureUpdated
                 | LiveEventKind::MeasureDeleted
+                | LiveEventKind::ProposalSubmitted
+                | LiveEventKind::ProposalEndorsed
+                | LiveEventKind::ProposalReturned
+                | LiveEventKind::ProposalDecided
         ),
         Live::Reload => true,
     }
@@ -101,6 +105,22 @@ fn verb(kind: NotificationKind) -> K {
         NotificationKind::Comment => K::InboxCommented,
         NotificationKind::MeasureChanged => K::InboxChanged,
         NotificationKind::MeasureDeleted => K::InboxDeletedMeasure,
+        NotificationKind::ProposalWaiting => K::InboxProposalWaiting,
+        NotificationKind::ProposalEndorsed => K::InboxProposalEndorsed,
+        NotificationKind::ProposalReturned => K::InboxProposalReturned,
+        NotificationKind::ProposalDecided => K::InboxProposalDecided,
+        NotificationKind::ProposalComment => K::InboxProposalComment,
+    }
+}
+
+/// Where an item leads: the proposal it concerns, else the measure (unless it was deleted).
+fn item_link(item: &Notification) -> Option<(String, K)> {
+    match (item.proposal_id, item.measure_id) {
+        (Some(p), _) => Some((format!("/proposals/{p}"), K::InboxOpenProposal)),
+        (None, Some(m)) if item.kind != NotificationKind::MeasureDeleted => {
+            Some((format!("/measures/{m}"), K::InboxOpen))
+        }
+        _ => None,
     }
 }
 
@@ -228,8 +248,7 @@ fn InboxItem(
     };
     let what = verb(item.kind);
     let at = item.at;
-    let link = (item.kind != NotificationKind::MeasureDeleted).then(|| {
-        let href = format!("/measures/{}", item.measure_id);
+    let link = item_link(&item).map(|(href, label)| {
         view! {
             <a
                 href=href
@@ -240,7 +259,7 @@ fn InboxItem(
                     }
                 }
             >
-                {t(K::InboxOpen)}
+                {t(label)}
             </a>
         }
     });

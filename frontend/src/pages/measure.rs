@@ -64,7 +64,7 @@ pub fn MeasurePage() -> impl IntoView {
             activity.update(|n| *n += 1);
             show_update();
         }
-        Live::Change(e) if Some(e.measure_id) == id.get_untracked() => {
+        Live::Change(e) if e.measure_id.is_some() && e.measure_id == id.get_untracked() => {
             let others = me.as_deref() != Some(e.by.as_str());
             let told = describe(&e.by, e.kind, true, Lang::Uk).is_some();
             if !others || !told {
@@ -193,7 +193,9 @@ fn Presence(id: Memo<Option<MeasureId>>) -> impl IntoView {
         Duration::from_millis(200),
         move |live| match live {
             Live::Change(e) => {
-                e.kind == LiveEventKind::PresenceChanged && Some(e.measure_id) == id.get_untracked()
+                e.kind == LiveEventKind::PresenceChanged
+                    && e.measure_id.is_some()
+                    && e.measure_id == id.get_untracked()
             }
             Live::Reload => true,
         },
