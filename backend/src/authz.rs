@@ -2,6 +2,7 @@
 
 use crate::services::structure::Structure;
 use shared::api::orgs::OrgKind;
+use shared::api::proposals::ProposalState;
 use shared::{OrgId, Role};
 
 /// The signed-in user, as the rules need them.
@@ -43,6 +44,61 @@ impl Actor {
             Role::CommunityCoordinator | Role::DistrictCoordinator => self.org == Some(org),
             Role::ProgrammeHead | Role::Admin => false,
         }
+    }
+
+    /// May this user see a proposal of `org` in `state`? Drafts are their organisation's own
+    /// work; once submitted, the district above and the oblast level see them too.
+    pub fn can_see_proposal(
+        &self,
+        structure: &Structure,
+        org: OrgId,
+        state: ProposalState,
+    ) -> bool {
+        let submitted = state != ProposalState::Draft;
+        match self.role {
+            Role::Department => {
+                submitted
+                    || structure
+                        .org(org)
+                        .is_some_and(|o| o.kind == OrgKind::Oblast)
+            }
+            Role::ProgrammeHead | Role::Admin => submitted,
+            Role::CommunityCoordinator => self.org == Some(org),
+            Role::DistrictCoordinator => {
+                self.org == Some(org)
+                    || (submitted
+                        && structure
+                            .org(org)
+                            .is_some_and(|o| o.parent.is_some() && o.parent == self.org))
+            }
+        }
+    }
+
+    /// The organisation whose draft this user writes: their own, or the oblast's for the
+    /// department. The programme head and administrators propose nothing.
+    pub fn proposal_org(&self, structure: &Structure) -> Option<OrgId> {
+        match self.role {
+            Role::Department => structure
+                .orgs
+                .iter()
+                .find(|o| o.kind == OrgKind::Oblast)
+                .map(|o| o.id),
+            Role::CommunityCoordinator | Role::DistrictCoordinator => self.org,
+            Role::ProgrammeHead | Role::Admin => None,
+        }
+    }
+
+    /// May this user endorse or return a proposal of `org` on the district's step?
+    pub fn can_endorse_for(&self, structure: &Structure, org: OrgId) -> bool {
+        self.role == Role::DistrictCoordinator
+            && structure
+                .org(org)
+                .is_some_and(|o| o.parent.is_some() && o.parent == self.org)
+    }
+
+    /// May this user decide proposals (approve, return, reject lines) and set the route?
+    pub fn can_decide(&self) -> bool {
+        self.role == Role::Department
     }
 
     pub fn can_manage_accounts(&self) -> bool {

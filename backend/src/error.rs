@@ -38,6 +38,13 @@ impl ApiError {
         ApiError { body, cause: None }
     }
 
+    /// A refusal of another kind (a proposal moved on, lines conflict) with the current state.
+    pub fn conflict_as(code: ErrorCode, current: impl serde::Serialize) -> Self {
+        let mut body = ApiErrorBody::new(code);
+        body.current = serde_json::to_value(current).ok();
+        ApiError { body, cause: None }
+    }
+
     pub fn internal(cause: impl Into<anyhow::Error>) -> Self {
         ApiError {
             body: ApiErrorBody::new(ErrorCode::Internal),

@@ -2,7 +2,7 @@
 
 use crate::api::{
     audit, auth, comments, events, health, inbox, measures, openapi, orgs, plan, presence,
-    programme, rollups, users,
+    programme, proposals, rollups, users, versions, workflow,
 };
 use actix_web::web;
 
@@ -20,6 +20,8 @@ pub fn api(cfg: &mut web::ServiceConfig) {
             .service(programme::overview)
             .service(orgs::list)
             .service(plan::tree)
+            .service(versions::list)
+            .service(versions::compare)
             .service(rollups::rollup)
             .service(measures::create)
             .service(measures::get)
@@ -30,6 +32,21 @@ pub fn api(cfg: &mut web::ServiceConfig) {
             .service(audit::measure_history)
             .service(comments::list)
             .service(comments::create)
+            .service(proposals::list)
+            .service(proposals::my_draft)
+            .service(proposals::propose)
+            .service(proposals::withdraw)
+            .service(proposals::discard_measure)
+            .service(proposals::get)
+            .service(proposals::submit)
+            .service(proposals::endorse)
+            .service(proposals::return_to_author)
+            .service(proposals::decide)
+            .service(proposals::rebase)
+            .service(comments::list_on_proposal)
+            .service(comments::create_on_proposal)
+            .service(workflow::get)
+            .service(workflow::set)
             .service(events::subscribe)
             .service(inbox::list)
             .service(inbox::mark_read)

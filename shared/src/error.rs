@@ -118,6 +118,45 @@ error_codes! {
     VersionConflict = "version_conflict", 409,
         "Хтось інший уже змінив цей захід. Перегляньте актуальні дані й повторіть зміни.",
         "Someone else has changed this measure. Review the current data and apply your changes again.";
+    MeasureApproved = "measure_approved", 409,
+        "Захід входить до затвердженого плану: зміни до нього подаються пропозицією.",
+        "The measure is in the approved plan: changes to it go through a proposal.";
+    MeasureNotApproved = "measure_not_approved", 409,
+        "Захід ще не затверджено: редагуйте його безпосередньо.",
+        "The measure is not approved yet: edit it directly.";
+    ProposalLocked = "proposal_locked", 409,
+        "Пропозицію вже подано: її не можна змінювати, доки її розглядають.",
+        "The proposal has been submitted: it cannot be changed while it is under review.";
+    ProposalWrongState = "proposal_wrong_state", 409,
+        "Пропозиція вже не на цьому етапі. Оновіть сторінку.",
+        "The proposal is no longer at this step. Reload the page.";
+    ProposalEmpty = "proposal_empty", 422,
+        "У пропозиції немає змін.", "The proposal has no changes.";
+    ProposalConflict = "proposal_conflict", 409,
+        "Затверджений план змінився під цими рядками. Автор має узгодити пропозицію з новою версією.",
+        "The approved plan changed under these lines. The author must rebase the proposal on the new version.";
+    ProposalVersionConflict = "proposal_version_conflict", 409,
+        "Хтось інший уже змінив цю пропозицію. Перегляньте актуальний стан і повторіть.",
+        "Someone else has changed this proposal. Review its current state and try again.";
+    LineUnknown = "line_unknown", 422,
+        "Такого рядка в пропозиції немає (можливо, його вже вилучено).",
+        "There is no such line in the proposal (it may have been removed).";
+    LineNotPending = "line_not_pending", 409,
+        "Цей рядок уже розглянуто.", "This line has already been decided.";
+    LineDuplicate = "line_duplicate", 422,
+        "Рядок згадано двічі.", "The line is listed twice.";
+    DecisionEmpty = "decision_empty", 422,
+        "Оберіть хоча б один рядок.", "Choose at least one line.";
+    DecisionRequired = "decision_required", 422,
+        "Вкажіть рішення або підставу для нової версії плану.",
+        "Enter the decision or reason for the new plan version.";
+    ReasonRequired = "reason_required", 422,
+        "Вкажіть причину.", "Give a reason.";
+    PlanInvalid = "plan_invalid", 422,
+        "Після цих змін захід був би некоректним (наприклад, рядок бюджету поза роками виконання).",
+        "After these changes the measure would be invalid (e.g. a budget line outside its years).";
+    VersionUnknown = "version_unknown", 404,
+        "Такої версії плану немає.", "There is no such plan version.";
     Internal = "internal", 500,
         "Внутрішня помилка сервера. Ваші збережені дані не втрачено; спробуйте пізніше.",
         "Internal server error. Your saved data is safe; try again later.";

@@ -28,7 +28,7 @@ on_both! {
         let kinds: Vec<NotificationKind> = inbox.items.iter().map(|n| n.kind).collect();
         assert_eq!(kinds, [NotificationKind::MeasureChanged, NotificationKind::Comment]);
         assert_eq!((inbox.items[1].by.as_str(), inbox.items[1].summary.as_str()), ("Ігор Бондар", "Додайте кошторис"));
-        assert_eq!(inbox.items[0].measure_id, m.id);
+        assert_eq!(inbox.items[0].measure_id, Some(m.id));
         assert!(Client::demo(&app, "community.apostolove").get::<Inbox>("/api/inbox").expect("other").items.is_empty(),
             "no one else's inbox");
         assert_eq!(district.get::<Inbox>("/api/inbox").expect("district").unread, 0);

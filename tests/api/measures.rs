@@ -3,7 +3,9 @@
 use obriy_tests::data::{measure, org_by_code};
 use obriy_tests::{on_both, spawn_app, Client};
 use reqwest::Method;
+use shared::api::measures::MeasureStatus;
 use shared::api::plan::PlanFilter;
+use shared::api::proposals::{Change, ProposalLine};
 use shared::{Amount, ErrorCode, FundingSource};
 
 const PIDHORODNE: &str = "UA12020210000032285";
@@ -27,8 +29,11 @@ on_both! {
         assert!(created.can_edit);
         assert_eq!(created.totals.total().to_string(), "1250.501");
         assert_eq!(created.updated_by.as_deref(), Some("Оксана Шевчук"));
-        let after = c.programme().expect("programme").allocated_total;
-        assert_eq!(after, before + Amount::parse("1250,501").expect("a"));
+        // A new measure is a draft: listed, proposed for addition, not yet in the approved totals.
+        assert_eq!(created.status, MeasureStatus::Draft);
+        let draft = created.draft.as_ref().expect("in my draft proposal");
+        assert!(matches!(draft.lines[..], [ProposalLine { change: Change::MeasureAdd { .. }, .. }]));
+        assert_eq!(c.programme().expect("programme").allocated_total, before);
 
         let mut edited = input.clone();
         edited.budget_lines[0].amount = Amount::parse("2000").expect("a");
@@ -170,6 +175,9 @@ on_both! {
             let a = if i % 2 == 0 { "0,1" } else { "0,2" };
             c.create_measure(&measure(task, org, "Копійки", &[(2026, FundingSource::Other, a), (2027, FundingSource::Other, "999999999,999")])).expect("create");
         }
+        let draft = c.my_draft().expect("draft").expect("the department's draft");
+        let submitted = c.step(&draft, "submit").expect("submit");
+        c.approve_all(&submitted).expect("approve");
         let after = c.rollup(shared::api::rollup::RollupLevel::Org).expect("r");
         let added = after.rows.iter().find(|row| row.id == org.0).expect("row").totals.total().decimal() - own(&before).decimal();
         let expected: rust_decimal::Decimal = "10000000001.49".parse().expect("decimal");

@@ -25,11 +25,14 @@ on_both! {
         // No demo plan: the database holds exactly what this test creates.
         let app = spawn_app(kind, true);
         let c = Client::demo(&app, "department");
+        // Clear the approved demo plan through one proposal: withdraw every measure.
         let existing = c.plan(&Default::default()).expect("plan");
+        let mut seen = None;
         for d in &existing.directions {
             for t in &d.tasks {
                 for m in &t.measures {
-                    c.delete_measure(m.id, m.version).expect("clear the demo plan");
+                    let after = c.propose_withdrawal(m.id, seen).expect("withdraw the demo measure");
+                    seen = after.draft.map(|d| d.proposal_version);
                 }
             }
         }
@@ -40,6 +43,10 @@ on_both! {
         for input in &inputs {
             c.create_measure(input).expect("create");
         }
+        let draft = c.my_draft().expect("draft").expect("the department's draft");
+        let submitted = c.step(&draft, "submit").expect("submit");
+        let decided = c.approve_all(&submitted).expect("approve every line");
+        assert_eq!(decided.summary.state, shared::api::proposals::ProposalState::Decided);
         let all: Vec<&MeasureInput> = inputs.iter().collect();
 
         let prog = c.rollup(RollupLevel::Programme).expect("programme");

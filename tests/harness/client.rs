@@ -10,7 +10,12 @@ use shared::api::measures::{MeasureDetail, MeasureInput, UpdateMeasure};
 use shared::api::orgs::OrgSummary;
 use shared::api::plan::{PlanFilter, PlanTree};
 use shared::api::programme::ProgrammeOverview;
+use shared::api::proposals::{
+    Decide, DraftVersion, LineDecision, LineState, ProposalAction, ProposalDetail, ProposalFilter,
+    ProposalId, ProposalSummary, ProposeMeasure, ReturnProposal, Verdict,
+};
 use shared::api::rollup::{Rollup, RollupLevel};
+use shared::api::versions::{PlanVersions, VersionComparison};
 use shared::api::CSRF_HEADER;
 use shared::{ApiErrorBody, ErrorCode, MeasureId};
 use std::sync::Mutex;
@@ -191,6 +196,108 @@ impl Client {
 
     pub fn delete_measure(&self, id: MeasureId, version: i32) -> Res<()> {
         self.delete(&format!("/api/measures/{id}?version={version}"))
+    }
+
+    /// My organisation's draft proposal, if any.
+    pub fn my_draft(&self) -> Res<Option<ProposalDetail>> {
+        self.get("/api/proposals/draft")
+    }
+
+    pub fn proposal(&self, id: ProposalId) -> Res<ProposalDetail> {
+        self.get(&format!("/api/proposals/{id}"))
+    }
+
+    pub fn proposals(&self, filter: &ProposalFilter) -> Res<Vec<ProposalSummary>> {
+        self.get(&format!("/api/proposals?{}", filter.to_query()))
+    }
+
+    /// Proposes the whole measure as `input`, based on the draft version seen.
+    pub fn propose(
+        &self,
+        id: MeasureId,
+        seen: Option<i32>,
+        input: &MeasureInput,
+    ) -> Res<MeasureDetail> {
+        self.put(
+            &format!("/api/proposals/draft/measures/{id}"),
+            &ProposeMeasure {
+                proposal_version: seen,
+                measure: input.clone(),
+            },
+        )
+    }
+
+    pub fn propose_withdrawal(&self, id: MeasureId, seen: Option<i32>) -> Res<MeasureDetail> {
+        self.post(
+            &format!("/api/proposals/draft/measures/{id}/withdraw"),
+            &DraftVersion {
+                proposal_version: seen,
+            },
+        )
+    }
+
+    pub fn discard(&self, id: MeasureId, seen: Option<i32>) -> Res<MeasureDetail> {
+        self.post(
+            &format!("/api/proposals/draft/measures/{id}/discard"),
+            &DraftVersion {
+                proposal_version: seen,
+            },
+        )
+    }
+
+    /// A step without a reason: `submit`, `endorse` or `rebase`.
+    pub fn step(&self, p: &ProposalDetail, step: &str) -> Res<ProposalDetail> {
+        self.post(
+            &format!("/api/proposals/{}/{step}", p.summary.id),
+            &ProposalAction {
+                version: p.summary.version,
+                note: String::new(),
+            },
+        )
+    }
+
+    pub fn return_proposal(&self, p: &ProposalDetail, reason: &str) -> Res<ProposalDetail> {
+        self.post(
+            &format!("/api/proposals/{}/return", p.summary.id),
+            &ReturnProposal {
+                version: p.summary.version,
+                reason: reason.into(),
+            },
+        )
+    }
+
+    pub fn decide(&self, p: &ProposalDetail, lines: Vec<LineDecision>) -> Res<ProposalDetail> {
+        self.post(
+            &format!("/api/proposals/{}/decide", p.summary.id),
+            &Decide {
+                version: p.summary.version,
+                decision: shared::Text::new("Наказ департаменту № 17", "Department order No. 17"),
+                lines,
+            },
+        )
+    }
+
+    /// Approves every pending line.
+    pub fn approve_all(&self, p: &ProposalDetail) -> Res<ProposalDetail> {
+        let lines = p
+            .lines
+            .iter()
+            .filter(|l| l.state == LineState::Pending)
+            .map(|l| LineDecision {
+                line_id: l.id,
+                verdict: Verdict::Approve,
+                reason: String::new(),
+            })
+            .collect();
+        self.decide(p, lines)
+    }
+
+    pub fn versions(&self) -> Res<PlanVersions> {
+        self.get("/api/plan/versions")
+    }
+
+    pub fn compare(&self, from: i32, to: i32) -> Res<VersionComparison> {
+        self.get(&format!("/api/plan/versions/{from}/compare/{to}"))
     }
 }
 

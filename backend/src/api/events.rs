@@ -2,10 +2,13 @@
 
 use crate::error::ApiResult;
 use crate::extract::CurrentUser;
+use crate::services::structure::Structure;
 use crate::state::{db as run_db, State};
 use actix_web::web::Bytes;
 use actix_web::{get, HttpResponse};
 use futures_util::stream::{self, StreamExt};
+use shared::api::events::LiveEvent;
+use shared::api::proposals::ProposalState;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
 
@@ -26,7 +29,7 @@ pub async fn subscribe(state: State, user: CurrentUser) -> ApiResult<HttpRespons
                 let next = tokio::time::timeout(HEARTBEAT, rx.recv()).await;
                 let chunk = match next {
                     Err(_) => Some(": heartbeat\n\n".to_string()),
-                    Ok(Ok(event)) => user.actor.can_read_org(&structure, event.org_id).then(|| {
+                    Ok(Ok(event)) => may_hear(&user, &structure, &event).then(|| {
                         let data = serde_json::to_string(&event).unwrap_or_default();
                         format!("event: change\ndata: {data}\n\n")
                     }),
@@ -52,4 +55,18 @@ pub async fn subscribe(state: State, user: CurrentUser) -> ApiResult<HttpRespons
         .insert_header(("Cache-Control", "no-cache"))
         .insert_header(("X-Accel-Buffering", "no"))
         .streaming(hello.chain(events)))
+}
+
+/// Events about proposals follow the proposal's visibility; the rest, the measure's.
+fn may_hear(user: &CurrentUser, structure: &Structure, event: &LiveEvent) -> bool {
+    if event.proposal_id.is_some() {
+        let state = if event.draft {
+            ProposalState::Draft
+        } else {
+            ProposalState::InReview
+        };
+        user.actor.can_see_proposal(structure, event.org_id, state)
+    } else {
+        user.actor.can_read_org(structure, event.org_id)
+    }
 }

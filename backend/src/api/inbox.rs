@@ -17,7 +17,8 @@ fn load(conn: &mut db::DbConn, user_id: i32) -> ApiResult<Inbox> {
             Some(Notification {
                 id: n.id,
                 kind: NotificationKind::parse(&n.kind)?,
-                measure_id: MeasureId(n.measure_id),
+                measure_id: n.measure_id.map(MeasureId),
+                proposal_id: n.proposal_id.map(shared::api::proposals::ProposalId),
                 org_id: OrgId(n.org_id),
                 by: n.by_name,
                 summary: n.summary,

@@ -5,6 +5,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{CurrentUser, ValidJson};
 use crate::services::audit::{self, Change, Who};
 use crate::services::inbox;
+use crate::services::proposals;
 use crate::services::structure::{parse_source, parse_year, Structure};
 use crate::state::{db as run_db, State};
 use actix_web::{delete, get, post, put, web, HttpResponse};
@@ -13,7 +14,7 @@ use shared::api::audit::AuditAction;
 use shared::api::events::LiveEventKind;
 use shared::api::inbox::NotificationKind;
 use shared::api::measures::{
-    BudgetLine, DirectionRef, MeasureDetail, MeasureInput, TaskRef, UpdateMeasure,
+    BudgetLine, DirectionRef, MeasureDetail, MeasureInput, MeasureStatus, TaskRef, UpdateMeasure,
 };
 use shared::api::orgs::OrgKind;
 use shared::{Amount, ErrorCode, MeasureId, Text};
@@ -42,9 +43,12 @@ pub async fn create(
                     created_at: now,
                     updated_at: now,
                     updated_by: Some(user.user.id),
+                    status: MeasureStatus::Draft.as_str(),
+                    approved_in: None,
                 },
             )?;
             write_lines(conn, id, &input)?;
+            proposals::sync_addition(conn, &structure, &user, id, &input)?;
             record(
                 conn,
                 &user,
@@ -126,6 +130,9 @@ pub async fn update(
         if !user.actor.can_plan_for(existing_org) {
             return Err(ErrorCode::Forbidden.into());
         }
+        if proposals::status_of(&existing)? != MeasureStatus::Draft {
+            return Err(ErrorCode::MeasureApproved.into());
+        }
         check_target(&structure, &user, &body.measure).map_err(|mut e| {
             e.body.field = e.body.field.map(|f| format!("measure.{f}"));
             e
@@ -144,6 +151,7 @@ pub async fn update(
                 return Ok(false);
             }
             write_lines(conn, id, &body.measure)?;
+            proposals::sync_addition(conn, &structure, &user, id, &body.measure)?;
             record(
                 conn,
                 &user,
@@ -206,9 +214,23 @@ pub async fn remove(
         if !user.actor.can_read_org(&structure, org) || !user.actor.can_plan_for(org) {
             return Err(ErrorCode::Forbidden.into());
         }
+        if proposals::status_of(&existing)? != MeasureStatus::Draft {
+            return Err(ErrorCode::MeasureApproved.into());
+        }
         let deleted = conn.write_tx(|conn| -> ApiResult<bool> {
             let before = measure_record(conn, id)?;
-            if !db::measures::delete_if_version(conn, id, version)? {
+            if existing.version != version {
+                return Ok(false);
+            }
+            // Decided proposals still name it: keep it, out of the plan, for their history.
+            if proposals::release_addition(conn, id)? {
+                db::measures::set_status(
+                    conn,
+                    id,
+                    MeasureStatus::Withdrawn.as_str(),
+                    db::now_ms(),
+                )?;
+            } else if !db::measures::delete_if_version(conn, id, version)? {
                 return Ok(false);
             }
             record(
@@ -246,8 +268,10 @@ fn announce(
     org: i32,
 ) {
     st.snapshots.invalidate();
-    st.live
-        .publish(conn, kind, id, org, &user.user.display_name);
+    st.live.publish(
+        conn,
+        crate::services::live::measure_event(kind, id, org, &user.user.display_name),
+    );
 }
 
 /// Tells the organisation's coordinators when someone from outside changed its measure.
@@ -290,7 +314,11 @@ fn record(
 }
 
 /// The task must exist and the organisation must be one this user plans for.
-fn check_target(structure: &Structure, user: &CurrentUser, input: &MeasureInput) -> ApiResult<()> {
+pub fn check_target(
+    structure: &Structure,
+    user: &CurrentUser,
+    input: &MeasureInput,
+) -> ApiResult<()> {
     if structure.task(input.task_id).is_none() {
         return Err(ApiError::field(ErrorCode::TaskUnknown, "task_id"));
     }
@@ -321,8 +349,27 @@ pub fn measure_record(conn: &mut DbConn, id: i32) -> ApiResult<Option<MeasureInp
     let Some(row) = db::measures::find(conn, id)? else {
         return Ok(None);
     };
-    let budget_lines = lines_of(conn, id)?;
-    Ok(Some(MeasureInput {
+    let lines = db::budget_lines::for_measure(conn, id)?;
+    record_of(row, lines).map(Some)
+}
+
+/// A measure's row and budget lines as the shape a coordinator sends.
+pub fn record_of(
+    row: db::measures::MeasureRow,
+    lines: Vec<db::budget_lines::BudgetLineRow>,
+) -> ApiResult<MeasureInput> {
+    let mut budget_lines = lines
+        .into_iter()
+        .map(|l| {
+            Ok(BudgetLine {
+                year: parse_year(l.year).map_err(ApiError::internal)?,
+                source: parse_source(&l.source).map_err(ApiError::internal)?,
+                amount: Amount::from_uah(l.amount_uah),
+            })
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
+    budget_lines.sort_by_key(|l| (l.year, l.source));
+    Ok(MeasureInput {
         task_id: shared::TaskId(row.task_id),
         org_id: shared::OrgId(row.org_id),
         name: Text::new(row.name_uk, row.name_en),
@@ -331,10 +378,10 @@ pub fn measure_record(conn: &mut DbConn, id: i32) -> ApiResult<Option<MeasureInp
         start_year: parse_year(row.start_year).map_err(ApiError::internal)?,
         end_year: parse_year(row.end_year).map_err(ApiError::internal)?,
         budget_lines,
-    }))
+    })
 }
 
-fn fields(input: &MeasureInput) -> db::measures::MeasureFields<'_> {
+pub fn fields(input: &MeasureInput) -> db::measures::MeasureFields<'_> {
     db::measures::MeasureFields {
         task_id: input.task_id.0,
         org_id: input.org_id.0,
@@ -347,7 +394,7 @@ fn fields(input: &MeasureInput) -> db::measures::MeasureFields<'_> {
     }
 }
 
-fn write_lines(conn: &mut DbConn, measure_id: i32, input: &MeasureInput) -> ApiResult<()> {
+pub fn write_lines(conn: &mut DbConn, measure_id: i32, input: &MeasureInput) -> ApiResult<()> {
     let lines: Vec<db::budget_lines::NewBudgetLine> = input
         .budget_lines
         .iter()
@@ -371,7 +418,7 @@ fn conflict(conn: &mut DbConn, structure: &Structure, user: &CurrentUser, id: i3
     }
 }
 
-fn detail(
+pub fn detail(
     conn: &mut DbConn,
     structure: &Structure,
     user: &CurrentUser,
@@ -405,6 +452,8 @@ fn to_detail(
             .map(|(_, n)| n),
         None => None,
     };
+    let status = proposals::status_of(&row)?;
+    let (draft, in_review) = crate::api::proposals::measure_context(conn, structure, user, &row)?;
     let mut detail = MeasureDetail {
         id: MeasureId(row.id),
         version: row.version,
@@ -427,9 +476,13 @@ fn to_detail(
         budget_lines,
         totals: Default::default(),
         is_demo: row.is_demo,
+        status,
+        approved_in: row.approved_in,
+        draft,
+        in_review,
         updated_at: row.updated_at,
         updated_by,
-        can_edit: user.actor.can_plan_for(org.id),
+        can_edit: user.actor.can_plan_for(org.id) && status != MeasureStatus::Withdrawn,
     };
     detail.totals = detail.to_input().totals();
     Ok(detail)

@@ -13,5 +13,8 @@ pub mod orgs;
 pub mod plan;
 pub mod presence;
 pub mod programme;
+pub mod proposals;
 pub mod rollups;
 pub mod users;
+pub mod versions;
+pub mod workflow;

@@ -68,10 +68,12 @@ pub async fn beat(
         if changed {
             st.live.publish(
                 conn,
-                LiveEventKind::PresenceChanged,
-                id,
-                org,
-                &user.user.display_name,
+                crate::services::live::measure_event(
+                    LiveEventKind::PresenceChanged,
+                    id,
+                    org,
+                    &user.user.display_name,
+                ),
             );
         }
         viewers(conn, id)
@@ -106,10 +108,12 @@ pub async fn leave(state: State, user: CurrentUser, id: web::Path<i32>) -> ApiRe
         if db::presence::remove(conn, id, user.user.id)? > 0 {
             st.live.publish(
                 conn,
-                LiveEventKind::PresenceChanged,
-                id,
-                org,
-                &user.user.display_name,
+                crate::services::live::measure_event(
+                    LiveEventKind::PresenceChanged,
+                    id,
+                    org,
+                    &user.user.display_name,
+                ),
             );
         }
         Ok(())

@@ -22,6 +22,8 @@ pub struct MeasureRow {
     pub created_at: i64,
     pub updated_at: i64,
     pub updated_by: Option<i32>,
+    pub status: String,
+    pub approved_in: Option<i32>,
 }
 
 /// The editable fields, for insert and update alike.
@@ -48,6 +50,8 @@ pub struct NewMeasure<'a> {
     pub created_at: i64,
     pub updated_at: i64,
     pub updated_by: Option<i32>,
+    pub status: &'a str,
+    pub approved_in: Option<i32>,
 }
 
 pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<MeasureRow>> {
@@ -105,4 +109,39 @@ pub fn delete_if_version(conn: &mut DbConn, id: i32, version: i32) -> QueryResul
 
 pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
     on_conn!(conn, c => measures::table.count().get_result(c))
+}
+
+/// Writes an approved state: the fields, the status and the version that approved it.
+pub fn set_approved_state(
+    conn: &mut DbConn,
+    id: i32,
+    fields: &MeasureFields,
+    status: &str,
+    approved_in: i32,
+    by: i32,
+    now: i64,
+) -> QueryResult<()> {
+    on_conn!(conn, c => diesel::update(measures::table.find(id))
+        .set((
+            fields,
+            measures::status.eq(status),
+            measures::approved_in.eq(Some(approved_in)),
+            measures::version.eq(measures::version + 1),
+            measures::updated_at.eq(now),
+            measures::updated_by.eq(Some(by)),
+        ))
+        .execute(c))
+    .map(|_| ())
+}
+
+/// Marks a never-approved measure as dropped (kept because proposals' history names it).
+pub fn set_status(conn: &mut DbConn, id: i32, status: &str, now: i64) -> QueryResult<()> {
+    on_conn!(conn, c => diesel::update(measures::table.find(id))
+        .set((
+            measures::status.eq(status),
+            measures::version.eq(measures::version + 1),
+            measures::updated_at.eq(now),
+        ))
+        .execute(c))
+    .map(|_| ())
 }

@@ -12,9 +12,11 @@ pub mod orgs;
 pub mod plan_state;
 pub mod presence;
 pub mod programme;
+pub mod proposals;
 pub mod schema;
 pub mod sessions;
 pub mod users;
+pub mod versions;
 
 use anyhow::{Context, Result};
 use diesel::connection::SimpleConnection;

@@ -11,7 +11,8 @@ pub struct NotificationRow {
     pub id: i32,
     pub user_id: i32,
     pub kind: String,
-    pub measure_id: i32,
+    pub measure_id: Option<i32>,
+    pub proposal_id: Option<i32>,
     pub org_id: i32,
     pub by_name: String,
     pub summary: String,
@@ -24,11 +25,20 @@ pub struct NotificationRow {
 pub struct NewNotification<'a> {
     pub user_id: i32,
     pub kind: &'a str,
-    pub measure_id: i32,
+    pub measure_id: Option<i32>,
+    pub proposal_id: Option<i32>,
     pub org_id: i32,
     pub by_name: &'a str,
     pub summary: &'a str,
     pub at: i64,
+}
+
+/// The accounts with one of these roles (e.g. the department).
+pub fn users_with_role(conn: &mut DbConn, roles: &[&str]) -> QueryResult<Vec<i32>> {
+    on_conn!(conn, c => users::table
+        .filter(users::role.eq_any(roles))
+        .select(users::id)
+        .load(c))
 }
 
 /// The accounts that coordinate an organisation (its community or district coordinators).

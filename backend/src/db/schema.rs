@@ -102,6 +102,8 @@ diesel::table! {
         created_at -> BigInt,
         updated_at -> BigInt,
         updated_by -> Nullable<Integer>,
+        status -> Text,
+        approved_in -> Nullable<Integer>,
     }
 }
 
@@ -187,7 +189,8 @@ diesel::table! {
         id -> Integer,
         user_id -> Integer,
         kind -> Text,
-        measure_id -> Integer,
+        measure_id -> Nullable<Integer>,
+        proposal_id -> Nullable<Integer>,
         org_id -> Integer,
         by_name -> Text,
         summary -> Text,
@@ -206,3 +209,76 @@ diesel::table! {
         seen_at -> BigInt,
     }
 }
+
+diesel::table! {
+    plan_versions (number) {
+        number -> Integer,
+        approved_at -> BigInt,
+        decision_uk -> Text,
+        decision_en -> Text,
+        approved_by -> Nullable<Integer>,
+        approved_by_name -> Nullable<Text>,
+        proposal_id -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    plan_version_measures (version, measure_id) {
+        version -> Integer,
+        measure_id -> Integer,
+        payload -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    proposals (id) {
+        id -> Integer,
+        org_id -> Integer,
+        author_id -> Integer,
+        author_name -> Text,
+        state -> Text,
+        needs_endorsement -> Bool,
+        note -> Text,
+        base_version -> Integer,
+        version -> Integer,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+        submitted_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    proposal_lines (id) {
+        id -> Integer,
+        proposal_id -> Integer,
+        measure_id -> Integer,
+        line_key -> Text,
+        change -> Text,
+        state -> Text,
+        reason -> Nullable<Text>,
+        decided_by_name -> Nullable<Text>,
+        decided_at -> Nullable<BigInt>,
+        returned_note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    proposal_steps (id) {
+        id -> Integer,
+        proposal_id -> Integer,
+        at -> BigInt,
+        by_name -> Text,
+        action -> Text,
+        reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    workflow_settings (id) {
+        id -> Integer,
+        community_requires_district -> Bool,
+    }
+}
+
+diesel::joinable!(proposal_lines -> proposals (proposal_id));
+diesel::allow_tables_to_appear_in_same_query!(proposals, proposal_lines, measures);

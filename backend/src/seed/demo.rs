@@ -365,6 +365,9 @@ fn insert(
             created_at: now,
             updated_at: now,
             updated_by: None,
+            // The demo plan is the plan the council approved: version 1.
+            status: "approved",
+            approved_in: Some(1),
         },
     )?;
     let rows: Vec<db::budget_lines::NewBudgetLine> = lines

@@ -14,9 +14,42 @@ pub fn notify_org(
     org_id: i32,
     summary: &str,
 ) -> Result<(), diesel::result::Error> {
+    let users = db::notifications::coordinators_of(conn, org_id)?;
+    notify_users(
+        conn,
+        by,
+        kind,
+        &users,
+        About::Measure(measure_id),
+        org_id,
+        summary,
+    )
+}
+
+/// What an inbox item is about.
+#[derive(Debug, Clone, Copy)]
+pub enum About {
+    Measure(i32),
+    Proposal(i32),
+}
+
+/// Puts one item in each of these users' inboxes (not the actor's own).
+pub fn notify_users(
+    conn: &mut DbConn,
+    by: &CurrentUser,
+    kind: NotificationKind,
+    users: &[i32],
+    about: About,
+    org_id: i32,
+    summary: &str,
+) -> Result<(), diesel::result::Error> {
     let summary: String = summary.chars().take(160).collect();
     let now = db::now_ms();
-    for user_id in db::notifications::coordinators_of(conn, org_id)? {
+    let (measure_id, proposal_id) = match about {
+        About::Measure(m) => (Some(m), None),
+        About::Proposal(p) => (None, Some(p)),
+    };
+    for &user_id in users {
         if user_id == by.user.id {
             continue;
         }
@@ -26,6 +59,7 @@ pub fn notify_org(
                 user_id,
                 kind: kind.as_str(),
                 measure_id,
+                proposal_id,
                 org_id,
                 by_name: &by.user.display_name,
                 summary: &summary,

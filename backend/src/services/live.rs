@@ -11,6 +11,7 @@ use crate::state::AppState;
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use shared::api::events::{LiveEvent, LiveEventKind};
+use shared::api::proposals::ProposalId;
 use shared::{MeasureId, OrgId};
 use std::sync::Weak;
 use std::time::Duration;
@@ -37,21 +38,7 @@ impl Default for LiveHub {
 impl LiveHub {
     /// Publishes a committed change. Never fails the request: a lost event only means a page
     /// refreshes later.
-    pub fn publish(
-        &self,
-        conn: &mut DbConn,
-        kind: LiveEventKind,
-        measure: i32,
-        org: i32,
-        by: &str,
-    ) {
-        let event = LiveEvent {
-            kind,
-            measure_id: MeasureId(measure),
-            org_id: OrgId(org),
-            by: by.to_string(),
-            at: db::now_ms(),
-        };
+    pub fn publish(&self, conn: &mut DbConn, event: LiveEvent) {
         match conn {
             DbConn::Sqlite(_) => self.deliver(event),
             DbConn::Pg(c) => {
@@ -75,6 +62,40 @@ impl LiveHub {
 
     pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
         self.sender.subscribe()
+    }
+}
+
+/// An event about a measure, heard by everyone who may read its organisation's measures.
+pub fn measure_event(kind: LiveEventKind, measure: i32, org: i32, by: &str) -> LiveEvent {
+    LiveEvent {
+        kind,
+        measure_id: Some(MeasureId(measure)),
+        proposal_id: None,
+        version: None,
+        draft: false,
+        org_id: OrgId(org),
+        by: by.to_string(),
+        at: db::now_ms(),
+    }
+}
+
+/// An event about a proposal, heard by those who may see it.
+pub fn proposal_event(
+    kind: LiveEventKind,
+    proposal: i32,
+    org: i32,
+    draft: bool,
+    by: &str,
+) -> LiveEvent {
+    LiveEvent {
+        kind,
+        measure_id: None,
+        proposal_id: Some(ProposalId(proposal)),
+        version: None,
+        draft,
+        org_id: OrgId(org),
+        by: by.to_string(),
+        at: db::now_ms(),
     }
 }
 

@@ -5,7 +5,7 @@ use super::structure::{parse_source, parse_year, Structure};
 use crate::authz::Actor;
 use crate::db::{self, DbConn};
 use anyhow::Result;
-use shared::api::measures::MeasureSummary;
+use shared::api::measures::{MeasureStatus, MeasureSummary};
 use shared::api::plan::{PlanDirection, PlanFilter, PlanTask, PlanTree, PLAN_LIST_LIMIT};
 use shared::api::rollup::{Rollup, RollupLevel, RollupRow};
 use shared::grid::EnvelopeCell;
@@ -25,6 +25,7 @@ pub struct MeasureEntry {
     pub start_year: Year,
     pub end_year: Year,
     pub is_demo: bool,
+    pub status: MeasureStatus,
     pub grid: BudgetGrid,
     /// Lower-cased name, description and expected result, for the text filter.
     search: String,
@@ -73,6 +74,11 @@ impl Snapshot {
             }
             let mut measures = Vec::new();
             for m in db::measures::all(conn)? {
+                let status = MeasureStatus::parse(&m.status)
+                    .ok_or_else(|| anyhow::anyhow!("measure status {}", m.status))?;
+                if status == MeasureStatus::Withdrawn {
+                    continue;
+                }
                 let search = format!(
                     "{} {} {} {}",
                     m.name_uk, m.name_en, m.description, m.expected_result
@@ -87,6 +93,7 @@ impl Snapshot {
                     start_year: parse_year(m.start_year)?,
                     end_year: parse_year(m.end_year)?,
                     is_demo: m.is_demo,
+                    status,
                     grid: grids.remove(&m.id).unwrap_or_default(),
                     search,
                 });
@@ -101,7 +108,11 @@ impl Snapshot {
         let mut by_task: HashMap<TaskId, Tally> = HashMap::new();
         let mut by_org: HashMap<OrgId, Tally> = HashMap::new();
         let mut by_district: HashMap<OrgId, Tally> = HashMap::new();
-        for m in &measures {
+        // Roll-ups are the approved plan; drafts are only listed.
+        for m in measures
+            .iter()
+            .filter(|m| m.status == MeasureStatus::Approved)
+        {
             programme.add(&m.grid);
             by_task.entry(m.task_id).or_default().add(&m.grid);
             if let Some(task) = structure.task(m.task_id) {
@@ -143,6 +154,7 @@ impl Snapshot {
             end_year: m.end_year,
             totals: m.grid.clone(),
             is_demo: m.is_demo,
+            status: m.status,
         })
     }
 
@@ -197,7 +209,9 @@ impl Snapshot {
                 };
                 for m in per_task.get(&t.id).into_iter().flatten() {
                     let grid = m.grid.restricted(filter.year, filter.source);
-                    task.totals.merge(&grid);
+                    if m.status == MeasureStatus::Approved {
+                        task.totals.merge(&grid);
+                    }
                     tree.measure_count += 1;
                     if tree.listed_count >= PLAN_LIST_LIMIT {
                         continue;

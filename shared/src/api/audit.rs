@@ -39,6 +39,16 @@ actions! {
     MeasureUpdated = "measure.update", "Захід змінено", "Measure changed";
     MeasureDeleted = "measure.delete", "Захід видалено", "Measure deleted";
     CommentAdded = "comment.create", "Коментар додано", "Comment added";
+    MeasureApproved = "measure.approve", "Зміни заходу затверджено", "Measure changes approved";
+    MeasureWithdrawn = "measure.withdraw", "Захід виключено з плану", "Measure withdrawn from the plan";
+    ProposalChanged = "proposal.change", "Пропозицію змінено", "Proposal changed";
+    ProposalSubmitted = "proposal.submit", "Пропозицію подано", "Proposal submitted";
+    ProposalEndorsed = "proposal.endorse", "Пропозицію погоджено районом", "Proposal endorsed by the district";
+    ProposalReturned = "proposal.return", "Пропозицію повернуто", "Proposal returned";
+    ProposalDecided = "proposal.decide", "Рішення щодо пропозиції", "Proposal decided";
+    ProposalRebased = "proposal.rebase", "Пропозицію узгоджено з новою версією", "Proposal rebased";
+    PlanVersionCreated = "plan.version", "Нова версія плану", "New plan version";
+    WorkflowChanged = "workflow.change", "Маршрут погодження змінено", "Approval route changed";
     UserCreated = "user.create", "Обліковий запис створено", "Account created";
     Seeded = "system.seed", "Початкові дані завантажено", "Initial data loaded";
 }

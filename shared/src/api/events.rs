@@ -1,5 +1,6 @@
 //! Live events (`GET /api/events`, server-sent events): what changed, where, and who changed it.
 
+use crate::api::proposals::ProposalId;
 use crate::ids::{MeasureId, OrgId};
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +14,15 @@ pub enum LiveEventKind {
     CommentAdded,
     /// Someone opened or left the measure, or started or stopped editing it.
     PresenceChanged,
+    /// A draft proposal's lines changed (seen by its organisation's planners).
+    ProposalChanged,
+    ProposalSubmitted,
+    ProposalEndorsed,
+    ProposalReturned,
+    /// The department decided lines of a proposal.
+    ProposalDecided,
+    /// Approved lines made a new version of the plan.
+    PlanVersionCreated,
 }
 
 /// One event, sent as the `data:` of an SSE message whose `event:` is `change`.
@@ -20,8 +30,17 @@ pub enum LiveEventKind {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LiveEvent {
     pub kind: LiveEventKind,
-    pub measure_id: MeasureId,
-    /// The organisation the measure belongs to: events reach only those who may read it.
+    /// The measure concerned (absent for events about a whole proposal or version).
+    pub measure_id: Option<MeasureId>,
+    pub proposal_id: Option<ProposalId>,
+    /// The new plan version's number, for `plan_version_created`.
+    #[serde(default)]
+    pub version: Option<i32>,
+    /// About a draft proposal: only its organisation's planners hear of it.
+    #[serde(default)]
+    pub draft: bool,
+    /// The organisation the measure or proposal belongs to: events reach only those who may
+    /// read it (a draft proposal's events, only its own planners).
     pub org_id: OrgId,
     /// Who made the change.
     pub by: String,

@@ -1,5 +1,6 @@
 //! Each user's inbox: what others did to their organisation's measures, with unread counts.
 
+use crate::api::proposals::ProposalId;
 use crate::ids::{MeasureId, OrgId};
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +14,16 @@ pub enum NotificationKind {
     MeasureChanged,
     /// Someone outside my organisation deleted one of its measures.
     MeasureDeleted,
+    /// A proposal waits for my endorsement or decision.
+    ProposalWaiting,
+    /// My organisation's proposal was endorsed by the district.
+    ProposalEndorsed,
+    /// My organisation's proposal (or some of its lines) came back for rework.
+    ProposalReturned,
+    /// The department decided lines of my organisation's proposal.
+    ProposalDecided,
+    /// Someone commented on a proposal of my organisation (or one I review).
+    ProposalComment,
 }
 
 impl NotificationKind {
@@ -21,6 +32,11 @@ impl NotificationKind {
             NotificationKind::Comment => "comment",
             NotificationKind::MeasureChanged => "measure_changed",
             NotificationKind::MeasureDeleted => "measure_deleted",
+            NotificationKind::ProposalWaiting => "proposal_waiting",
+            NotificationKind::ProposalEndorsed => "proposal_endorsed",
+            NotificationKind::ProposalReturned => "proposal_returned",
+            NotificationKind::ProposalDecided => "proposal_decided",
+            NotificationKind::ProposalComment => "proposal_comment",
         }
     }
 
@@ -29,6 +45,11 @@ impl NotificationKind {
             NotificationKind::Comment,
             NotificationKind::MeasureChanged,
             NotificationKind::MeasureDeleted,
+            NotificationKind::ProposalWaiting,
+            NotificationKind::ProposalEndorsed,
+            NotificationKind::ProposalReturned,
+            NotificationKind::ProposalDecided,
+            NotificationKind::ProposalComment,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)
@@ -40,7 +61,9 @@ impl NotificationKind {
 pub struct Notification {
     pub id: i32,
     pub kind: NotificationKind,
-    pub measure_id: MeasureId,
+    /// The measure concerned (absent for a whole proposal).
+    pub measure_id: Option<MeasureId>,
+    pub proposal_id: Option<ProposalId>,
     pub org_id: OrgId,
     /// Who did it.
     pub by: String,

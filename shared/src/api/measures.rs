@@ -11,6 +11,70 @@ use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 use super::auth::OrgRef;
+use super::proposals::{ProposalId, ProposalLine, ProposalState};
+
+/// Whether a measure is part of the approved plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureStatus {
+    /// New, not yet approved: edited in place and proposed for addition.
+    Draft,
+    /// In the approved plan: changed only through proposals.
+    Approved,
+    /// Was approved, then withdrawn by a later version.
+    Withdrawn,
+}
+
+impl MeasureStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeasureStatus::Draft => "draft",
+            MeasureStatus::Approved => "approved",
+            MeasureStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<MeasureStatus> {
+        [
+            MeasureStatus::Draft,
+            MeasureStatus::Approved,
+            MeasureStatus::Withdrawn,
+        ]
+        .into_iter()
+        .find(|v| v.as_str() == s)
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            MeasureStatus::Draft => Text::new("Проєкт (не затверджено)", "Draft (not approved)"),
+            MeasureStatus::Approved => Text::new("Затверджено", "Approved"),
+            MeasureStatus::Withdrawn => Text::new("Виключено з плану", "Withdrawn"),
+        }
+    }
+}
+
+/// The signed-in user's organisation's draft changes to this measure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MeasureDraft {
+    pub proposal_id: ProposalId,
+    pub proposal_version: i32,
+    /// The measure as proposed (absent: proposed for withdrawal).
+    pub proposed: Option<MeasureInput>,
+    pub lines: Vec<ProposalLine>,
+}
+
+/// A proposal under review that touches this measure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProposalRef {
+    pub id: ProposalId,
+    pub state: ProposalState,
+    pub org: OrgRef,
+    pub author: String,
+    pub line_count: i64,
+}
 
 pub const NAME_MAX: usize = 500;
 pub const DESCRIPTION_MAX: usize = 5000;
@@ -133,6 +197,13 @@ pub struct MeasureDetail {
     pub budget_lines: Vec<BudgetLine>,
     pub totals: BudgetGrid,
     pub is_demo: bool,
+    pub status: MeasureStatus,
+    /// The plan version that approved its current state.
+    pub approved_in: Option<i32>,
+    /// My organisation's draft changes to it, if any.
+    pub draft: Option<MeasureDraft>,
+    /// Proposals under review that change it.
+    pub in_review: Vec<ProposalRef>,
     /// Milliseconds since the Unix epoch.
     pub updated_at: i64,
     pub updated_by: Option<String>,
@@ -185,6 +256,7 @@ pub struct MeasureSummary {
     pub end_year: Year,
     pub totals: BudgetGrid,
     pub is_demo: bool,
+    pub status: MeasureStatus,
 }
 
 #[cfg(test)]

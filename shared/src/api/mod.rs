@@ -10,8 +10,10 @@ pub mod orgs;
 pub mod plan;
 pub mod presence;
 pub mod programme;
+pub mod proposals;
 pub mod rollup;
 pub mod users;
+pub mod versions;
 
 /// The header that carries the session's CSRF token on every state-changing request.
 pub const CSRF_HEADER: &str = "X-CSRF-Token";

@@ -70,7 +70,7 @@ pub const PLAN_LIST_LIMIT: i64 = 1500;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlanTree {
     pub directions: Vec<PlanDirection>,
-    /// The totals of every matching measure, listed or not.
+    /// The totals of every matching approved measure, listed or not (drafts are listed, not summed).
     pub totals: BudgetGrid,
     /// How many measures match.
     pub measure_count: i64,

@@ -1,0 +1,111 @@
+//! Versions of the approved plan and the comparison of any two.
+
+use crate::db;
+use crate::error::ApiResult;
+use crate::extract::CurrentUser;
+use crate::services::proposals::{totals_of, History};
+use crate::services::structure::Structure;
+use crate::state::{db as run_db, State};
+use actix_web::{get, web};
+use shared::api::proposals::{diff_measure, ProposalId};
+use shared::api::versions::{ComparisonRow, PlanVersion, PlanVersions, VersionComparison};
+use shared::{ErrorCode, MeasureId, Text};
+use std::collections::{BTreeSet, HashMap};
+
+fn to_version(
+    r: db::versions::VersionRow,
+    counts: &HashMap<i32, i64>,
+    history: &History,
+) -> ApiResult<PlanVersion> {
+    Ok(PlanVersion {
+        number: r.number,
+        approved_at: r.approved_at,
+        decision: Text::new(r.decision_uk, r.decision_en),
+        approved_by: r.approved_by_name,
+        proposal_id: r.proposal_id.map(ProposalId),
+        measure_count: counts.get(&r.number).copied().unwrap_or(0),
+        totals: totals_of(&history.plan_at(r.number)?),
+    })
+}
+
+/// How many measures each version changed.
+fn change_counts(conn: &mut db::DbConn) -> ApiResult<HashMap<i32, i64>> {
+    let mut counts: HashMap<i32, i64> = HashMap::new();
+    for (v, n) in db::versions::change_counts(conn)? {
+        if let Some(v) = v {
+            *counts.entry(v).or_default() += n;
+        }
+    }
+    for (v, n) in db::versions::superseded_counts(conn)? {
+        *counts.entry(v).or_default() += n;
+    }
+    Ok(counts)
+}
+
+#[utoipa::path(tag = "versions", responses((status = 200, body = PlanVersions)))]
+#[get("/plan/versions")]
+pub async fn list(state: State, _user: CurrentUser) -> ApiResult<web::Json<PlanVersions>> {
+    let out = run_db(&state, move |conn, _| {
+        let history = History::load(conn)?;
+        let counts = change_counts(conn)?;
+        let versions = db::versions::all(conn)?
+            .into_iter()
+            .map(|r| to_version(r, &counts, &history))
+            .collect::<ApiResult<Vec<_>>>()?;
+        Ok(PlanVersions {
+            current: versions.first().map_or(1, |v| v.number),
+            versions,
+        })
+    })
+    .await?;
+    Ok(web::Json(out))
+}
+
+#[utoipa::path(tag = "versions", params(("from" = i32, Path), ("to" = i32, Path)),
+    responses((status = 200, body = VersionComparison), (status = 404, body = shared::ApiErrorBody)))]
+#[get("/plan/versions/{from}/compare/{to}")]
+pub async fn compare(
+    state: State,
+    user: CurrentUser,
+    path: web::Path<(i32, i32)>,
+) -> ApiResult<web::Json<VersionComparison>> {
+    let (from, to) = path.into_inner();
+    let out = run_db(&state, move |conn, st| {
+        let structure: std::sync::Arc<Structure> = st.structure(conn)?;
+        let from_row = db::versions::find(conn, from)?.ok_or(ErrorCode::VersionUnknown)?;
+        let to_row = db::versions::find(conn, to)?.ok_or(ErrorCode::VersionUnknown)?;
+        let history = History::load(conn)?;
+        let counts = change_counts(conn)?;
+        let a = history.plan_at(from)?;
+        let b = history.plan_at(to)?;
+        let ids: BTreeSet<i32> = a.keys().chain(b.keys()).copied().collect();
+        let mut rows = Vec::new();
+        for id in ids {
+            let (old, new) = (a.get(&id), b.get(&id));
+            let Some(m) = new.or(old) else { continue };
+            // Only what this user may read is listed (a community sees its own and the oblast's).
+            if !user.actor.can_read_org(&structure, m.org_id) {
+                continue;
+            }
+            let org = match structure.org(m.org_id) {
+                Some(o) => o.to_ref(),
+                None => continue,
+            };
+            for change in diff_measure(old, new) {
+                rows.push(ComparisonRow {
+                    measure_id: MeasureId(id),
+                    measure_name: m.name.clone(),
+                    org: org.clone(),
+                    change,
+                });
+            }
+        }
+        Ok(VersionComparison {
+            from: to_version(from_row, &counts, &history)?,
+            to: to_version(to_row, &counts, &history)?,
+            rows,
+        })
+    })
+    .await?;
+    Ok(web::Json(out))
+}

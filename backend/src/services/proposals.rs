@@ -1,0 +1,606 @@
+//! The rules of proposals: turning edits into lines against the approved plan, finding lines the
+//! plan has moved under, applying approved lines as a new version, and what a proposal would do.
+
+use crate::db::{self, DbConn};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::CurrentUser;
+use crate::services::snapshot::Snapshot;
+use crate::services::structure::Structure;
+use shared::api::measures::{MeasureInput, MeasureStatus};
+use shared::api::proposals::{
+    apply_changes, Change, EffectRow, FieldValue, LineState, ProposalEffect, ProposalState,
+    Underneath,
+};
+use shared::api::rollup::RollupLevel;
+use shared::grid::EnvelopeCell;
+use shared::{Amount, BudgetGrid, ErrorCode, OrgId, Text};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A line as read from the database, with its change parsed.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub row: db::proposals::LineRow,
+    pub change: Change,
+    pub state: LineState,
+}
+
+pub fn parse_lines(rows: Vec<db::proposals::LineRow>) -> ApiResult<Vec<Line>> {
+    rows.into_iter()
+        .map(|row| {
+            let change: Change = serde_json::from_str(&row.change).map_err(ApiError::internal)?;
+            let state = LineState::parse(&row.state)
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("line state {}", row.state)))?;
+            Ok(Line { row, change, state })
+        })
+        .collect()
+}
+
+pub fn state_of(row: &db::proposals::ProposalRow) -> ApiResult<ProposalState> {
+    ProposalState::parse(&row.state)
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("proposal state {}", row.state)))
+}
+
+pub fn status_of(row: &db::measures::MeasureRow) -> ApiResult<MeasureStatus> {
+    MeasureStatus::parse(&row.status)
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("measure status {}", row.status)))
+}
+
+/// The measure as the approved plan holds it now (absent: not in the plan).
+pub fn approved_state(conn: &mut DbConn, id: i32) -> ApiResult<Option<MeasureInput>> {
+    let Some(row) = db::measures::find(conn, id)? else {
+        return Ok(None);
+    };
+    if status_of(&row)? != MeasureStatus::Approved {
+        return Ok(None);
+    }
+    crate::api::measures::measure_record(conn, id)
+}
+
+/// What the plan holds now where the line expected something else, if anything.
+pub fn conflict_of(
+    change: &Change,
+    approved: Option<&MeasureInput>,
+    status: MeasureStatus,
+) -> Option<Underneath> {
+    match change {
+        Change::MeasureAdd { .. } => {
+            (status == MeasureStatus::Approved).then(|| Underneath::Measure {
+                measure: approved.cloned(),
+            })
+        }
+        Change::MeasureWithdraw { measure } => {
+            (approved != Some(measure)).then(|| Underneath::Measure {
+                measure: approved.cloned(),
+            })
+        }
+        Change::Amount {
+            year, source, old, ..
+        } => {
+            let Some(a) = approved else {
+                return Some(Underneath::Measure { measure: None });
+            };
+            let now = a
+                .budget_lines
+                .iter()
+                .find(|l| l.year == *year && l.source == *source)
+                .map(|l| l.amount);
+            (now != *old).then_some(Underneath::Amount { amount: now })
+        }
+        Change::Field { old, .. } => {
+            let Some(a) = approved else {
+                return Some(Underneath::Measure { measure: None });
+            };
+            let now = FieldValue::all_of(a)
+                .into_iter()
+                .find(|f| f.key() == old.key())?;
+            (now != *old).then_some(Underneath::Field { value: now })
+        }
+    }
+}
+
+/// The current approved state and status of every measure the lines touch.
+pub fn bases(
+    conn: &mut DbConn,
+    lines: &[Line],
+) -> ApiResult<HashMap<i32, (Option<MeasureInput>, MeasureStatus)>> {
+    let ids: BTreeSet<i32> = lines.iter().map(|l| l.row.measure_id).collect();
+    let mut out = HashMap::new();
+    for id in ids {
+        let row = db::measures::find(conn, id)?.ok_or(ErrorCode::NotFound)?;
+        let status = status_of(&row)?;
+        let approved = if status == MeasureStatus::Approved {
+            crate::api::measures::measure_record(conn, id)?
+        } else {
+            None
+        };
+        out.insert(id, (approved, status));
+    }
+    Ok(out)
+}
+
+/// The line re-written against the plan as approved now; `None` when it no longer changes anything.
+pub fn rebased(change: &Change, approved: Option<&MeasureInput>) -> Option<Change> {
+    match change {
+        Change::MeasureAdd { .. } => Some(change.clone()),
+        Change::MeasureWithdraw { .. } => {
+            approved.map(|m| Change::MeasureWithdraw { measure: m.clone() })
+        }
+        Change::Amount {
+            year, source, new, ..
+        } => {
+            let a = approved?;
+            let now = a
+                .budget_lines
+                .iter()
+                .find(|l| l.year == *year && l.source == *source)
+                .map(|l| l.amount);
+            (now != *new).then_some(Change::Amount {
+                year: *year,
+                source: *source,
+                old: now,
+                new: *new,
+            })
+        }
+        Change::Field { new, .. } => {
+            let a = approved?;
+            let now = FieldValue::all_of(a)
+                .into_iter()
+                .find(|f| f.key() == new.key())?;
+            (now != *new).then(|| Change::Field {
+                old: now,
+                new: new.clone(),
+            })
+        }
+    }
+}
+
+/// Replaces one measure's lines in a draft with `changes`, keeping a returned line's note when
+/// its key stays.
+pub fn replace_measure_lines(
+    conn: &mut DbConn,
+    proposal_id: i32,
+    measure_id: i32,
+    changes: &[Change],
+) -> ApiResult<()> {
+    let existing: Vec<db::proposals::LineRow> = db::proposals::lines_of(conn, proposal_id)?
+        .into_iter()
+        .filter(|l| l.measure_id == measure_id)
+        .collect();
+    let notes: HashMap<String, String> = existing
+        .iter()
+        .filter_map(|l| Some((l.line_key.clone(), l.returned_note.clone()?)))
+        .collect();
+    for l in &existing {
+        db::proposals::delete_line(conn, l.id)?;
+    }
+    for change in changes {
+        insert_line(
+            conn,
+            proposal_id,
+            measure_id,
+            change,
+            notes.get(&change.key()).map(String::as_str),
+        )?;
+    }
+    Ok(())
+}
+
+pub fn insert_line(
+    conn: &mut DbConn,
+    proposal_id: i32,
+    measure_id: i32,
+    change: &Change,
+    note: Option<&str>,
+) -> ApiResult<i32> {
+    let json = serde_json::to_string(change).map_err(ApiError::internal)?;
+    Ok(db::proposals::insert_line(
+        conn,
+        &db::proposals::NewLine {
+            proposal_id,
+            measure_id,
+            line_key: &change.key(),
+            change: &json,
+            state: LineState::Pending.as_str(),
+            returned_note: note,
+        },
+    )?)
+}
+
+/// The organisation's draft, created when it has none. `seen` is the draft version the user
+/// based their edit on: a draft that moved on since is a conflict (409 with the draft).
+pub fn open_draft(
+    conn: &mut DbConn,
+    user: &CurrentUser,
+    org: OrgId,
+    seen: Option<i32>,
+    measure: Option<i32>,
+) -> ApiResult<db::proposals::ProposalRow> {
+    if let Some(draft) = db::proposals::draft_of(conn, org.0)? {
+        let touches = match measure {
+            Some(m) => db::proposals::lines_of(conn, draft.id)?
+                .iter()
+                .any(|l| l.measure_id == m),
+            None => true,
+        };
+        let stale = match seen {
+            Some(v) => v != draft.version,
+            None => touches,
+        };
+        if stale {
+            return Err(ApiError::new(ErrorCode::ProposalVersionConflict).with_proposal(draft.id));
+        }
+        return Ok(draft);
+    }
+    if seen.is_some() {
+        // The draft the user saw was submitted or discarded meanwhile.
+        return Err(ApiError::new(ErrorCode::ProposalVersionConflict));
+    }
+    let now = db::now_ms();
+    let base = db::versions::current(conn)?;
+    let id = db::proposals::insert(
+        conn,
+        &db::proposals::NewProposal {
+            org_id: org.0,
+            author_id: user.user.id,
+            author_name: &user.user.display_name,
+            state: ProposalState::Draft.as_str(),
+            base_version: base,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        },
+    )
+    .map_err(|e| match e {
+        // Another planner of the organisation opened the draft at the same moment.
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        ) => ApiError::new(ErrorCode::ProposalVersionConflict),
+        e => e.into(),
+    })?;
+    db::proposals::find(conn, id)?.ok_or_else(|| ErrorCode::NotFound.into())
+}
+
+/// Moves a proposal on from the version the user saw, or refuses with 409.
+pub fn advance(
+    conn: &mut DbConn,
+    proposal: &db::proposals::ProposalRow,
+    seen: i32,
+    to: Option<ProposalState>,
+) -> ApiResult<()> {
+    if seen != proposal.version
+        || !db::proposals::advance(
+            conn,
+            proposal.id,
+            seen,
+            to.map(ProposalState::as_str),
+            db::now_ms(),
+        )?
+    {
+        return Err(ApiError::new(ErrorCode::ProposalVersionConflict).with_proposal(proposal.id));
+    }
+    Ok(())
+}
+
+/// Keeps a never-approved measure's addition line in step with the measure: in whichever draft
+/// already holds it, else in the editor's organisation's draft. Refused while under review.
+pub fn sync_addition(
+    conn: &mut DbConn,
+    structure: &Structure,
+    user: &CurrentUser,
+    measure_id: i32,
+    input: &MeasureInput,
+) -> ApiResult<()> {
+    let change = Change::MeasureAdd {
+        measure: input.clone(),
+    };
+    let json = serde_json::to_string(&change).map_err(ApiError::internal)?;
+    let mut in_draft = None;
+    for (line, proposal) in db::proposals::lines_for_measure(conn, measure_id)? {
+        if line.state != LineState::Pending.as_str() || line.line_key != change.key() {
+            continue;
+        }
+        match state_of(&proposal)? {
+            ProposalState::Draft => in_draft = Some((line, proposal)),
+            ProposalState::Submitted | ProposalState::InReview => {
+                return Err(ApiError::new(ErrorCode::ProposalLocked).with_proposal(proposal.id))
+            }
+            _ => {}
+        }
+    }
+    match in_draft {
+        Some((line, proposal)) => {
+            db::proposals::update_line_change(conn, line.id, &json)?;
+            db::proposals::advance(conn, proposal.id, proposal.version, None, db::now_ms())?;
+        }
+        None => {
+            let org = user
+                .actor
+                .proposal_org(structure)
+                .ok_or(ErrorCode::Forbidden)?;
+            let draft = match db::proposals::draft_of(conn, org.0)? {
+                Some(d) => d,
+                None => open_draft(conn, user, org, None, None)?,
+            };
+            insert_line(conn, draft.id, measure_id, &change, None)?;
+            db::proposals::advance(conn, draft.id, draft.version, None, db::now_ms())?;
+        }
+    }
+    Ok(())
+}
+
+/// Before a never-approved measure is deleted: refused while under review; its draft lines go.
+/// Returns whether decided proposals still name it (then it is kept, marked withdrawn).
+pub fn release_addition(conn: &mut DbConn, measure_id: i32) -> ApiResult<bool> {
+    let mut named = false;
+    for (line, proposal) in db::proposals::lines_for_measure(conn, measure_id)? {
+        match state_of(&proposal)? {
+            ProposalState::Draft => {
+                db::proposals::delete_line(conn, line.id)?;
+                db::proposals::advance(conn, proposal.id, proposal.version, None, db::now_ms())?;
+            }
+            ProposalState::Submitted | ProposalState::InReview
+                if line.state == LineState::Pending.as_str() =>
+            {
+                return Err(ApiError::new(ErrorCode::ProposalLocked).with_proposal(proposal.id))
+            }
+            _ => named = true,
+        }
+    }
+    Ok(named)
+}
+
+/// Copies lines sent back for rework into the organisation's draft (created if needed), with the
+/// reason; a line the draft already has for the same thing keeps the draft's value.
+pub fn return_to_draft(
+    conn: &mut DbConn,
+    org: OrgId,
+    author: (i32, &str),
+    lines: &[(&Line, &str)],
+) -> ApiResult<Option<i32>> {
+    if lines.is_empty() {
+        return Ok(None);
+    }
+    let draft = match db::proposals::draft_of(conn, org.0)? {
+        Some(d) => d,
+        None => {
+            let now = db::now_ms();
+            let base = db::versions::current(conn)?;
+            let id = db::proposals::insert(
+                conn,
+                &db::proposals::NewProposal {
+                    org_id: org.0,
+                    author_id: author.0,
+                    author_name: author.1,
+                    state: ProposalState::Draft.as_str(),
+                    base_version: base,
+                    version: 1,
+                    created_at: now,
+                    updated_at: now,
+                },
+            )?;
+            db::proposals::find(conn, id)?.ok_or(ErrorCode::NotFound)?
+        }
+    };
+    let have: BTreeSet<(i32, String)> = db::proposals::lines_of(conn, draft.id)?
+        .into_iter()
+        .map(|l| (l.measure_id, l.line_key))
+        .collect();
+    for (line, reason) in lines {
+        if have.contains(&(line.row.measure_id, line.row.line_key.clone())) {
+            continue;
+        }
+        insert_line(
+            conn,
+            draft.id,
+            line.row.measure_id,
+            &line.change,
+            Some(reason),
+        )?;
+    }
+    db::proposals::advance(conn, draft.id, draft.version, None, db::now_ms())?;
+    Ok(Some(draft.id))
+}
+
+/// What the pending lines would do to the approved plan: the envelope and every roll-up figure
+/// they touch, before and after.
+pub fn effect(
+    snapshot: &Snapshot,
+    lines: &[Line],
+    bases: &HashMap<i32, (Option<MeasureInput>, MeasureStatus)>,
+) -> ProposalEffect {
+    let s = &snapshot.structure;
+    let mut per_measure: BTreeMap<i32, Vec<&Change>> = BTreeMap::new();
+    for l in lines.iter().filter(|l| l.state == LineState::Pending) {
+        per_measure
+            .entry(l.row.measure_id)
+            .or_default()
+            .push(&l.change);
+    }
+    // Signed moves per roll-up key: (level, id) → Δ thousand UAH; and the programme grid's.
+    let mut moves: BTreeMap<(u8, i32), rust_decimal::Decimal> = BTreeMap::new();
+    let mut grid_deltas = Vec::new();
+    let touch = |m: &MeasureInput,
+                 sign: rust_decimal::Decimal,
+                 moves: &mut BTreeMap<(u8, i32), rust_decimal::Decimal>| {
+        let total = m.totals().total().decimal() * sign;
+        let mut keys = vec![(0u8, 0), (2, m.task_id.0), (3, m.org_id.0)];
+        if let Some(t) = s.task(m.task_id) {
+            keys.push((1, t.direction_id.0));
+        }
+        if let Some(d) = s.district_of(m.org_id) {
+            keys.push((4, d.0));
+        }
+        for k in keys {
+            *moves.entry(k).or_default() += total;
+        }
+    };
+    for (id, changes) in &per_measure {
+        let base = bases.get(id).and_then(|b| b.0.clone());
+        let after = apply_changes(base.as_ref(), changes.iter().copied());
+        if let Some(b) = &base {
+            touch(b, -rust_decimal::Decimal::ONE, &mut moves);
+            grid_deltas.extend(
+                b.budget_lines
+                    .iter()
+                    .map(|l| (l.year, l.source, -l.amount.decimal())),
+            );
+        }
+        if let Some(a) = &after {
+            touch(a, rust_decimal::Decimal::ONE, &mut moves);
+            grid_deltas.extend(
+                a.budget_lines
+                    .iter()
+                    .map(|l| (l.year, l.source, l.amount.decimal())),
+            );
+        }
+    }
+    let programme_after =
+        shared::api::proposals::grid_after(&snapshot.programme.grid, &grid_deltas);
+    let level = |n: u8| match n {
+        0 => RollupLevel::Programme,
+        1 => RollupLevel::Direction,
+        2 => RollupLevel::Task,
+        3 => RollupLevel::Org,
+        _ => RollupLevel::District,
+    };
+    let rollups = moves
+        .into_iter()
+        .map(|((n, id), delta)| {
+            let (label, before) = match n {
+                0 => (s.passport.name.clone(), snapshot.programme.grid.total()),
+                1 => (
+                    s.direction(shared::DirectionId(id))
+                        .map(|d| d.name.clone())
+                        .unwrap_or_default(),
+                    snapshot
+                        .by_direction
+                        .get(&id)
+                        .map_or(Amount::ZERO, |t| t.grid.total()),
+                ),
+                2 => (
+                    s.task(shared::TaskId(id))
+                        .map(|t| {
+                            Text::new(
+                                format!("{} {}", t.code, t.name.uk),
+                                format!("{} {}", t.code, t.name.en),
+                            )
+                        })
+                        .unwrap_or_default(),
+                    snapshot
+                        .by_task
+                        .get(&shared::TaskId(id))
+                        .map_or(Amount::ZERO, |t| t.grid.total()),
+                ),
+                3 => (
+                    s.org(OrgId(id)).map(|o| o.name.clone()).unwrap_or_default(),
+                    snapshot
+                        .by_org
+                        .get(&OrgId(id))
+                        .map_or(Amount::ZERO, |t| t.grid.total()),
+                ),
+                _ => (
+                    s.org(OrgId(id)).map(|o| o.name.clone()).unwrap_or_default(),
+                    snapshot
+                        .by_district
+                        .get(&OrgId(id))
+                        .map_or(Amount::ZERO, |t| t.grid.total()),
+                ),
+            };
+            let after = Amount::try_from_decimal(
+                (before.decimal() + delta).max(rust_decimal::Decimal::ZERO),
+            )
+            .unwrap_or(before);
+            EffectRow {
+                level: level(n),
+                id,
+                label,
+                before,
+                after,
+            }
+        })
+        .collect();
+    ProposalEffect {
+        envelope_before: snapshot.envelope_table(),
+        envelope_after: EnvelopeCell::table(&s.envelope, &programme_after),
+        rollups,
+    }
+}
+
+/// Every approved state the database keeps: the current rows and the superseded states, loaded
+/// once, so the plan of any version can be rebuilt in memory.
+pub struct History {
+    current: Vec<(db::measures::MeasureRow, MeasureInput)>,
+    superseded: HashMap<i32, Vec<(i32, Option<String>)>>,
+}
+
+impl History {
+    pub fn load(conn: &mut DbConn) -> ApiResult<History> {
+        conn.read_tx(|conn| {
+            let mut superseded: HashMap<i32, Vec<(i32, Option<String>)>> = HashMap::new();
+            for (v, m, payload) in db::versions::superseded_up_to(conn, i32::MAX)? {
+                superseded.entry(m).or_default().push((v, payload));
+            }
+            let mut lines: HashMap<i32, Vec<db::budget_lines::BudgetLineRow>> = HashMap::new();
+            for l in db::budget_lines::all(conn)? {
+                lines.entry(l.measure_id).or_default().push(l);
+            }
+            let mut current = Vec::new();
+            for row in db::measures::all(conn)? {
+                if row.approved_in.is_none() {
+                    continue;
+                }
+                let ls = lines.remove(&row.id).unwrap_or_default();
+                let input = crate::api::measures::record_of(row.clone(), ls)?;
+                current.push((row, input));
+            }
+            Ok(History {
+                current,
+                superseded,
+            })
+        })
+    }
+
+    /// The plan as approved in `version`: current rows approved at or before it hold; otherwise
+    /// the newest state kept for a version at or before it.
+    pub fn plan_at(&self, version: i32) -> ApiResult<BTreeMap<i32, MeasureInput>> {
+        let mut out = BTreeMap::new();
+        for (row, input) in &self.current {
+            if row.approved_in.is_some_and(|a| a <= version) {
+                if row.status == MeasureStatus::Approved.as_str() {
+                    out.insert(row.id, input.clone());
+                }
+                continue;
+            }
+            let kept = self
+                .superseded
+                .get(&row.id)
+                .into_iter()
+                .flatten()
+                .filter(|(v, _)| *v <= version)
+                .max_by_key(|(v, _)| *v);
+            if let Some((_, Some(payload))) = kept {
+                let m: MeasureInput = serde_json::from_str(payload).map_err(ApiError::internal)?;
+                out.insert(row.id, m);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Totals of a plan.
+pub fn totals_of(plan: &BTreeMap<i32, MeasureInput>) -> BudgetGrid {
+    let mut g = BudgetGrid::new();
+    for m in plan.values() {
+        g.merge(&m.totals());
+    }
+    g
+}
+
+impl ApiError {
+    /// Marks which proposal a refusal concerns, so the page can reload it.
+    pub fn with_proposal(mut self, id: i32) -> Self {
+        self.body.current = Some(serde_json::json!({ "proposal_id": id }));
+        self
+    }
+}

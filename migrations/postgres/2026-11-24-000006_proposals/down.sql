@@ -1,0 +1,12 @@
+DELETE FROM notifications WHERE measure_id IS NULL;
+ALTER TABLE notifications DROP COLUMN proposal_id;
+ALTER TABLE notifications ALTER COLUMN measure_id SET NOT NULL;
+DROP TABLE workflow_settings;
+DROP TABLE proposal_steps;
+DROP TABLE proposal_lines;
+DROP TABLE proposals;
+DROP TABLE plan_version_measures;
+DROP INDEX measures_status;
+ALTER TABLE measures DROP COLUMN approved_in;
+ALTER TABLE measures DROP COLUMN status;
+DROP TABLE plan_versions;
