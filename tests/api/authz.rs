@@ -174,3 +174,80 @@ on_both! {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }
+
+on_both! {
+    fn proposals_and_versions_check_role_and_organisation(kind) {
+        use shared::api::proposals::{ProposalDetail, ProposalState};
+        let app = spawn_app(kind, true);
+        let dept = Client::demo(&app, "department");
+        let orgs = dept.orgs().expect("orgs");
+        let first = |code: &str| crate::proposals::approved_measures(&dept, org_by_code(&orgs, code)).remove(0);
+        let (own_m, sibling_m, foreign_m) = (first(TARGETS[0].1), first(TARGETS[1].1), first(TARGETS[2].1));
+        // A draft of the own community; submitted proposals of a sibling community (in the
+        // district's queue) and of a foreign one (another district's).
+        let anna = Client::demo(&app, "community.pidhorodne");
+        anna.propose_withdrawal(own_m.id, None).expect("own draft");
+        let own = anna.my_draft().expect("d").expect("d");
+        let submit = |login: &str, m: &MeasureDetail| -> ProposalDetail {
+            let c = Client::demo(&app, login);
+            c.propose_withdrawal(m.id, None).expect("propose");
+            c.step(&c.my_draft().expect("d").expect("d"), "submit").expect("submit")
+        };
+        let sibling = submit("community.petrykivka", &sibling_m);
+        let foreign = submit("community.apostolove", &foreign_m);
+        assert_eq!(foreign.summary.state, ProposalState::Submitted);
+        let action = serde_json::json!({"version": 1, "note": ""});
+        let decide = serde_json::json!({"version": 1, "decision": {"uk": "Наказ", "en": ""}, "lines": [{"line_id": 1, "verdict": "approve"}]});
+        let mut failures = Vec::new();
+        for actor in ACTORS {
+            let c = if actor == "anonymous" { Client::anonymous(&app) } else { Client::demo(&app, actor) };
+            let signed_in = actor != "anonymous";
+            let any = |ok: u16| if signed_in { ok } else { 401 };
+            let who = |pairs: &[(&str, u16)], otherwise: u16| -> u16 {
+                if !signed_in { return 401; }
+                pairs.iter().find(|(a, _)| *a == actor).map_or(otherwise, |p| p.1)
+            };
+            let get = |path: String| status(c.get::<serde_json::Value>(&path), 200);
+            let post = |path: String, body: &serde_json::Value| status(c.post::<_, serde_json::Value>(&path, body), 200);
+            let (o, s, f) = (own.summary.id, sibling.summary.id, foreign.summary.id);
+            let checks: Vec<(String, u16, u16)> = vec![
+                ("GET own draft".into(), get(format!("/api/proposals/{o}")), who(&[("community.pidhorodne", 200)], 404)),
+                ("GET sibling submitted".into(), get(format!("/api/proposals/{s}")), who(&[("community.pidhorodne", 404)], 200)),
+                ("GET foreign submitted".into(), get(format!("/api/proposals/{f}")), who(&[("community.pidhorodne", 404), ("district.dnipro", 404)], 200)),
+                ("GET own draft comments".into(), get(format!("/api/proposals/{o}/comments")), who(&[("community.pidhorodne", 200)], 404)),
+                ("GET foreign comments".into(), get(format!("/api/proposals/{f}/comments")), who(&[("community.pidhorodne", 404), ("district.dnipro", 404)], 200)),
+                ("GET /api/proposals".into(), get("/api/proposals".into()), any(200)),
+                ("GET /api/proposals/draft".into(), get("/api/proposals/draft".into()), any(200)),
+                ("GET /api/plan/versions".into(), get("/api/plan/versions".into()), any(200)),
+                ("GET compare".into(), get("/api/plan/versions/1/compare/1".into()), any(200)),
+                ("GET /api/workflow".into(), get("/api/workflow".into()), any(200)),
+                ("PUT /api/workflow".into(), status(c.put::<_, serde_json::Value>("/api/workflow", &serde_json::json!({"community_requires_district": true})), 200), who(&[("department", 200)], 403)),
+                ("propose own measure".into(), status(c.post::<_, serde_json::Value>(&format!("/api/proposals/draft/measures/{}/discard", own_m.id), &serde_json::json!({"proposal_version": 999})), 200),
+                    who(&[("community.pidhorodne", 409), ("department", 409)], 403)),
+                ("propose foreign measure".into(), status(c.post::<_, serde_json::Value>(&format!("/api/proposals/draft/measures/{}/discard", foreign_m.id), &serde_json::json!({})), 200),
+                    who(&[("department", 200)], 403)),
+                ("submit own draft (stale)".into(), post(format!("/api/proposals/{o}/submit"), &action), who(&[("community.pidhorodne", 409)], 404)),
+                ("rebase own draft (stale)".into(), post(format!("/api/proposals/{o}/rebase"), &action), who(&[("community.pidhorodne", 409)], 404)),
+                ("submit sibling".into(), post(format!("/api/proposals/{s}/submit"), &action), who(&[("community.pidhorodne", 404)], 403)),
+                ("endorse foreign".into(), post(format!("/api/proposals/{f}/endorse"), &action), who(&[("community.pidhorodne", 404), ("district.dnipro", 404)], 403)),
+                ("return foreign".into(), post(format!("/api/proposals/{f}/return"), &serde_json::json!({"version": 1, "reason": "x"})), who(&[("community.pidhorodne", 404), ("district.dnipro", 404)], 403)),
+                ("endorse sibling (stale)".into(), post(format!("/api/proposals/{s}/endorse"), &action), who(&[("community.pidhorodne", 404), ("district.dnipro", 409)], 403)),
+                ("decide sibling".into(), post(format!("/api/proposals/{s}/decide"), &decide), who(&[("community.pidhorodne", 404), ("department", 409)], 403)),
+                ("comment on foreign".into(), status(c.post::<_, serde_json::Value>(&format!("/api/proposals/{f}/comments"), &serde_json::json!({"body": "?"})), 201),
+                    who(&[("community.pidhorodne", 404), ("district.dnipro", 404)], 201)),
+            ];
+            for (what, got, want) in checks {
+                if got != want {
+                    failures.push(format!("{actor} {what}: {got}, expected {want}"));
+                }
+            }
+            if signed_in && actor.starts_with("community") {
+                let listed = c.proposals(&Default::default()).expect("list");
+                if listed.iter().any(|p| p.id != own.summary.id) {
+                    failures.push(format!("{actor} lists another organisation's proposal"));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}

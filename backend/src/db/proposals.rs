@@ -115,6 +115,15 @@ pub fn advance(
     Ok(n == 1)
 }
 
+/// Moves the proposal's version on whatever it was: taken first by writers that add to a draft
+/// without an expected version, so concurrent writers queue on the row.
+pub fn touch(conn: &mut DbConn, id: i32, now: i64) -> QueryResult<()> {
+    on_conn!(conn, c => diesel::update(proposals::table.find(id))
+        .set((proposals::version.eq(proposals::version + 1), proposals::updated_at.eq(now)))
+        .execute(c))
+    .map(|_| ())
+}
+
 /// Records a submission: the route, the note and when.
 pub fn set_submitted(
     conn: &mut DbConn,

@@ -310,8 +310,8 @@ pub fn sync_addition(
     }
     match in_draft {
         Some((line, proposal)) => {
+            db::proposals::touch(conn, proposal.id, db::now_ms())?;
             db::proposals::update_line_change(conn, line.id, &json)?;
-            db::proposals::advance(conn, proposal.id, proposal.version, None, db::now_ms())?;
         }
         None => {
             let org = user
@@ -322,8 +322,8 @@ pub fn sync_addition(
                 Some(d) => d,
                 None => open_draft(conn, user, org, None, None)?,
             };
+            db::proposals::touch(conn, draft.id, db::now_ms())?;
             insert_line(conn, draft.id, measure_id, &change, None)?;
-            db::proposals::advance(conn, draft.id, draft.version, None, db::now_ms())?;
         }
     }
     Ok(())
@@ -336,8 +336,8 @@ pub fn release_addition(conn: &mut DbConn, measure_id: i32) -> ApiResult<bool> {
     for (line, proposal) in db::proposals::lines_for_measure(conn, measure_id)? {
         match state_of(&proposal)? {
             ProposalState::Draft => {
+                db::proposals::touch(conn, proposal.id, db::now_ms())?;
                 db::proposals::delete_line(conn, line.id)?;
-                db::proposals::advance(conn, proposal.id, proposal.version, None, db::now_ms())?;
             }
             ProposalState::Submitted | ProposalState::InReview
                 if line.state == LineState::Pending.as_str() =>
@@ -382,6 +382,8 @@ pub fn return_to_draft(
             db::proposals::find(conn, id)?.ok_or(ErrorCode::NotFound)?
         }
     };
+    // Lock the draft before reading its lines, so a concurrent edit by the author queues.
+    db::proposals::touch(conn, draft.id, db::now_ms())?;
     let have: BTreeSet<(i32, String)> = db::proposals::lines_of(conn, draft.id)?
         .into_iter()
         .map(|l| (l.measure_id, l.line_key))
@@ -398,7 +400,6 @@ pub fn return_to_draft(
             Some(reason),
         )?;
     }
-    db::proposals::advance(conn, draft.id, draft.version, None, db::now_ms())?;
     Ok(Some(draft.id))
 }
 

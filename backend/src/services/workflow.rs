@@ -97,6 +97,9 @@ pub fn write_measure(
     let (_, draft_org) = approved_target(conn, structure, user, measure_id)?;
     conn.write_tx(|conn| -> ApiResult<Vec<LiveEvent>> {
         let draft = p::open_draft(conn, user, draft_org, seen, Some(measure_id))?;
+        // The version check first: it locks the draft, so a concurrent edit waits, then finds
+        // the draft moved on (409) instead of colliding on its lines.
+        p::advance(conn, &draft, draft.version, None)?;
         let approved = p::approved_state(conn, measure_id)?;
         let changes = if discard {
             Vec::new()
@@ -104,7 +107,6 @@ pub fn write_measure(
             diff_measure(approved.as_ref(), proposed)
         };
         p::replace_measure_lines(conn, draft.id, measure_id, &changes)?;
-        p::advance(conn, &draft, draft.version, None)?;
         record_proposal(
             conn,
             user,
