@@ -103,6 +103,77 @@ on_both! {
     }
 }
 
+/// Waits for the first event of `kind`, skipping others; returns it with its delay after `sent`.
+fn wait_for(
+    rx: &mpsc::Receiver<(LiveEvent, Instant)>,
+    kind: LiveEventKind,
+    sent: Instant,
+) -> (LiveEvent, Duration) {
+    loop {
+        let (event, at) = rx
+            .recv_timeout(Duration::from_secs(5))
+            .unwrap_or_else(|_| panic!("no {kind:?} event"));
+        if event.kind == kind {
+            return (event, at.saturating_duration_since(sent));
+        }
+    }
+}
+
+on_both! {
+    fn the_steps_of_a_proposal_reach_those_who_may_see_them(kind) {
+        use shared::api::proposals::ProposalState;
+        let app = spawn_app(kind, true);
+        let anna_page = listen(&app, "community.pidhorodne");
+        let district_page = listen(&app, "district.dnipro");
+        let far_away = listen(&app, "community.apostolove");
+        let anna = Client::demo(&app, "community.pidhorodne");
+        let district = Client::demo(&app, "district.dnipro");
+        let dept = Client::demo(&app, "department");
+        let org = org_by_code(&anna.orgs().expect("orgs"), "UA12020210000032285");
+        let m = crate::proposals::approved_measures(&anna, org).remove(0);
+        let mut latencies = Vec::new();
+        for round in 0..8 {
+            let mut input = anna.measure(m.id).expect("m").to_input();
+            input.budget_lines[0].amount = Amount::try_from_decimal(input.budget_lines[0].amount.decimal() + rust_decimal::Decimal::ONE).expect("a");
+            let sent = Instant::now();
+            anna.propose(m.id, None, &input).expect("propose");
+            let (e, d) = wait_for(&anna_page, LiveEventKind::ProposalChanged, sent);
+            assert!(e.draft);
+            latencies.push(d);
+            let p = anna.my_draft().expect("d").expect("d");
+            let sent = Instant::now();
+            let p = anna.step(&p, "submit").expect("submit");
+            let (e, d) = wait_for(&district_page, LiveEventKind::ProposalSubmitted, sent);
+            assert_eq!((e.proposal_id, e.by.as_str()), (Some(p.summary.id), "Оксана Шевчук"));
+            latencies.push(d);
+            let sent = Instant::now();
+            let p = district.step(&p, "endorse").expect("endorse");
+            latencies.push(wait_for(&anna_page, LiveEventKind::ProposalEndorsed, sent).1);
+            let sent = Instant::now();
+            let p = dept.approve_all(&p).expect("approve");
+            assert_eq!(p.summary.state, ProposalState::Decided);
+            latencies.push(wait_for(&anna_page, LiveEventKind::ProposalDecided, sent).1);
+            // A new plan version is news for everyone, even far away.
+            let (e, d) = wait_for(&far_away, LiveEventKind::PlanVersionCreated, sent);
+            assert_eq!(e.version, Some(round + 2));
+            latencies.push(d);
+        }
+        // The draft edits and the community's proposal steps never reached the other district.
+        while let Ok((e, _)) = far_away.recv_timeout(Duration::from_millis(200)) {
+            assert!(e.proposal_id.is_none() && e.kind != LiveEventKind::ProposalChanged, "{e:?}");
+        }
+        // Nor did the district hear of the draft while it was a draft.
+        while let Ok((e, _)) = district_page.try_recv() {
+            assert!(!e.draft, "{e:?}");
+        }
+        latencies.sort();
+        let p50 = latencies[latencies.len() / 2];
+        let p95 = latencies[latencies.len() * 95 / 100];
+        println!("proposal live update latency ({kind:?}, {} events): p50 {p50:?}, p95 {p95:?}", latencies.len());
+        assert!(latencies.iter().all(|l| *l < Duration::from_secs(5)));
+    }
+}
+
 /// Two server processes on one PostgreSQL database behave as one: an event produced through one
 /// reaches a client of the other, and the other's plan shows the change at once.
 #[test]
@@ -148,6 +219,16 @@ fn two_processes_on_postgres_share_events_sessions_and_the_plan() {
         seen_before + 1,
         "the other process's plan"
     );
+    // A proposal submitted through one process reaches the district on the other.
+    let approved = crate::proposals::approved_measures(&anna, pidhorodne).remove(0);
+    anna.propose_withdrawal(approved.id, None).expect("propose");
+    let sent = Instant::now();
+    let p = anna
+        .step(&anna.my_draft().expect("d").expect("d"), "submit")
+        .expect("submit");
+    let (event, delay) = wait_for(&watcher, LiveEventKind::ProposalSubmitted, sent);
+    assert_eq!(event.proposal_id, Some(p.summary.id));
+    println!("cross-process proposal event latency: {delay:?}");
     // A session opened on one process works on the other.
     let mut shared_session = Client::demo(&first, "department");
     shared_session.base = second.url.clone();
