@@ -12,6 +12,11 @@ use shared::api::orgs::OrgSummary;
 use shared::api::plan::{PlanFilter, PlanTree};
 use shared::api::presence::{PresenceBeat, Viewer};
 use shared::api::programme::ProgrammeOverview;
+use shared::api::proposals::{
+    Decide, DraftVersion, ProposalAction, ProposalDetail, ProposalFilter, ProposalId,
+    ProposalSummary, ProposeMeasure, ReturnProposal, WorkflowSettings,
+};
+use shared::api::versions::{PlanVersions, VersionComparison};
 use shared::api::CSRF_HEADER;
 use shared::{ApiErrorBody, ErrorCode, MeasureId, Text};
 use std::cell::RefCell;
@@ -190,13 +195,23 @@ pub async fn measure_history(id: MeasureId) -> Result<Vec<AuditEntry>, ApiErrorB
     get(&format!("/api/measures/{id}/history")).await
 }
 
-/// The measure's comments, oldest first.
-pub async fn measure_comments(id: MeasureId) -> Result<Vec<Comment>, ApiErrorBody> {
-    get(&format!("/api/measures/{id}/comments")).await
+/// Where a measure's comments live.
+pub fn measure_comments_path(id: MeasureId) -> String {
+    format!("/api/measures/{id}/comments")
 }
 
-pub async fn add_comment(id: MeasureId, comment: NewComment) -> Result<Comment, ApiErrorBody> {
-    post(&format!("/api/measures/{id}/comments"), &comment).await
+/// Where a proposal's comments live.
+pub fn proposal_comments_path(id: ProposalId) -> String {
+    format!("/api/proposals/{id}/comments")
+}
+
+/// A thread's comments (a measure's or a proposal's), oldest first.
+pub async fn comments(path: String) -> Result<Vec<Comment>, ApiErrorBody> {
+    get(&path).await
+}
+
+pub async fn add_comment(path: String, comment: NewComment) -> Result<Comment, ApiErrorBody> {
+    post(&path, &comment).await
 }
 
 /// The newest notifications about one's organisation's measures, with the unread count.
@@ -226,4 +241,104 @@ pub async fn presence(id: MeasureId) -> Result<Vec<Viewer>, ApiErrorBody> {
 /// "I have left the measure's page."
 pub async fn presence_leave(id: MeasureId) -> Result<(), ApiErrorBody> {
     delete(&format!("/api/measures/{id}/presence")).await
+}
+
+/// The proposals this user may see, newest first.
+pub async fn proposals(filter: ProposalFilter) -> Result<Vec<ProposalSummary>, ApiErrorBody> {
+    let query = filter.to_query();
+    if query.is_empty() {
+        get("/api/proposals").await
+    } else {
+        get(&format!("/api/proposals?{query}")).await
+    }
+}
+
+/// The signed-in user's organisation's draft proposal, if there is one.
+pub async fn draft_proposal() -> Result<Option<ProposalDetail>, ApiErrorBody> {
+    get("/api/proposals/draft").await
+}
+
+pub async fn proposal(id: ProposalId) -> Result<ProposalDetail, ApiErrorBody> {
+    get(&format!("/api/proposals/{id}")).await
+}
+
+/// Puts the whole measure as wanted into the draft proposal (an approved measure's edit).
+pub async fn propose_measure(
+    id: MeasureId,
+    proposal: ProposeMeasure,
+) -> Result<MeasureDetail, ApiErrorBody> {
+    put(&format!("/api/proposals/draft/measures/{id}"), &proposal).await
+}
+
+/// What the draft proposal can do with one approved measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftMeasureAction {
+    /// Propose taking it out of the plan.
+    Withdraw,
+    /// Drop this measure's lines from the draft.
+    Discard,
+}
+
+pub async fn draft_measure_action(
+    id: MeasureId,
+    action: DraftMeasureAction,
+    proposal_version: Option<i32>,
+) -> Result<MeasureDetail, ApiErrorBody> {
+    let verb = match action {
+        DraftMeasureAction::Withdraw => "withdraw",
+        DraftMeasureAction::Discard => "discard",
+    };
+    post(
+        &format!("/api/proposals/draft/measures/{id}/{verb}"),
+        &DraftVersion { proposal_version },
+    )
+    .await
+}
+
+/// A step of a proposal's way that takes a version and a note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProposalStepAction {
+    Submit,
+    Endorse,
+    Rebase,
+}
+
+pub async fn proposal_step(
+    id: ProposalId,
+    step: ProposalStepAction,
+    action: ProposalAction,
+) -> Result<ProposalDetail, ApiErrorBody> {
+    let verb = match step {
+        ProposalStepAction::Submit => "submit",
+        ProposalStepAction::Endorse => "endorse",
+        ProposalStepAction::Rebase => "rebase",
+    };
+    post(&format!("/api/proposals/{id}/{verb}"), &action).await
+}
+
+pub async fn return_proposal(
+    id: ProposalId,
+    body: ReturnProposal,
+) -> Result<ProposalDetail, ApiErrorBody> {
+    post(&format!("/api/proposals/{id}/return"), &body).await
+}
+
+pub async fn decide_proposal(id: ProposalId, body: Decide) -> Result<ProposalDetail, ApiErrorBody> {
+    post(&format!("/api/proposals/{id}/decide"), &body).await
+}
+
+pub async fn plan_versions() -> Result<PlanVersions, ApiErrorBody> {
+    get("/api/plan/versions").await
+}
+
+pub async fn compare_versions(from: i32, to: i32) -> Result<VersionComparison, ApiErrorBody> {
+    get(&format!("/api/plan/versions/{from}/compare/{to}")).await
+}
+
+pub async fn workflow() -> Result<WorkflowSettings, ApiErrorBody> {
+    get("/api/workflow").await
+}
+
+pub async fn set_workflow(settings: WorkflowSettings) -> Result<WorkflowSettings, ApiErrorBody> {
+    put("/api/workflow", &settings).await
 }

@@ -12,7 +12,10 @@ use crate::pages::measure_new::MeasureNewPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::overview::OverviewPage;
 use crate::pages::plan::PlanPage;
+use crate::pages::proposal::ProposalPage;
+use crate::pages::proposals::ProposalsPage;
 use crate::pages::territory::TerritoryPage;
+use crate::pages::versions::VersionsPage;
 use crate::session::provide_auth;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -43,6 +46,18 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <Protected><MeasurePage/></Protected> }
                     />
                     <Route path=path!("/inbox") view=|| view! { <Protected><InboxPage/></Protected> }/>
+                    <Route
+                        path=path!("/proposals")
+                        view=|| view! { <Protected><ProposalsPage/></Protected> }
+                    />
+                    <Route
+                        path=path!("/proposals/:id")
+                        view=|| view! { <Protected><ProposalPage/></Protected> }
+                    />
+                    <Route
+                        path=path!("/versions")
+                        view=|| view! { <Protected><VersionsPage/></Protected> }
+                    />
                     <Route
                         path=path!("/territory")
                         view=|| view! { <Protected><TerritoryPage/></Protected> }

@@ -35,6 +35,18 @@ pub fn timestamp(epoch_ms: i64, lang: Lang) -> String {
     date.to_locale_string(locale, &JsValue::UNDEFINED).into()
 }
 
+/// A server timestamp's local date only.
+pub fn date(epoch_ms: i64, lang: Lang) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
+    let locale = match lang {
+        Lang::Uk => "uk-UA",
+        Lang::En => "en-GB",
+    };
+    date.to_locale_date_string(locale, &JsValue::UNDEFINED)
+        .into()
+}
+
 /// A server timestamp as ISO 8601 in UTC, for `<time datetime>`.
 pub fn iso(epoch_ms: i64) -> String {
     #[allow(clippy::cast_precision_loss)]

@@ -337,6 +337,159 @@ dictionary! {
     MarkAllRead => "Позначити всі прочитаними", "Mark all read";
     InboxAllRead => "Усі повідомлення прочитано.", "All notifications are read.";
 
+    // Changes to the approved plan (measure page, proposals, versions)
+    WhatChanged => "Що змінюється", "What changes";
+    Difference => "Різниця", "Difference";
+    YearSource => "Рік · джерело", "Year · source";
+    Increase => "збільшення", "increase";
+    Decrease => "зменшення", "decrease";
+    NoChange => "без змін", "no change";
+    ApprovedValue => "Затверджено", "Approved";
+    ProposedValue => "Пропонується", "Proposed";
+    OldValue => "Було", "Before";
+    NewValue => "Стало", "After";
+    ChangeMeasureAdd => "Новий захід додається до плану", "A new measure enters the plan";
+    ChangeMeasureWithdraw => "Захід виключається з плану", "The measure leaves the plan";
+    WithdrawnMeanwhile => "виключено з плану", "withdrawn from the plan";
+    ApprovedInVersion => "версія плану", "plan version";
+    DraftMeasureNote => "Проєкт — буде запропоновано до затвердження", "Draft — will be proposed for approval";
+    DraftMeasureHint => "Новий захід ще не входить до затвердженого плану: він іде до чернетки пропозиції вашої організації як доданий захід і не враховується в підсумках, доки його не затвердять.",
+        "A new measure is not in the approved plan yet: it is in your organisation's draft proposal as an added measure and is not counted in the totals until approved.";
+    WithdrawnNote => "Захід виключено з плану.", "The measure has been withdrawn from the plan.";
+    ApprovedEditHint => "Захід входить до затвердженого плану. Збереження не змінює план одразу: зміни потрапляють до чернетки пропозиції вашої організації, яку потім подають на погодження.",
+        "The measure is in the approved plan. Saving does not change the plan at once: the changes go into your organisation's draft proposal, which is then submitted for approval.";
+    SaveToProposal => "Зберегти в пропозиції", "Save to proposal";
+    SavedToProposal => "Зміни збережено в чернетці пропозиції.", "The changes are saved in the draft proposal.";
+    OpenDraftProposal => "Відкрити чернетку пропозиції", "Open the draft proposal";
+    DraftChangesTitle => "Мої зміни в пропозиції", "My changes in the proposal";
+    DraftChangesHint => "Затверджене значення поруч із запропонованим; різниця — у тис. грн.",
+        "The approved value beside the proposed one; differences in thousand UAH.";
+    ProposedWithdrawal => "Запропоновано виключити цей захід із плану.", "Withdrawing this measure from the plan is proposed.";
+    ProposeWithdraw => "Запропонувати виключити захід", "Propose withdrawing the measure";
+    ProposeWithdrawConfirm => "Запропонувати виключити цей захід із плану? Рішення ухвалює департамент.",
+        "Propose withdrawing this measure from the plan? The department decides.";
+    ProposeWithdrawYes => "Так, запропонувати", "Yes, propose it";
+    WithdrawProposed => "Виключення заходу додано до чернетки пропозиції.", "Withdrawing the measure is now in the draft proposal.";
+    DiscardChanges => "Скасувати мої зміни", "Discard my changes";
+    DiscardConfirm => "Вилучити всі зміни цього заходу з чернетки пропозиції?", "Remove all of this measure's changes from the draft proposal?";
+    DiscardYes => "Так, вилучити", "Yes, remove them";
+    Discarded => "Зміни цього заходу вилучено з чернетки пропозиції.", "This measure's changes are removed from the draft proposal.";
+    DraftConflictTitle => "Чернетку пропозиції вже змінено", "The draft proposal has changed";
+    DraftServerVersion => "Версія чернетки зараз", "The draft's version is now";
+    InReviewTitle => "Пропозиції на розгляді, що змінюють цей захід", "Proposals under review that change this measure";
+    ChangesShort => "змін", "changes";
+
+    // Proposals
+    NavProposals => "Пропозиції", "Proposals";
+    NavVersions => "Версії плану", "Plan versions";
+    ProposalsTitle => "Пропозиції змін до плану", "Proposals to change the plan";
+    ProposalsHint => "Зміни до затвердженого плану подаються пропозиціями: громада → район → департамент. Найновіші — угорі.",
+        "Changes to the approved plan travel as proposals: community → district → department. Newest first.";
+    ProposalNo => "Пропозиція №", "Proposal No.";
+    StateLabel => "Стан", "State";
+    AllStates => "Усі стани", "All states";
+    WaitingForMe => "Лише ті, що чекають мого рішення", "Only those waiting for my decision";
+    MyDraft => "Чернетка моєї організації", "My organisation's draft";
+    MyDraftOpen => "Відкрити чернетку", "Open the draft";
+    NoDraft => "Чернетки пропозиції зараз немає: вона з’явиться, щойно ви зміните затверджений захід або додасте новий.",
+        "There is no draft proposal now: it appears as soon as you change an approved measure or add a new one.";
+    Author => "Автор", "Author";
+    LinesCount => "Рядків", "Lines";
+    PendingCount => "Очікують", "Pending";
+    ConflictCount => "Конфлікти", "Conflicts";
+    BudgetChange => "Зміна фінансування, тис. грн", "Budget change, thousand UAH";
+    NoProposals => "Пропозицій за цими умовами немає.", "No proposals match these filters.";
+    WorkflowTitle => "Маршрут погодження", "Approval route";
+    WorkflowCommunity => "Пропозиції громад спершу погоджує координатор району", "Communities' proposals are endorsed by the district coordinator first";
+    WorkflowHint => "Якщо вимкнено, пропозиції громад надходять одразу до департаменту.",
+        "When off, communities' proposals go straight to the department.";
+    WorkflowSaved => "Маршрут погодження збережено.", "The approval route is saved.";
+    RouteLabel => "Маршрут", "Route";
+    RouteViaDistrict => "автор → район → департамент", "author → district → department";
+    RouteDirect => "автор → департамент", "author → department";
+    BaseVersion => "На основі версії плану", "Based on plan version";
+    CreatedAt => "Створено", "Created";
+    SubmittedAt => "Подано", "Submitted";
+    StepsTitle => "Хід розгляду", "Progress";
+    NoSteps => "Пропозицію ще не подано.", "The proposal has not been submitted yet.";
+    LinesTitle => "Зміни за заходами", "Changes by measure";
+    NoLines => "У пропозиції немає змін.", "The proposal has no changes.";
+    LineStateLabel => "Стан рядка", "Line state";
+    ReasonLabel => "Причина", "Reason";
+    ReturnedNoteLabel => "Раніше повернуто з причиною", "Returned earlier with the reason";
+    ConflictFlag => "Конфлікт: затверджений план змінився під цим рядком", "Conflict: the approved plan changed under this line";
+    ExpectedValue => "Рядок розраховував на", "The line expected";
+    ApprovedNow => "Затверджено зараз", "Approved now";
+    ConflictsNote => "Рядки в конфлікті не можна затвердити. Автор має узгодити пропозицію з чинною версією плану.",
+        "Conflicting lines cannot be approved. The author must rebase the proposal on the current plan version.";
+    Rebase => "Узгодити з чинною версією плану", "Rebase on the current plan";
+    Rebased => "Пропозицію узгоджено з чинною версією плану.", "The proposal is rebased on the current plan version.";
+    EffectTitle => "Вплив на план", "Effect on the plan";
+    EffectHint => "Якщо буде затверджено всі рядки, що очікують рішення.", "If every pending line is approved.";
+    EnvelopeEffect => "Обсяг фінансування і розподіл: до і після, тис. грн", "Funding envelope and allocation before and after, thousand UAH";
+    NoEnvelopeChange => "Пропозиція не змінює розподіл коштів.", "The proposal does not change the allocation.";
+    RollupsEffect => "Підсумки плану: до і після, тис. грн", "Plan totals before and after, thousand UAH";
+    Before => "До", "Before";
+    After => "Після", "After";
+    AllocatedBefore => "Розподілено до", "Allocated before";
+    AllocatedAfter => "Розподілено після", "Allocated after";
+    RemainingAfter => "Залишок після", "Remaining after";
+    LevelProgramme => "Програма", "Programme";
+    ActionsTitle => "Дії", "Actions";
+    NoteLabel => "Супровідна примітка", "Covering note";
+    SubmitProposal => "Подати пропозицію", "Submit the proposal";
+    SubmittedNotice => "Пропозицію подано.", "The proposal has been submitted.";
+    EndorseRemark => "Зауваження до погодження", "Remark with the endorsement";
+    Endorse => "Погодити й передати департаменту", "Endorse and pass to the department";
+    EndorsedNotice => "Пропозицію погоджено й передано департаменту.", "The proposal is endorsed and passed to the department.";
+    ReturnReason => "Причина повернення", "Reason for returning";
+    ReturnWhole => "Повернути автору на доопрацювання", "Return to the author for rework";
+    ReturnedNotice => "Пропозицію повернуто автору.", "The proposal has been returned to its author.";
+    DecideTitle => "Рішення департаменту", "The department's decision";
+    DecideHint => "Для кожного рядка оберіть рішення. Затверджені рядки утворять нову версію плану; для повернення чи відхилення вкажіть причину.",
+        "Choose a verdict for each line. Approved lines make a new plan version; returning or rejecting needs a reason.";
+    VerdictLabel => "Рішення щодо рядка", "Verdict on the line";
+    VerdictNone => "Пізніше", "Later";
+    VerdictApprove => "Затвердити", "Approve";
+    VerdictReturn => "Повернути", "Return";
+    VerdictReject => "Відхилити", "Reject";
+    ApproveAllPending => "Затвердити всі, що очікують", "Approve all pending";
+    DecisionUk => "Рішення або підстава нової версії плану (українською)", "Decision or reason for the new plan version (in Ukrainian)";
+    DecisionEn => "Рішення англійською", "Decision in English";
+    DecisionHint => "Обов’язково, якщо затверджуєте хоча б один рядок. Наприклад: «наказ департаменту від 12.01.2026 № 5».",
+        "Required when approving any line. For example: “department order of 12.01.2026 No. 5”.";
+    Decide => "Записати рішення", "Record the decision";
+    DecidedNotice => "Рішення записано.", "The decision has been recorded.";
+    Sending => "Надсилання…", "Sending…";
+    ProposalCommentsTitle => "Обговорення пропозиції", "Discussion of the proposal";
+    LiveProposalChanged => "змінив(ла) пропозицію щойно.", "changed the proposal just now.";
+    LiveProposalSubmitted => "подав(ла) пропозицію щойно.", "submitted the proposal just now.";
+    LiveProposalEndorsed => "погодив(ла) пропозицію щойно.", "endorsed the proposal just now.";
+    LiveProposalReturned => "повернув(ла) пропозицію щойно.", "returned the proposal just now.";
+    LiveProposalDecided => "ухвалив(ла) рішення щодо пропозиції щойно.", "decided on the proposal just now.";
+    LivePlanVersion => "затвердив(ла) нову версію плану щойно.", "approved a new plan version just now.";
+
+    // Plan versions
+    VersionsTitle => "Версії плану", "Plan versions";
+    VersionsHint => "Кожна затверджена зміна утворює нову версію. Оберіть дві версії, щоб побачити всі відмінності.",
+        "Every approved change makes a new version. Choose two versions to see every difference.";
+    CurrentVersion => "чинна", "current";
+    ApprovedAt => "Затверджено", "Approved on";
+    DecisionCol => "Рішення", "Decision";
+    ApprovedBy => "Хто затвердив", "Approved by";
+    CouncilApproved => "Обласна рада", "The oblast council";
+    MeasuresChanged => "Змінено заходів", "Measures changed";
+    PlanTotalCol => "Обсяг плану, тис. грн", "Plan total, thousand UAH";
+    CompareFrom => "Порівняти від", "Compare from";
+    CompareTo => "до", "to";
+    CompareVersions => "Порівняти", "Compare";
+    ChooseTwo => "Оберіть дві різні версії.", "Choose two different versions.";
+    ComparisonTitle => "Відмінності між версіями", "Differences between versions";
+    NoDifferences => "Між цими версіями змін немає.", "There are no differences between these versions.";
+    TotalsBoth => "Обсяг плану в обох версіях, тис. грн", "Plan totals in both versions, thousand UAH";
+    MeasureCol => "Захід", "Measure";
+    FromProposal => "з пропозиції", "from proposal";
+
     // Presence
     AlsoHere => "Зараз тут також:", "Also here now:";
     PresenceEditing => "редагує", "editing";

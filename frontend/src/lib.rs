@@ -8,6 +8,8 @@ mod i18n;
 mod live;
 mod pages;
 mod session;
+#[cfg(test)]
+mod testing;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

@@ -170,26 +170,34 @@ pub fn on_live_debounced(
     });
 }
 
-/// `#live-notice` for pages of totals: fetches again (debounced) when measures change, and says who changed one.
+/// `#live-notice`: fetches the page again (debounced) when something it shows changes, and says
+/// who changed it.
 #[component]
 pub fn LiveStatus(
     /// Fetches the page's data again.
     refetch: Callback<()>,
+    /// Which events concern the page; by default those that change measures' data (totals).
+    #[prop(optional)]
+    wanted: Option<Callback<LiveEvent, bool>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let last: RwSignal<Option<(String, LiveEventKind)>> = RwSignal::new(None);
     let me = use_auth().user_untracked().map(|u| u.display_name);
+    let concerns = move |e: &LiveEvent| match wanted {
+        Some(f) => f.run(e.clone()),
+        None => changes_data(e.kind),
+    };
     on_live(move |live| {
         if let Live::Change(e) = live {
-            if me.as_deref() != Some(e.by.as_str()) && changes_data(e.kind) {
+            if me.as_deref() != Some(e.by.as_str()) && concerns(e) {
                 last.set(Some((e.by.clone(), e.kind)));
             }
         }
     });
     on_live_debounced(
         Duration::from_millis(300),
-        |live| match live {
-            Live::Change(e) => changes_data(e.kind),
+        move |live| match live {
+            Live::Change(e) => concerns(e),
             Live::Reload => true,
         },
         move || refetch.run(()),
@@ -245,9 +253,27 @@ pub fn describe(by: &str, kind: LiveEventKind, this_measure: bool, lang: Lang) -
     } else if kind == LiveEventKind::CommentAdded {
         K::LiveCommented
     } else {
-        return None;
+        proposal_verb(kind)?
     };
     Some(format!("{by} {}", what.text(lang)))
+}
+
+/// What happened to a proposal or the plan's versions, for the live notices.
+fn proposal_verb(kind: LiveEventKind) -> Option<K> {
+    Some(match kind {
+        LiveEventKind::ProposalChanged => K::LiveProposalChanged,
+        LiveEventKind::ProposalSubmitted => K::LiveProposalSubmitted,
+        LiveEventKind::ProposalEndorsed => K::LiveProposalEndorsed,
+        LiveEventKind::ProposalReturned => K::LiveProposalReturned,
+        LiveEventKind::ProposalDecided => K::LiveProposalDecided,
+        LiveEventKind::PlanVersionCreated => K::LivePlanVersion,
+        _ => return None,
+    })
+}
+
+/// Whether the event is about a proposal (its lines, its way, or the version it made).
+pub fn about_proposal(kind: LiveEventKind) -> bool {
+    proposal_verb(kind).is_some()
 }
 
 #[cfg(test)]
@@ -268,6 +294,19 @@ mod tests {
         assert_eq!(
             describe("Oksana", LiveEventKind::CommentAdded, true, Lang::En),
             Some("Oksana added a comment just now.".to_string())
+        );
+        assert_eq!(
+            describe(
+                "Ігор Бондар",
+                LiveEventKind::ProposalEndorsed,
+                false,
+                Lang::Uk
+            ),
+            Some("Ігор Бондар погодив(ла) пропозицію щойно.".to_string())
+        );
+        assert_eq!(
+            describe("x", LiveEventKind::PresenceChanged, false, Lang::Uk),
+            None
         );
     }
 }

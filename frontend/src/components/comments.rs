@@ -1,4 +1,4 @@
-//! A measure's comment thread: replies under their comment, and a form to ask or answer.
+//! A comment thread (a measure's or a proposal's): replies under their comment, and a form to ask or answer.
 
 use crate::api;
 use crate::components::resource_view::ResourceView;
@@ -7,7 +7,7 @@ use crate::i18n::{t, use_i18n, I18n, K};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use shared::api::comments::{Comment, NewComment};
-use shared::{ApiErrorBody, MeasureId, Text};
+use shared::{ApiErrorBody, Text};
 use wasm_bindgen::JsCast;
 
 /// Replies deeper than this are shown at this depth (a guard, not a limit users meet).
@@ -111,12 +111,18 @@ fn thread(i18n: I18n, all: &[Comment], reply_to: RwSignal<ReplyTo>) -> AnyView {
     }
 }
 
-/// `#measure-comments`: the thread and the form; `on_posted` runs after a comment is saved.
+/// The thread and the form; `on_posted` runs after a comment is saved.
 #[component]
-pub fn MeasureComments(
-    id: MeasureId,
+pub fn CommentThread(
+    /// The thread's API path (`api::measure_comments_path`, `api::proposal_comments_path`).
+    path: String,
+    /// The section's element id, e.g. `measure-comments`.
+    section_id: &'static str,
     comments: LocalResource<Result<Vec<Comment>, ApiErrorBody>>,
-    on_posted: Callback<()>,
+    #[prop(optional)] on_posted: Option<Callback<()>>,
+    /// The heading; "Comments" by default.
+    #[prop(optional)]
+    title: Option<K>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let body = RwSignal::new(String::new());
@@ -125,15 +131,18 @@ pub fn MeasureComments(
     let posted = RwSignal::new(false);
     let send = Action::new_local(move |comment: &NewComment| {
         let comment = comment.clone();
+        let path = path.clone();
         async move {
-            match api::add_comment(id, comment).await {
+            match api::add_comment(path, comment).await {
                 Ok(_) => {
                     body.set(String::new());
                     reply_to.set(None);
                     error.set(None);
                     posted.set(true);
                     comments.refetch();
-                    on_posted.run(());
+                    if let Some(f) = on_posted {
+                        f.run(());
+                    }
                 }
                 Err(e) => {
                     error.set(Some(e.message));
@@ -166,8 +175,8 @@ pub fn MeasureComments(
     };
     let has_error = move || error.with(Option::is_some);
     view! {
-        <section class="measure-comments card" id="measure-comments" aria-labelledby="comments-heading">
-            <h2 id="comments-heading">{t(K::CommentsTitle)}</h2>
+        <section class="comments card" id=section_id aria-labelledby="comments-heading">
+            <h2 id="comments-heading">{t(title.unwrap_or(K::CommentsTitle))}</h2>
             <ResourceView resource=comments let:all>
                 {thread(i18n, &all, reply_to)}
             </ResourceView>

@@ -61,6 +61,8 @@ pub fn Header() -> impl IntoView {
                         <li><A href="/" exact=true>{t(K::NavOverview)}</A></li>
                         <li><A href="/plan">{t(K::NavPlan)}</A></li>
                         <li><A href="/territory">{t(K::NavTerritory)}</A></li>
+                        <li><A href="/proposals">{t(K::NavProposals)}</A></li>
+                        <li><A href="/versions">{t(K::NavVersions)}</A></li>
                         <li><InboxLink/></li>
                     </ul>
                 </nav>

@@ -193,6 +193,27 @@ impl Names {
         Names { tasks, orgs }
     }
 
+    /// Names that arrive when the programme and the organisations have loaded (fetched here).
+    pub fn fetched() -> Signal<Names> {
+        let programme = LocalResource::new(crate::api::programme);
+        let orgs = LocalResource::new(crate::api::orgs);
+        Signal::derive(move || {
+            let p = programme.get().and_then(Result::ok);
+            let o = orgs.get().and_then(Result::ok);
+            Names::new(p.as_ref(), o.as_deref())
+        })
+    }
+
+    /// A task's code and name, or `#id` until the programme has loaded.
+    pub fn task(&self, id: shared::TaskId, lang: Lang) -> String {
+        Names::find(&self.tasks, &id.to_string(), lang)
+    }
+
+    /// An organisation's name, or `#id` until the list has loaded.
+    pub fn org(&self, id: shared::OrgId, lang: Lang) -> String {
+        Names::find(&self.orgs, &id.to_string(), lang)
+    }
+
     fn find(list: &[(String, shared::Text)], id: &str, lang: Lang) -> String {
         if id.is_empty() {
             return "—".to_string();

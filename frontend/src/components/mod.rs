@@ -2,12 +2,16 @@
 
 pub mod amount;
 pub mod budget_table;
+pub mod changes;
+pub mod comments;
+pub mod confirm;
+pub mod data_table;
 pub mod error_view;
 pub mod header;
 pub mod loading;
-pub mod measure_comments;
 pub mod measure_form;
 pub mod measure_history;
+pub mod measure_status;
 pub mod notice;
 pub mod protected;
 pub mod resource_view;

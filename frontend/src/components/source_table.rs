@@ -1,4 +1,5 @@
-//! The frame the years × funding-sources tables share: a column per source and a total, and a total row.
+//! The frame the tables share: header cells, and for years × funding sources a column per source,
+//! a total column and a total row.
 
 use crate::components::amount::Money;
 use crate::i18n::{t, use_i18n, K};
@@ -21,6 +22,16 @@ pub fn source_header_cells(id_prefix: Option<&'static str>) -> impl IntoView {
         {by_source}
         <th scope="col" class="num">{t(K::Total)}</th>
     }
+}
+
+/// A header cell per column, `(label, numeric)`: numeric columns are right-aligned.
+pub fn column_heads(columns: &[(K, bool)]) -> impl IntoView {
+    columns
+        .iter()
+        .map(|&(label, numeric)| {
+            view! { <th scope="col" class=numeric.then_some("num")>{t(label)}</th> }
+        })
+        .collect_view()
 }
 
 /// The `<thead>` of a table with a row per year: "Year", a column per source, "Total".

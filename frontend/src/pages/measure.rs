@@ -2,13 +2,14 @@
 
 use crate::api;
 use crate::components::budget_table::BudgetTable;
+use crate::components::comments::CommentThread;
 use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
-use crate::components::measure_comments::MeasureComments;
 use crate::components::measure_form::{MeasureForm, MeasureMeta, RemoteChange};
 use crate::components::measure_history::{MeasureHistory, Names};
+use crate::components::measure_status::MeasureStatusPanel;
 use crate::i18n::{t, tx, use_i18n, K};
-use crate::live::{describe, on_live, on_live_debounced, Live};
+use crate::live::{about_proposal, describe, on_live, on_live_debounced, Live};
 use crate::session::use_auth;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -77,6 +78,15 @@ pub fn MeasurePage() -> impl IntoView {
             if e.kind == LiveEventKind::MeasureUpdated {
                 show_update();
             }
+        }
+        // A draft changed by a colleague, a decision or a new plan version may change what the
+        // page shows of this measure (its approved values, my draft, proposals under review).
+        Live::Change(e)
+            if e.measure_id.is_none()
+                && about_proposal(e.kind)
+                && me.as_deref() != Some(e.by.as_str()) =>
+        {
+            show_update();
         }
         Live::Change(_) => {}
     });
@@ -253,7 +263,7 @@ fn MeasureActivity(
 ) -> impl IntoView {
     let comments = LocalResource::new(move || {
         activity.track();
-        api::measure_comments(id)
+        api::comments(api::measure_comments_path(id))
     });
     let history = LocalResource::new(move || {
         activity.track();
@@ -268,7 +278,12 @@ fn MeasureActivity(
     });
     view! {
         <div class="measure-activity">
-            <MeasureComments id=id comments=comments on_posted=on_posted/>
+            <CommentThread
+                path=api::measure_comments_path(id)
+                section_id="measure-comments"
+                comments=comments
+                on_posted=on_posted
+            />
             <MeasureHistory history=history names=names/>
         </div>
     }
@@ -344,6 +359,7 @@ fn ReadOnlyMeasure(detail: MeasureDetail) -> impl IntoView {
         <article class="measure-readonly" aria-labelledby="measure-heading">
             <h1 id="measure-heading">{tx(detail.name.clone())}</h1>
             <MeasureMeta detail=detail.clone()/>
+            <MeasureStatusPanel detail=detail.clone()/>
             <p class="readonly-note" id="measure-readonly" role="note">
                 {t(K::ReadOnly)}
             </p>

@@ -7,4 +7,7 @@ pub mod measure_new;
 pub mod not_found;
 pub mod overview;
 pub mod plan;
+pub mod proposal;
+pub mod proposals;
 pub mod territory;
+pub mod versions;

@@ -4,7 +4,10 @@ mod fields;
 mod grid;
 pub mod state;
 
-use crate::api;
+use crate::api::{self, DraftMeasureAction};
+use crate::components::confirm::ConfirmButton;
+use crate::components::measure_history::Names;
+use crate::components::measure_status::{DraftChanges, MeasureStatusPanel, ProposalActions};
 use crate::components::notice::{use_notices, NoticeKind};
 use crate::format;
 use crate::i18n::{in_both, t, use_i18n, I18n, K};
@@ -16,9 +19,10 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use shared::api::auth::UserInfo;
-use shared::api::measures::{MeasureDetail, MeasureInput, UpdateMeasure};
+use shared::api::measures::{MeasureDetail, MeasureInput, MeasureStatus, UpdateMeasure};
 use shared::api::orgs::{OrgKind, OrgSummary};
 use shared::api::programme::ProgrammeOverview;
+use shared::api::proposals::ProposeMeasure;
 use shared::{ApiErrorBody, ErrorCode, Lang, MeasureId, Role, Text, Year};
 use state::{Built, Field, Form, FormValues, Msg};
 use std::rc::Rc;
@@ -346,7 +350,30 @@ fn focus(field: Field) {
 #[derive(Debug, Clone)]
 enum SaveRequest {
     Create(MeasureInput),
+    /// A measure not yet approved: saved in place.
     Update(MeasureId, UpdateMeasure),
+    /// An approved measure: the edit goes into the draft proposal.
+    Propose(MeasureId, ProposeMeasure),
+    /// An approved measure: propose withdrawing it, or drop its changes from the draft.
+    Draft(MeasureId, DraftMeasureAction, Option<i32>),
+}
+
+impl SaveRequest {
+    /// What the form says once the server has accepted it.
+    fn done(&self) -> K {
+        match self {
+            SaveRequest::Create(_) => K::Created,
+            SaveRequest::Update(..) => K::Saved,
+            SaveRequest::Propose(..) => K::SavedToProposal,
+            SaveRequest::Draft(_, DraftMeasureAction::Withdraw, _) => K::WithdrawProposed,
+            SaveRequest::Draft(_, DraftMeasureAction::Discard, _) => K::Discarded,
+        }
+    }
+}
+
+/// Whether saving the measure goes through the draft proposal (it is in the approved plan).
+fn in_approved_plan(detail: Option<&MeasureDetail>) -> bool {
+    detail.is_some_and(|d| d.status == MeasureStatus::Approved)
 }
 
 /// Version, last change and the demo badge of a saved measure.
@@ -435,7 +462,7 @@ pub fn MeasureForm(
     };
     let initial = detail.as_ref().map_or_else(
         || FormValues::blank(None, default_org),
-        |d| FormValues::from_detail(d, lang),
+        |d| FormValues::editable(d, lang),
     );
     let tasks = task_groups(&programme);
     let org_options = org_groups(&user, &orgs, detail.as_ref());
@@ -448,24 +475,57 @@ pub fn MeasureForm(
         errors: RwSignal::new(Vec::new()),
         beside: RwSignal::new(None),
     };
+    let names = Signal::stored(Names::new(Some(&programme), Some(&orgs)));
     let id = detail.as_ref().map(|d| d.id);
     let version = RwSignal::new(detail.as_ref().map(|d| d.version));
+    // The draft proposal's version the user saw (for an approved measure's edits).
+    let draft_version = RwSignal::new(
+        detail
+            .as_ref()
+            .and_then(|d| d.draft.as_ref().map(|d| d.proposal_version)),
+    );
     let current = RwSignal::new(detail);
+    let proposing = move || current.with(|c| in_approved_plan(c.as_ref()));
     let general: RwSignal<Option<Msg>> = RwSignal::new(None);
     let saved: RwSignal<Option<K>> = RwSignal::new(None);
     let conflict: RwSignal<Option<MeasureDetail>> = RwSignal::new(None);
-    let confirm_delete = RwSignal::new(false);
     let sent_cells = StoredValue::new(Vec::<usize>::new());
+    // The server's state is now what the form is based on.
+    let based_on = move |server: MeasureDetail| {
+        version.set(Some(server.version));
+        draft_version.set(server.draft.as_ref().map(|d| d.proposal_version));
+        current.set(Some(server));
+    };
+
+    // Someone else changed the draft proposal first: its current state of this measure is
+    // fetched and shown beside the fields, as after a version conflict.
+    let draft_moved = move |message: Text| {
+        let Some(id) = id else {
+            return;
+        };
+        spawn_local(async move {
+            if let Ok(server) = api::measure(id).await {
+                let values = FormValues::editable(&server, i18n.lang_untracked());
+                ctx.beside.set(Some((BesideKind::Server, values)));
+                conflict.set(Some(server));
+            }
+            general.set(Some(Msg::Server(message)));
+        });
+    };
 
     // A failed write: a version conflict, an error on one field, or one for the whole form.
     let on_error = move |e: ApiErrorBody| {
+        if e.code == ErrorCode::ProposalVersionConflict {
+            draft_moved(e.message);
+            return;
+        }
         if e.code == ErrorCode::VersionConflict {
             let server = e
                 .current
                 .clone()
                 .and_then(|v| serde_json::from_value::<MeasureDetail>(v).ok());
             if let Some(server) = server {
-                let values = FormValues::from_detail(&server, i18n.lang_untracked());
+                let values = FormValues::editable(&server, i18n.lang_untracked());
                 ctx.beside.set(Some((BesideKind::Server, values)));
                 conflict.set(Some(server));
             }
@@ -490,9 +550,14 @@ pub fn MeasureForm(
         let navigate = nav.clone();
         async move {
             let created = matches!(request, SaveRequest::Create(_));
+            let done = request.done();
             let result = match request {
                 SaveRequest::Create(input) => api::create_measure(input).await,
                 SaveRequest::Update(id, update) => api::update_measure(id, update).await,
+                SaveRequest::Propose(id, proposal) => api::propose_measure(id, proposal).await,
+                SaveRequest::Draft(id, action, seen) => {
+                    api::draft_measure_action(id, action, seen).await
+                }
             };
             match result {
                 Ok(d) if created => {
@@ -507,13 +572,12 @@ pub fn MeasureForm(
                     );
                 }
                 Ok(d) => {
-                    form.load(&FormValues::from_detail(&d, i18n.lang_untracked()));
-                    version.set(Some(d.version));
-                    current.set(Some(d));
+                    form.load(&FormValues::editable(&d, i18n.lang_untracked()));
+                    based_on(d);
                     ctx.errors.set(Vec::new());
                     ctx.beside.set(None);
                     general.set(None);
-                    saved.set(Some(K::Saved));
+                    saved.set(Some(done));
                     if let Some(remote) = remote {
                         remote.held.set(false);
                     }
@@ -532,10 +596,7 @@ pub fn MeasureForm(
                     notices.show(NoticeKind::Info, K::Deleted.both(), "/plan");
                     navigate("/plan", NavigateOptions::default());
                 }
-                Err(e) => {
-                    confirm_delete.set(false);
-                    on_error(e);
-                }
+                Err(e) => on_error(e),
             }
         }
     });
@@ -571,6 +632,17 @@ pub fn MeasureForm(
                 general.set(None);
                 sent_cells.set_value(cells);
                 let request = match (id, version.get_untracked()) {
+                    (Some(id), Some(_))
+                        if current.with_untracked(|c| in_approved_plan(c.as_ref())) =>
+                    {
+                        SaveRequest::Propose(
+                            id,
+                            ProposeMeasure {
+                                proposal_version: draft_version.get_untracked(),
+                                measure: input,
+                            },
+                        )
+                    }
                     (Some(id), Some(version)) => SaveRequest::Update(
                         id,
                         UpdateMeasure {
@@ -589,9 +661,8 @@ pub fn MeasureForm(
     let load_server = move |_| {
         if let Some(server) = conflict.get_untracked() {
             let mine = form.snapshot();
-            form.load(&FormValues::from_detail(&server, i18n.lang_untracked()));
-            version.set(Some(server.version));
-            current.set(Some(server));
+            form.load(&FormValues::editable(&server, i18n.lang_untracked()));
+            based_on(server);
             ctx.beside.set(Some((BesideKind::Mine, mine)));
             ctx.errors.set(Vec::new());
             conflict.set(None);
@@ -600,8 +671,7 @@ pub fn MeasureForm(
     };
     let keep_mine = move |_| {
         if let Some(server) = conflict.get_untracked() {
-            version.set(Some(server.version));
-            current.set(Some(server));
+            based_on(server);
             conflict.set(None);
             general.set(Some(Msg::Key(K::KeepMineHint)));
         }
@@ -630,7 +700,7 @@ pub fn MeasureForm(
                 c.as_ref().is_none_or(|d| {
                     [Lang::Uk, Lang::En]
                         .into_iter()
-                        .all(|lang| FormValues::from_detail(d, lang) != mine)
+                        .all(|lang| FormValues::editable(d, lang) != mine)
                 })
             })
         };
@@ -645,9 +715,8 @@ pub fn MeasureForm(
                 }
                 let mine = form.snapshot();
                 let kept = unsaved();
-                form.load(&FormValues::from_detail(&server, i18n.lang_untracked()));
-                version.set(Some(server.version));
-                current.set(Some(server));
+                form.load(&FormValues::editable(&server, i18n.lang_untracked()));
+                based_on(server);
                 // What the user typed stays beside the fields, as after a version conflict.
                 ctx.beside.set(kept.then_some((BesideKind::Mine, mine)));
                 ctx.errors.set(Vec::new());
@@ -688,14 +757,23 @@ pub fn MeasureForm(
     let conflict_panel = move || {
         conflict.get().map(|server| {
             let message = general.get().map(|m| m.text(i18n.lang()));
+            // A conflict on an approved measure is about the draft proposal, not the measure.
+            let on_draft = in_approved_plan(Some(&server));
+            let shown_version = if on_draft {
+                server.draft.as_ref().map_or(0, |d| d.proposal_version)
+            } else {
+                server.version
+            };
             view! {
                 <section class="conflict" id="conflict" role="alert" aria-labelledby="conflict-title">
                     <h2 id="conflict-title">
-                        <span aria-hidden="true">"⚠ "</span>{t(K::ConflictTitle)}
+                        <span aria-hidden="true">"⚠ "</span>
+                        {if on_draft { t(K::DraftConflictTitle) } else { t(K::ConflictTitle) }}
                     </h2>
                     <p>{message}</p>
                     <p>
-                        {t(K::ConflictServerVersion)}" "<strong>{server.version}</strong>
+                        {if on_draft { t(K::DraftServerVersion) } else { t(K::ConflictServerVersion) }}
+                        " "<strong>{shown_version}</strong>
                         " · "{t(K::UpdatedAt)}" "{move || format::timestamp(server.updated_at, i18n.lang())}
                         {server.updated_by.clone().map(|by| view! { " · "{t(K::UpdatedBy)}": "{by} })}
                     </p>
@@ -752,55 +830,58 @@ pub fn MeasureForm(
         let (Some(id), Some(_)) = (id, version.get()) else {
             return None;
         };
-        Some(view! {
-            <div class="delete-area">
-                <Show
-                    when=move || confirm_delete.get()
-                    fallback=move || view! {
-                        <button
-                            type="button"
-                            id="measure-delete"
-                            class="btn btn-danger"
-                            disabled=busy
-                            on:click=move |_| confirm_delete.set(true)
-                        >
-                            {t(K::Delete)}
-                        </button>
-                    }
-                >
-                    <div class="confirm-delete" role="alertdialog" aria-labelledby="delete-question">
-                        <p id="delete-question">{t(K::DeleteConfirm)}</p>
-                        <button
-                            type="button"
-                            id="measure-delete-confirm"
-                            class="btn btn-danger"
-                            disabled=busy
-                            on:click=move |_| {
-                                if let Some(v) = version.get_untracked() {
-                                    delete.dispatch((id, v));
-                                }
-                            }
-                        >
-                            {move || if delete.pending().get() { t(K::Deleting)() } else { t(K::DeleteYes)() }}
-                        </button>
-                        <button
-                            type="button"
-                            id="measure-delete-cancel"
-                            class="btn btn-secondary"
-                            on:click=move |_| confirm_delete.set(false)
-                        >
-                            {t(K::Cancel)}
-                        </button>
-                    </div>
-                </Show>
-            </div>
-        })
+        let busy = Signal::derive(busy);
+        if proposing() {
+            let run = Callback::new(move |action: DraftMeasureAction| {
+                saved.set(None);
+                save.dispatch(SaveRequest::Draft(
+                    id,
+                    action,
+                    draft_version.get_untracked(),
+                ));
+            });
+            let pending = Signal::derive(move || save.pending().get());
+            return Some(
+                view! { <ProposalActions current=current busy=busy pending=pending run=run/> }
+                    .into_any(),
+            );
+        }
+        let on_confirm = Callback::new(move |()| {
+            if let Some(v) = version.get_untracked() {
+                delete.dispatch((id, v));
+            }
+        });
+        Some(
+            view! {
+                <div class="delete-area">
+                    <ConfirmButton
+                        id="measure-delete"
+                        label=K::Delete
+                        question=K::DeleteConfirm
+                        yes=K::DeleteYes
+                        working=K::Deleting
+                        danger=true
+                        busy=busy
+                        pending=Signal::derive(move || delete.pending().get())
+                        on_confirm=on_confirm
+                    />
+                </div>
+            }
+            .into_any(),
+        )
     };
 
     view! {
         <form class="measure-form" novalidate=true on:submit=on_submit aria-labelledby="measure-heading">
             <h1 id="measure-heading">{title}</h1>
-            {move || current.get().filter(|_| id.is_some()).map(|d| view! { <MeasureMeta detail=d/> })}
+            {move || current.get().filter(|_| id.is_some()).map(|d| view! {
+                <MeasureMeta detail=d.clone()/>
+                <MeasureStatusPanel detail=d.clone()/>
+                <DraftChanges detail=d names=names/>
+            })}
+            {move || proposing().then(|| view! {
+                <p class="hint approved-edit-hint" id="approved-edit-hint">{t(K::ApprovedEditHint)}</p>
+            })}
             {conflict_panel}
             {compare_bar}
 
@@ -872,7 +953,11 @@ pub fn MeasureForm(
                     disabled=move || busy() || blocked()
                     aria-describedby=move || blocked().then_some("save-blocked")
                 >
-                    {move || if save.pending().get() { t(K::Saving)() } else { t(K::Save)() }}
+                    {move || match (save.pending().get(), proposing()) {
+                        (true, _) => t(K::Saving)(),
+                        (false, true) => t(K::SaveToProposal)(),
+                        (false, false) => t(K::Save)(),
+                    }}
                 </button>
                 <Show when=blocked>
                     <p class="hint warning" id="save-blocked">{t(K::SaveBlocked)}</p>

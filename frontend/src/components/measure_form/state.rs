@@ -2,7 +2,7 @@
 
 use crate::i18n::K;
 use leptos::prelude::*;
-use shared::api::measures::{BudgetLine, MeasureDetail, MeasureInput};
+use shared::api::measures::{BudgetLine, MeasureDetail, MeasureInput, MeasureStatus};
 use shared::{Amount, ErrorCode, FundingSource, Lang, OrgId, TaskId, Text, Year, PROGRAMME_YEARS};
 
 /// Years of the programme term: the grid's possible rows.
@@ -155,22 +155,34 @@ impl FormValues {
         }
     }
 
-    pub fn from_detail(detail: &MeasureDetail, lang: Lang) -> Self {
+    /// What the form edits for a saved measure: the measure itself, or for an approved one with
+    /// changes in my organisation's draft proposal, the measure as proposed there.
+    pub fn editable(detail: &MeasureDetail, lang: Lang) -> Self {
+        let proposed = (detail.status == MeasureStatus::Approved)
+            .then(|| detail.draft.as_ref().and_then(|d| d.proposed.as_ref()))
+            .flatten();
+        match proposed {
+            Some(input) => FormValues::from_input(input, lang),
+            None => FormValues::from_input(&detail.to_input(), lang),
+        }
+    }
+
+    pub fn from_input(input: &MeasureInput, lang: Lang) -> Self {
         let mut cells = vec![String::new(); CELLS];
-        for line in &detail.budget_lines {
+        for line in &input.budget_lines {
             if let Some(cell) = cells.get_mut(cell_index(line.year, line.source)) {
                 *cell = line.amount.to_input(lang);
             }
         }
         FormValues {
-            name_uk: detail.name.uk.clone(),
-            name_en: detail.name.en.clone(),
-            description: detail.description.clone(),
-            expected_result: detail.expected_result.clone(),
-            task: detail.task.id.to_string(),
-            org: detail.org.id.to_string(),
-            start: detail.start_year.get(),
-            end: detail.end_year.get(),
+            name_uk: input.name.uk.clone(),
+            name_en: input.name.en.clone(),
+            description: input.description.clone(),
+            expected_result: input.expected_result.clone(),
+            task: input.task_id.to_string(),
+            org: input.org_id.to_string(),
+            start: input.start_year.get(),
+            end: input.end_year.get(),
             cells,
         }
     }
@@ -407,6 +419,80 @@ mod tests {
             Field::Form
         );
         assert_eq!(Field::from_api("version", &sent), Field::Form);
+    }
+
+    fn detail(status: MeasureStatus, proposed: Option<MeasureInput>) -> MeasureDetail {
+        use shared::api::auth::OrgRef;
+        use shared::api::measures::{DirectionRef, MeasureDraft, TaskRef};
+        use shared::api::orgs::OrgKind;
+        use shared::api::proposals::ProposalId;
+        let y = Year::new(2026).expect("year");
+        let line = BudgetLine {
+            year: y,
+            source: FundingSource::Local,
+            amount: Amount::parse("10").expect("amount"),
+        };
+        MeasureDetail {
+            id: shared::MeasureId(5),
+            version: 2,
+            direction: DirectionRef {
+                id: shared::DirectionId(1),
+                number: 1,
+                name: Text::default(),
+            },
+            task: TaskRef {
+                id: TaskId(3),
+                code: shared::TaskCode::parse("1.1").expect("code"),
+                name: Text::default(),
+            },
+            org: OrgRef {
+                id: OrgId(4),
+                kind: OrgKind::Community,
+                name: Text::default(),
+                parent: None,
+            },
+            name: Text::new("Затверджений", ""),
+            description: String::new(),
+            expected_result: String::new(),
+            start_year: y,
+            end_year: y,
+            budget_lines: vec![line],
+            totals: shared::BudgetGrid::new(),
+            is_demo: false,
+            status,
+            approved_in: Some(1),
+            draft: Some(MeasureDraft {
+                proposal_id: ProposalId(9),
+                proposal_version: 3,
+                proposed,
+                lines: Vec::new(),
+            }),
+            in_review: Vec::new(),
+            updated_at: 0,
+            updated_by: None,
+            can_edit: true,
+        }
+    }
+
+    #[test]
+    fn an_approved_measure_is_edited_from_the_draft_proposal() {
+        let approved = detail(MeasureStatus::Approved, None);
+        let mut proposed = approved.to_input();
+        proposed.name.uk = "Запропонований".into();
+        proposed.budget_lines[0].amount = Amount::parse("12,5").expect("amount");
+        let with_draft = detail(MeasureStatus::Approved, Some(proposed));
+        let v = FormValues::editable(&with_draft, Lang::Uk);
+        assert_eq!(v.name_uk, "Запропонований");
+        let cell = cell_index(Year::new(2026).expect("y"), FundingSource::Local);
+        assert_eq!(v.cells[cell], "12,5");
+        // Proposed for withdrawal, or not approved: the measure's own values.
+        assert_eq!(
+            FormValues::editable(&approved, Lang::Uk).name_uk,
+            "Затверджений"
+        );
+        let mut draft = with_draft.clone();
+        draft.status = MeasureStatus::Draft;
+        assert_eq!(FormValues::editable(&draft, Lang::Uk).cells[cell], "10,0");
     }
 
     #[test]

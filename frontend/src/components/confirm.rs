@@ -1,0 +1,77 @@
+//! A button whose action is asked about first: "Delete?" → yes / cancel, in place.
+
+use crate::i18n::{t, K};
+use leptos::prelude::*;
+
+/// `#{id}` opens the question `#{id}-question` with `#{id}-confirm` and `#{id}-cancel`.
+#[component]
+pub fn ConfirmButton(
+    id: &'static str,
+    label: K,
+    question: K,
+    yes: K,
+    /// What the confirming button says while the action runs.
+    working: K,
+    /// A destructive action (red) rather than an ordinary one.
+    #[prop(optional)]
+    danger: bool,
+    /// Some write of the form is running: nothing can be started.
+    busy: Signal<bool>,
+    /// This action is running.
+    pending: Signal<bool>,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    // Closes once the action has run (whatever the answer): the result is shown elsewhere.
+    Effect::watch(
+        move || pending.get(),
+        move |now, before, _| {
+            if !now && before == Some(&true) {
+                open.set(false);
+            }
+        },
+        false,
+    );
+    let class = if danger {
+        "btn btn-danger"
+    } else {
+        "btn btn-secondary"
+    };
+    let confirm_class = if danger {
+        "btn btn-danger"
+    } else {
+        "btn btn-primary"
+    };
+    let question_id = format!("{id}-question");
+    view! {
+        <Show
+            when=move || open.get()
+            fallback=move || view! {
+                <button type="button" id=id class=class disabled=busy on:click=move |_| open.set(true)>
+                    {t(label)}
+                </button>
+            }
+        >
+            <div class="confirm-box" class:confirm-danger=danger role="alertdialog" aria-labelledby=question_id.clone()>
+                <p id=question_id.clone()>{t(question)}</p>
+                <button
+                    type="button"
+                    id=format!("{id}-confirm")
+                    class=confirm_class
+                    disabled=busy
+                    on:click=move |_| on_confirm.run(())
+                >
+                    {move || if pending.get() { t(working)() } else { t(yes)() }}
+                </button>
+                <button
+                    type="button"
+                    id=format!("{id}-cancel")
+                    class="btn btn-secondary"
+                    on:click=move |_| open.set(false)
+                >
+                    {t(K::Cancel)}
+                </button>
+            </div>
+        </Show>
+    }
+}

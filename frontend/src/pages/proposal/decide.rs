@@ -1,0 +1,327 @@
+//! The department's decision: a verdict (and a reason) per pending line, the text of the new plan
+//! version, and the errors the shared rules or the API name (`lines[1].reason`) shown where they belong.
+
+use crate::components::changes::describe_change;
+use crate::components::measure_history::Names;
+use crate::i18n::{t, use_i18n, K};
+use leptos::prelude::*;
+use shared::api::proposals::{Decide, LineDecision, ProposalLine, Verdict, REASON_MAX};
+use shared::Text;
+use std::collections::BTreeMap;
+
+/// Where an error is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Beside one line's verdict, by line id.
+    Line(i32),
+    Decision,
+    /// The district's reason for returning the whole proposal.
+    ReturnReason,
+    /// Above the actions.
+    General,
+}
+
+/// Maps a field path of the decide request back to the page; `sent[i]` is the line id of `lines[i]`.
+pub fn target_of(field: &str, sent: &[i32]) -> Target {
+    if field.starts_with("decision") {
+        return Target::Decision;
+    }
+    field
+        .strip_prefix("lines[")
+        .and_then(|rest| rest.split_once(']'))
+        .and_then(|(i, _)| i.parse::<usize>().ok())
+        .and_then(|i| sent.get(i))
+        .map_or(Target::General, |&id| Target::Line(id))
+}
+
+/// The request for the lines that have a verdict, in the order shown, and their ids in that order.
+pub fn build_decide(
+    version: i32,
+    order: &[i32],
+    verdicts: &BTreeMap<i32, Verdict>,
+    reasons: &BTreeMap<i32, String>,
+    decision: Text,
+) -> (Decide, Vec<i32>) {
+    let lines: Vec<LineDecision> = order
+        .iter()
+        .filter_map(|id| {
+            verdicts.get(id).map(|&verdict| LineDecision {
+                line_id: *id,
+                verdict,
+                reason: match verdict {
+                    Verdict::Approve => String::new(),
+                    _ => reasons
+                        .get(id)
+                        .map(|r| r.trim().to_string())
+                        .unwrap_or_default(),
+                },
+            })
+        })
+        .collect();
+    let sent = lines.iter().map(|l| l.line_id).collect();
+    let decision = Text::new(decision.uk.trim(), decision.en.trim());
+    (
+        Decide {
+            version,
+            decision,
+            lines,
+        },
+        sent,
+    )
+}
+
+/// What the decision form holds; it lives with the page, so a refetch keeps what was chosen.
+#[derive(Clone, Copy)]
+pub struct DecideForm {
+    pub verdicts: RwSignal<BTreeMap<i32, Verdict>>,
+    pub reasons: RwSignal<BTreeMap<i32, String>>,
+    pub decision_uk: RwSignal<String>,
+    pub decision_en: RwSignal<String>,
+    pub errors: RwSignal<Vec<(Target, Text)>>,
+}
+
+impl DecideForm {
+    pub fn new() -> Self {
+        DecideForm {
+            verdicts: RwSignal::new(BTreeMap::new()),
+            reasons: RwSignal::new(BTreeMap::new()),
+            decision_uk: RwSignal::new(String::new()),
+            decision_en: RwSignal::new(String::new()),
+            errors: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// The error shown at a target (tracked).
+    pub fn error(self, target: Target) -> Option<Text> {
+        self.errors.with(|es| {
+            es.iter()
+                .find(|(t, _)| *t == target)
+                .map(|(_, m)| m.clone())
+        })
+    }
+
+    fn forget(self, target: Target) {
+        if self
+            .errors
+            .with_untracked(|es| es.iter().any(|(t, _)| *t == target))
+        {
+            self.errors.update(|es| es.retain(|(t, _)| *t != target));
+        }
+    }
+
+    pub fn clear(self) {
+        self.verdicts.set(BTreeMap::new());
+        self.reasons.set(BTreeMap::new());
+        self.decision_uk.set(String::new());
+        self.decision_en.set(String::new());
+        self.errors.set(Vec::new());
+    }
+}
+
+/// A field's error text at `{id}-error`, only while there is one.
+pub fn error_text(form: DecideForm, target: Target, id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        form.error(target).map(|m| {
+            view! {
+                <span class="field-error" id=id.clone()>
+                    <span aria-hidden="true">"⚠ "</span>{move || i18n.text(&m)}
+                </span>
+            }
+        })
+    }
+}
+
+/// The decision cell of a pending line: later / approve / return / reject, and a reason.
+#[component]
+pub fn VerdictCell(line: ProposalLine, form: DecideForm, names: Signal<Names>) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = line.id;
+    let conflict = line.conflict.is_some();
+    let change = line.change.clone();
+    let what = move || names.with(|n| describe_change(&change, n, i18n.lang()).what);
+    let chosen = move || form.verdicts.with(|v| v.get(&id).copied());
+    let choice = move |verdict: Option<Verdict>, key: &'static str, label: K| {
+        let input_id = format!("verdict-{id}-{key}");
+        let label_for = input_id.clone();
+        let disabled = conflict && verdict == Some(Verdict::Approve);
+        view! {
+            <label class="verdict-choice" class:disabled=disabled for=label_for>
+                <input
+                    type="radio"
+                    id=input_id
+                    name=format!("verdict-{id}")
+                    value=key
+                    disabled=disabled
+                    prop:checked=move || chosen() == verdict
+                    on:change=move |_| {
+                        form.verdicts.update(|v| match verdict {
+                            Some(verdict) => {
+                                v.insert(id, verdict);
+                            }
+                            None => {
+                                v.remove(&id);
+                            }
+                        });
+                        form.forget(Target::Line(id));
+                    }
+                />
+                " "{t(label)}
+            </label>
+        }
+    };
+    let needs_reason = move || matches!(chosen(), Some(Verdict::Return | Verdict::Reject));
+    let reason_id = format!("reason-{id}");
+    let error_id = format!("reason-{id}-error");
+    let has_error = move || form.error(Target::Line(id)).is_some();
+    view! {
+        <td class="line-decide">
+            <fieldset class="verdict" id=format!("verdict-{id}") aria-describedby=move || has_error().then(|| format!("reason-{id}-error"))>
+                <legend class="visually-hidden">{t(K::VerdictLabel)}": "{what}</legend>
+                {choice(None, "none", K::VerdictNone)}
+                {choice(Some(Verdict::Approve), "approve", K::VerdictApprove)}
+                {choice(Some(Verdict::Return), "return", K::VerdictReturn)}
+                {choice(Some(Verdict::Reject), "reject", K::VerdictReject)}
+            </fieldset>
+            {conflict.then(|| view! { <p class="hint warning">{t(K::ConflictsNote)}</p> })}
+            <Show when=needs_reason>
+                <div class="field">
+                    <label for=reason_id.clone()>{t(K::ReasonLabel)}" "<span class="required">"("{t(K::Required)}")"</span></label>
+                    <textarea
+                        id=reason_id.clone()
+                        rows="2"
+                        maxlength=REASON_MAX
+                        aria-required="true"
+                        aria-invalid=move || has_error().then_some("true")
+                        aria-describedby=move || has_error().then(|| format!("reason-{id}-error"))
+                        prop:value=move || form.reasons.with(|r| r.get(&id).cloned().unwrap_or_default())
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            form.reasons.update(|r| {
+                                r.insert(id, text);
+                            });
+                            form.forget(Target::Line(id));
+                        }
+                    ></textarea>
+                </div>
+            </Show>
+            {error_text(form, Target::Line(id), error_id.clone())}
+        </td>
+    }
+}
+
+/// `#decide-panel`: "approve all pending", the decision text and the button.
+#[component]
+pub fn DecidePanel(
+    form: DecideForm,
+    /// Pending lines that may be approved (no conflict), in the order shown.
+    approvable: Vec<i32>,
+    pending: Signal<bool>,
+    on_decide: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let approve_all = move |_| {
+        form.verdicts.update(|v| {
+            for id in &approvable {
+                v.insert(*id, Verdict::Approve);
+            }
+        });
+    };
+    let decision_error = move || form.error(Target::Decision).is_some();
+    view! {
+        <section class="card decide-panel" id="decide-panel" aria-labelledby="decide-title">
+            <h2 id="decide-title">{t(K::DecideTitle)}</h2>
+            <p class="hint">{t(K::DecideHint)}</p>
+            <p>
+                <button type="button" class="btn btn-secondary" id="approve-all" on:click=approve_all>
+                    {t(K::ApproveAllPending)}
+                </button>
+            </p>
+            <div class="field">
+                <label for="decision-uk">{t(K::DecisionUk)}</label>
+                <textarea
+                    id="decision-uk"
+                    lang="uk"
+                    rows="2"
+                    maxlength=REASON_MAX
+                    aria-invalid=move || decision_error().then_some("true")
+                    aria-describedby=move || {
+                        if decision_error() { "decision-hint decision-uk-error" } else { "decision-hint" }
+                    }
+                    prop:value=move || form.decision_uk.get()
+                    on:input=move |ev| {
+                        form.decision_uk.set(event_target_value(&ev));
+                        form.forget(Target::Decision);
+                    }
+                ></textarea>
+                <p class="hint" id="decision-hint">{t(K::DecisionHint)}</p>
+                {error_text(form, Target::Decision, "decision-uk-error".to_string())}
+            </div>
+            <div class="field">
+                <label for="decision-en">{t(K::DecisionEn)}" "<span class="optional">"("{t(K::Optional)}")"</span></label>
+                <textarea
+                    id="decision-en"
+                    lang="en"
+                    rows="2"
+                    maxlength=REASON_MAX
+                    prop:value=move || form.decision_en.get()
+                    on:input=move |ev| form.decision_en.set(event_target_value(&ev))
+                ></textarea>
+            </div>
+            <div class="form-actions">
+                <button
+                    type="button"
+                    class="btn btn-primary"
+                    id="decide"
+                    disabled=move || pending.get()
+                    on:click=move |_| on_decide.run(())
+                >
+                    {move || if pending.get() { i18n.t(K::Sending) } else { i18n.t(K::Decide) }}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shared::ErrorCode;
+
+    #[test]
+    fn only_chosen_lines_are_sent_in_the_order_shown() {
+        let mut verdicts = BTreeMap::new();
+        verdicts.insert(7, Verdict::Return);
+        verdicts.insert(3, Verdict::Approve);
+        let mut reasons = BTreeMap::new();
+        reasons.insert(7, "  Уточніть кошторис ".to_string());
+        reasons.insert(3, "ignored".to_string());
+        let (d, sent) = build_decide(
+            4,
+            &[3, 5, 7],
+            &verdicts,
+            &reasons,
+            Text::new(" Наказ № 5 ", ""),
+        );
+        assert_eq!(sent, vec![3, 7]);
+        assert_eq!(d.version, 4);
+        assert_eq!(d.decision.uk, "Наказ № 5");
+        assert_eq!(d.lines[0].reason, "");
+        assert_eq!(d.lines[1].reason, "Уточніть кошторис");
+        assert_eq!(d.validate(), Ok(()));
+    }
+
+    #[test]
+    fn errors_find_their_line_or_the_decision() {
+        let mut verdicts = BTreeMap::new();
+        verdicts.insert(3, Verdict::Approve);
+        verdicts.insert(9, Verdict::Reject);
+        let (d, sent) = build_decide(1, &[3, 9], &verdicts, &BTreeMap::new(), Text::default());
+        let e = d.validate().expect_err("no reason");
+        assert_eq!(e.code, ErrorCode::ReasonRequired);
+        assert_eq!(target_of(&e.field, &sent), Target::Line(9));
+        assert_eq!(target_of("decision.uk", &sent), Target::Decision);
+        assert_eq!(target_of("lines[5].reason", &sent), Target::General);
+        assert_eq!(target_of("lines", &sent), Target::General);
+    }
+}
