@@ -36,6 +36,7 @@ impl Application {
             snapshots: Default::default(),
             login_limiter: Default::default(),
             live: Default::default(),
+            history: Default::default(),
         });
         if backend == db::Backend::Postgres {
             let weak = std::sync::Arc::downgrade(&state.clone().into_inner());

@@ -16,6 +16,8 @@ pub struct AppState {
     pub snapshots: SnapshotCache,
     pub login_limiter: LoginLimiter,
     pub live: crate::services::live::LiveHub,
+    /// The approved states of every version, rebuilt when the plan revision moves.
+    pub history: Mutex<Option<(i64, Arc<crate::services::proposals::History>)>>,
 }
 
 /// How handlers receive the state.
@@ -36,6 +38,22 @@ where
 }
 
 impl AppState {
+    /// The plan's history as of the current revision (loaded once per revision).
+    pub fn history(
+        &self,
+        conn: &mut crate::db::DbConn,
+    ) -> ApiResult<Arc<crate::services::proposals::History>> {
+        let revision = self.snapshot(conn)?.revision;
+        if let Some((r, h)) = self.history.lock().map_err(|_| ApiError::internal(anyhow::anyhow!("history lock")))?.as_ref() {
+            if *r == revision {
+                return Ok(h.clone());
+            }
+        }
+        let h = Arc::new(crate::services::proposals::History::load(conn)?);
+        *self.history.lock().map_err(|_| ApiError::internal(anyhow::anyhow!("history lock")))? = Some((revision, h.clone()));
+        Ok(h)
+    }
+
     pub fn snapshot(&self, conn: &mut crate::db::DbConn) -> ApiResult<Arc<Snapshot>> {
         self.snapshots.get(conn).map_err(ApiError::internal)
     }

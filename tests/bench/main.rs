@@ -109,6 +109,8 @@ fn main() -> anyhow::Result<()> {
         "/api/rollups/district".to_string(),
         "/api/rollups/org".to_string(),
         "/api/programme".to_string(),
+        "/api/plan/versions".to_string(),
+        "/api/plan/versions/1/compare/1".to_string(),
         format!("/api/plan?org={community}"),
         format!("/api/plan?district={district}"),
         "/api/plan".to_string(),

@@ -3,7 +3,7 @@
 use crate::db;
 use crate::error::ApiResult;
 use crate::extract::CurrentUser;
-use crate::services::proposals::{totals_of, History};
+use crate::services::proposals::History;
 use crate::services::structure::Structure;
 use crate::state::{db as run_db, State};
 use actix_web::{get, web};
@@ -24,7 +24,7 @@ fn to_version(
         approved_by: r.approved_by_name,
         proposal_id: r.proposal_id.map(ProposalId),
         measure_count: counts.get(&r.number).copied().unwrap_or(0),
-        totals: totals_of(&history.plan_at(r.number)?),
+        totals: history.totals_at(r.number)?,
     })
 }
 
@@ -45,8 +45,8 @@ fn change_counts(conn: &mut db::DbConn) -> ApiResult<HashMap<i32, i64>> {
 #[utoipa::path(tag = "versions", responses((status = 200, body = PlanVersions)))]
 #[get("/plan/versions")]
 pub async fn list(state: State, _user: CurrentUser) -> ApiResult<web::Json<PlanVersions>> {
-    let out = run_db(&state, move |conn, _| {
-        let history = History::load(conn)?;
+    let out = run_db(&state, move |conn, st| {
+        let history = st.history(conn)?;
         let counts = change_counts(conn)?;
         let versions = db::versions::all(conn)?
             .into_iter()
@@ -74,7 +74,7 @@ pub async fn compare(
         let structure: std::sync::Arc<Structure> = st.structure(conn)?;
         let from_row = db::versions::find(conn, from)?.ok_or(ErrorCode::VersionUnknown)?;
         let to_row = db::versions::find(conn, to)?.ok_or(ErrorCode::VersionUnknown)?;
-        let history = History::load(conn)?;
+        let history = st.history(conn)?;
         let counts = change_counts(conn)?;
         let a = history.plan_at(from)?;
         let b = history.plan_at(to)?;

@@ -589,12 +589,33 @@ impl History {
     }
 }
 
-/// Totals of a plan.
-pub fn totals_of(plan: &BTreeMap<i32, MeasureInput>) -> BudgetGrid {
-    let mut g = BudgetGrid::new();
-    for m in plan.values() {
-        g.merge(&m.totals());
+impl History {
+    /// The budget of the whole plan in `version`, without copying measures.
+    pub fn totals_at(&self, version: i32) -> ApiResult<BudgetGrid> {
+        let mut g = BudgetGrid::new();
+        for (row, input) in &self.current {
+            if row.approved_in.is_some_and(|a| a <= version) {
+                if row.status == MeasureStatus::Approved.as_str() {
+                    g.merge(&input.totals());
+                }
+                continue;
+            }
+            let kept = self
+                .superseded
+                .get(&row.id)
+                .into_iter()
+                .flatten()
+                .filter(|(v, _)| *v <= version)
+                .max_by_key(|(v, _)| *v);
+            if let Some((_, Some(payload))) = kept {
+                let m: MeasureInput = serde_json::from_str(payload).map_err(ApiError::internal)?;
+                g.merge(&m.totals());
+            }
+        }
+        Ok(g)
     }
+}
+
     g
 }
 
