@@ -44,13 +44,22 @@ impl AppState {
         conn: &mut crate::db::DbConn,
     ) -> ApiResult<Arc<crate::services::proposals::History>> {
         let revision = self.snapshot(conn)?.revision;
-        if let Some((r, h)) = self.history.lock().map_err(|_| ApiError::internal(anyhow::anyhow!("history lock")))?.as_ref() {
+        if let Some((r, h)) = self
+            .history
+            .lock()
+            .map_err(|_| ApiError::internal(anyhow::anyhow!("history lock")))?
+            .as_ref()
+        {
             if *r == revision {
                 return Ok(h.clone());
             }
         }
         let h = Arc::new(crate::services::proposals::History::load(conn)?);
-        *self.history.lock().map_err(|_| ApiError::internal(anyhow::anyhow!("history lock")))? = Some((revision, h.clone()));
+        *self
+            .history
+            .lock()
+            .map_err(|_| ApiError::internal(anyhow::anyhow!("history lock")))? =
+            Some((revision, h.clone()));
         Ok(h)
     }
 

@@ -616,9 +616,6 @@ impl History {
     }
 }
 
-    g
-}
-
 impl ApiError {
     /// Marks which proposal a refusal concerns, so the page can reload it.
     pub fn with_proposal(mut self, id: i32) -> Self {
