@@ -10,7 +10,7 @@ use actix_web::{get, web};
 use shared::api::proposals::{diff_measure, ProposalId};
 use shared::api::versions::{ComparisonRow, PlanVersion, PlanVersions, VersionComparison};
 use shared::{ErrorCode, MeasureId, Text};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 fn to_version(
     r: db::versions::VersionRow,
@@ -24,7 +24,7 @@ fn to_version(
         approved_by: r.approved_by_name,
         proposal_id: r.proposal_id.map(ProposalId),
         measure_count: counts.get(&r.number).copied().unwrap_or(0),
-        totals: history.totals_at(r.number)?,
+        totals: history.totals_at(r.number),
     })
 }
 
@@ -76,20 +76,15 @@ pub async fn compare(
         let to_row = db::versions::find(conn, to)?.ok_or(ErrorCode::VersionUnknown)?;
         let history = st.history(conn)?;
         let counts = change_counts(conn)?;
-        let a = history.plan_at(from)?;
-        let b = history.plan_at(to)?;
-        let ids: BTreeSet<i32> = a.keys().chain(b.keys()).copied().collect();
         let mut rows = Vec::new();
-        for id in ids {
-            let (old, new) = (a.get(&id), b.get(&id));
+        for (id, old, new) in history.changed_between(from, to) {
             let Some(m) = new.or(old) else { continue };
             // Only what this user may read is listed (a community sees its own and the oblast's).
             if !user.actor.can_read_org(&structure, m.org_id) {
                 continue;
             }
-            let org = match structure.org(m.org_id) {
-                Some(o) => o.to_ref(),
-                None => continue,
+            let Some(org) = structure.org(m.org_id).map(|o| o.to_ref()) else {
+                continue;
             };
             for change in diff_measure(old, new) {
                 rows.push(ComparisonRow {

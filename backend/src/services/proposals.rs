@@ -529,18 +529,24 @@ pub fn effect(
 }
 
 /// Every approved state the database keeps: the current rows and the superseded states, loaded
-/// once, so the plan of any version can be rebuilt in memory.
+/// once per plan revision, so the plan of any version can be rebuilt in memory.
 pub struct History {
-    current: Vec<(db::measures::MeasureRow, MeasureInput)>,
-    superseded: HashMap<i32, Vec<(i32, Option<String>)>>,
+    /// Rows ever approved: the row, its state now and that state's budget.
+    current: Vec<(db::measures::MeasureRow, MeasureInput, BudgetGrid)>,
+    /// Superseded states per measure: (the version that had approved it, the state).
+    superseded: HashMap<i32, Vec<(i32, Option<MeasureInput>)>>,
 }
 
 impl History {
     pub fn load(conn: &mut DbConn) -> ApiResult<History> {
         conn.read_tx(|conn| {
-            let mut superseded: HashMap<i32, Vec<(i32, Option<String>)>> = HashMap::new();
+            let mut superseded: HashMap<i32, Vec<(i32, Option<MeasureInput>)>> = HashMap::new();
             for (v, m, payload) in db::versions::superseded_up_to(conn, i32::MAX)? {
-                superseded.entry(m).or_default().push((v, payload));
+                let state = payload
+                    .map(|p| serde_json::from_str::<MeasureInput>(&p))
+                    .transpose()
+                    .map_err(ApiError::internal)?;
+                superseded.entry(m).or_default().push((v, state));
             }
             let mut lines: HashMap<i32, Vec<db::budget_lines::BudgetLineRow>> = HashMap::new();
             for l in db::budget_lines::all(conn)? {
@@ -553,7 +559,8 @@ impl History {
                 }
                 let ls = lines.remove(&row.id).unwrap_or_default();
                 let input = crate::api::measures::record_of(row.clone(), ls)?;
-                current.push((row, input));
+                let totals = input.totals();
+                current.push((row, input, totals));
             }
             Ok(History {
                 current,
@@ -562,57 +569,54 @@ impl History {
         })
     }
 
-    /// The plan as approved in `version`: current rows approved at or before it hold; otherwise
-    /// the newest state kept for a version at or before it.
-    pub fn plan_at(&self, version: i32) -> ApiResult<BTreeMap<i32, MeasureInput>> {
-        let mut out = BTreeMap::new();
-        for (row, input) in &self.current {
-            if row.approved_in.is_some_and(|a| a <= version) {
-                if row.status == MeasureStatus::Approved.as_str() {
-                    out.insert(row.id, input.clone());
-                }
-                continue;
-            }
-            let kept = self
-                .superseded
-                .get(&row.id)
-                .into_iter()
-                .flatten()
-                .filter(|(v, _)| *v <= version)
-                .max_by_key(|(v, _)| *v);
-            if let Some((_, Some(payload))) = kept {
-                let m: MeasureInput = serde_json::from_str(payload).map_err(ApiError::internal)?;
-                out.insert(row.id, m);
-            }
+    /// The measure (by its index in `current`) as approved in `version`: the row if it was
+    /// approved at or before it, else the newest state kept for a version at or before it.
+    fn state_at(&self, i: usize, version: i32) -> Option<&MeasureInput> {
+        let (row, input, _) = &self.current[i];
+        if row.approved_in.is_some_and(|a| a <= version) {
+            return (row.status == MeasureStatus::Approved.as_str()).then_some(input);
         }
-        Ok(out)
+        self.superseded
+            .get(&row.id)
+            .into_iter()
+            .flatten()
+            .filter(|(v, _)| *v <= version)
+            .max_by_key(|(v, _)| *v)
+            .and_then(|(_, state)| state.as_ref())
     }
-}
 
-impl History {
-    /// The budget of the whole plan in `version`, without copying measures.
-    pub fn totals_at(&self, version: i32) -> ApiResult<BudgetGrid> {
+    /// The budget of the whole plan in `version`.
+    pub fn totals_at(&self, version: i32) -> BudgetGrid {
         let mut g = BudgetGrid::new();
-        for (row, input) in &self.current {
+        for (i, (row, _, totals)) in self.current.iter().enumerate() {
             if row.approved_in.is_some_and(|a| a <= version) {
                 if row.status == MeasureStatus::Approved.as_str() {
-                    g.merge(&input.totals());
+                    g.merge(totals);
                 }
-                continue;
-            }
-            let kept = self
-                .superseded
-                .get(&row.id)
-                .into_iter()
-                .flatten()
-                .filter(|(v, _)| *v <= version)
-                .max_by_key(|(v, _)| *v);
-            if let Some((_, Some(payload))) = kept {
-                let m: MeasureInput = serde_json::from_str(payload).map_err(ApiError::internal)?;
+            } else if let Some(m) = self.state_at(i, version) {
                 g.merge(&m.totals());
             }
         }
-        Ok(g)
+        g
+    }
+
+    /// Every measure whose approved state differs between two versions: (id, in `a`, in `b`).
+    /// A row approved at or before both holds in both, so only later ones are looked at.
+    pub fn changed_between(
+        &self,
+        a: i32,
+        b: i32,
+    ) -> Vec<(i32, Option<&MeasureInput>, Option<&MeasureInput>)> {
+        let low = a.min(b);
+        self.current
+            .iter()
+            .enumerate()
+            .filter(|(_, (row, _, _))| row.approved_in.is_some_and(|v| v > low))
+            .filter_map(|(i, (row, _, _))| {
+                let (old, new) = (self.state_at(i, a), self.state_at(i, b));
+                (old != new).then_some((row.id, old, new))
+            })
+            .collect()
     }
 }
 
