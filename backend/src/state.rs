@@ -38,28 +38,24 @@ where
 }
 
 impl AppState {
-    /// The plan's history as of the current revision (loaded once per revision).
+    /// The plan's history as of the current revision: loaded once per revision, by one request
+    /// while the others wait for it.
     pub fn history(
         &self,
         conn: &mut crate::db::DbConn,
     ) -> ApiResult<Arc<crate::services::proposals::History>> {
         let revision = self.snapshot(conn)?.revision;
-        if let Some((r, h)) = self
+        let mut cached = self
             .history
             .lock()
-            .map_err(|_| ApiError::internal(anyhow::anyhow!("history lock")))?
-            .as_ref()
-        {
-            if *r == revision {
+            .map_err(|_| ApiError::internal(anyhow::anyhow!("the history lock is poisoned")))?;
+        if let Some((r, h)) = cached.as_ref() {
+            if *r >= revision {
                 return Ok(h.clone());
             }
         }
         let h = Arc::new(crate::services::proposals::History::load(conn)?);
-        *self
-            .history
-            .lock()
-            .map_err(|_| ApiError::internal(anyhow::anyhow!("history lock")))? =
-            Some((revision, h.clone()));
+        *cached = Some((revision, h.clone()));
         Ok(h)
     }
 

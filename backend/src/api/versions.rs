@@ -28,26 +28,12 @@ fn to_version(
     })
 }
 
-/// How many measures each version changed.
-fn change_counts(conn: &mut db::DbConn) -> ApiResult<HashMap<i32, i64>> {
-    let mut counts: HashMap<i32, i64> = HashMap::new();
-    for (v, n) in db::versions::change_counts(conn)? {
-        if let Some(v) = v {
-            *counts.entry(v).or_default() += n;
-        }
-    }
-    for (v, n) in db::versions::superseded_counts(conn)? {
-        *counts.entry(v).or_default() += n;
-    }
-    Ok(counts)
-}
-
 #[utoipa::path(tag = "versions", responses((status = 200, body = PlanVersions)))]
 #[get("/plan/versions")]
 pub async fn list(state: State, _user: CurrentUser) -> ApiResult<web::Json<PlanVersions>> {
     let out = run_db(&state, move |conn, st| {
         let history = st.history(conn)?;
-        let counts = change_counts(conn)?;
+        let counts = history.change_counts();
         let versions = db::versions::all(conn)?
             .into_iter()
             .map(|r| to_version(r, &counts, &history))
@@ -75,7 +61,7 @@ pub async fn compare(
         let from_row = db::versions::find(conn, from)?.ok_or(ErrorCode::VersionUnknown)?;
         let to_row = db::versions::find(conn, to)?.ok_or(ErrorCode::VersionUnknown)?;
         let history = st.history(conn)?;
-        let counts = change_counts(conn)?;
+        let counts = history.change_counts();
         let mut rows = Vec::new();
         for (id, old, new) in history.changed_between(from, to) {
             let Some(m) = new.or(old) else { continue };

@@ -1,6 +1,6 @@
 //! Rows of plan versions and of measures' superseded approved states.
 
-use super::schema::{measures, plan_version_measures, plan_versions};
+use super::schema::{plan_version_measures, plan_versions};
 use super::DbConn;
 use crate::on_conn;
 use diesel::prelude::*;
@@ -75,22 +75,5 @@ pub fn superseded_up_to(
     on_conn!(conn, c => plan_version_measures::table
         .filter(plan_version_measures::version.le(version))
         .select((plan_version_measures::version, plan_version_measures::measure_id, plan_version_measures::payload))
-        .load(c))
-}
-
-/// How many measures each version changed (the measures it approved now or later superseded).
-pub fn change_counts(conn: &mut DbConn) -> QueryResult<Vec<(Option<i32>, i64)>> {
-    on_conn!(conn, c => measures::table
-        .filter(measures::approved_in.is_not_null())
-        .group_by(measures::approved_in)
-        .select((measures::approved_in, diesel::dsl::count_star()))
-        .load(c))
-}
-
-/// How many superseded states each version has kept (measures it approved and a later one changed).
-pub fn superseded_counts(conn: &mut DbConn) -> QueryResult<Vec<(i32, i64)>> {
-    on_conn!(conn, c => plan_version_measures::table
-        .group_by(plan_version_measures::version)
-        .select((plan_version_measures::version, diesel::dsl::count_star()))
         .load(c))
 }

@@ -535,6 +535,8 @@ pub struct History {
     current: Vec<(db::measures::MeasureRow, MeasureInput, BudgetGrid)>,
     /// Superseded states per measure: (the version that had approved it, the state).
     superseded: HashMap<i32, Vec<(i32, Option<MeasureInput>)>>,
+    /// Each version's total budget, summed once when first asked for.
+    totals: std::sync::Mutex<HashMap<i32, BudgetGrid>>,
 }
 
 impl History {
@@ -565,6 +567,7 @@ impl History {
             Ok(History {
                 current,
                 superseded,
+                totals: Default::default(),
             })
         })
     }
@@ -585,8 +588,40 @@ impl History {
             .and_then(|(_, state)| state.as_ref())
     }
 
-    /// The budget of the whole plan in `version`.
+    /// The budget of the whole plan in `version` (summed once per history).
     pub fn totals_at(&self, version: i32) -> BudgetGrid {
+        if let Some(g) = self
+            .totals
+            .lock()
+            .ok()
+            .and_then(|t| t.get(&version).cloned())
+        {
+            return g;
+        }
+        let g = self.sum_at(version);
+        if let Ok(mut t) = self.totals.lock() {
+            t.insert(version, g.clone());
+        }
+        g
+    }
+
+    /// How many measures each version changed: those it approved, now or superseded since.
+    pub fn change_counts(&self) -> HashMap<i32, i64> {
+        let mut counts: HashMap<i32, i64> = HashMap::new();
+        for (row, _, _) in &self.current {
+            if let Some(v) = row.approved_in {
+                *counts.entry(v).or_default() += 1;
+            }
+        }
+        for kept in self.superseded.values() {
+            for (v, _) in kept {
+                *counts.entry(*v).or_default() += 1;
+            }
+        }
+        counts
+    }
+
+    fn sum_at(&self, version: i32) -> BudgetGrid {
         let mut g = BudgetGrid::new();
         for (i, (row, _, totals)) in self.current.iter().enumerate() {
             if row.approved_in.is_some_and(|a| a <= version) {
