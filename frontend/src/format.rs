@@ -35,7 +35,8 @@ pub fn timestamp(epoch_ms: i64, lang: Lang) -> String {
     date.to_locale_string(locale, &JsValue::UNDEFINED).into()
 }
 
-/// A server timestamp's local date only.
+/// A server timestamp's date in Kyiv, where the programme's decisions are dated (version 1 is
+/// "18.12.2025", stored as midnight Kyiv time: in UTC it is still the 17th).
 pub fn date(epoch_ms: i64, lang: Lang) -> String {
     #[allow(clippy::cast_precision_loss)]
     let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
@@ -43,8 +44,9 @@ pub fn date(epoch_ms: i64, lang: Lang) -> String {
         Lang::Uk => "uk-UA",
         Lang::En => "en-GB",
     };
-    date.to_locale_date_string(locale, &JsValue::UNDEFINED)
-        .into()
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"Europe/Kyiv".into());
+    date.to_locale_date_string(locale, &options).into()
 }
 
 /// A server timestamp as ISO 8601 in UTC, for `<time datetime>`.

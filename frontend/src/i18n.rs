@@ -195,6 +195,7 @@ dictionary! {
     MeasuresShort => "заходів", "measures";
     Demo => "демо", "demo";
     DemoTitle => "Демонстраційні дані", "Demonstration data";
+    DraftBadge => "проєкт", "draft";
 
     // Territory
     TerritoryTitle => "Територія: райони і громади", "Territory: districts and communities";
@@ -376,6 +377,9 @@ dictionary! {
     Discarded => "Зміни цього заходу вилучено з чернетки пропозиції.", "This measure's changes are removed from the draft proposal.";
     DraftConflictTitle => "Чернетку пропозиції вже змінено", "The draft proposal has changed";
     DraftServerVersion => "Версія чернетки зараз", "The draft's version is now";
+    InDraft => "У чернетці пропозиції", "In the draft proposal";
+    CompareDraft => "Поруч із полями показано значення, що зараз у чернетці пропозиції.",
+        "The values now in the draft proposal are shown beside the fields.";
     InReviewTitle => "Пропозиції на розгляді, що змінюють цей захід", "Proposals under review that change this measure";
     ChangesShort => "змін", "changes";
 
@@ -394,6 +398,8 @@ dictionary! {
     NoDraft => "Чернетки пропозиції зараз немає: вона з’явиться, щойно ви зміните затверджений захід або додасте новий.",
         "There is no draft proposal now: it appears as soon as you change an approved measure or add a new one.";
     Author => "Автор", "Author";
+    OrgAuthor => "Організація, автор", "Organisation, author";
+    StateRoute => "Стан, маршрут", "State, route";
     LinesCount => "Рядків", "Lines";
     PendingCount => "Очікують", "Pending";
     ConflictCount => "Конфлікти", "Conflicts";

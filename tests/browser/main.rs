@@ -2,6 +2,8 @@
 //! a coordinator plans, a wrong amount is refused in place, the district sees it, the language
 //! switch works. Screenshots go to target/screenshots/.
 
+mod proposals;
+
 use obriy_tests::browser::Browser;
 use obriy_tests::data::{measure, org_by_code};
 use obriy_tests::{spawn_app, Client, DbKind};
@@ -73,7 +75,7 @@ fn plan_a_measure(kind: DbKind) {
         .totals
         .total();
     let rt = runtime();
-    let b = rt.block_on(async {
+    let (b, id) = rt.block_on(async {
         let b = Browser::open(&app.url).await;
         b.sign_in("community.pidhorodne").await;
         b.find("#envelope").await;
@@ -107,18 +109,55 @@ fn plan_a_measure(kind: DbKind) {
         .await;
         b.screenshot(&shot("measure-new-filled")).await;
         b.click("#measure-save").await;
-        b.wait_url(|u| u.contains("/measures/") && !u.ends_with("/new"))
+        let url = b
+            .wait_url(|u| u.contains("/measures/") && !u.ends_with("/new"))
             .await;
         b.wait_text("#measure-version", "version 1", |t| t.contains('1'))
             .await;
+        b.find("#measure-status[data-status=\"draft\"]").await;
         b.screenshot(&shot("measure-saved")).await;
-        b
+        let id: shared::MeasureId = url
+            .rsplit('/')
+            .next()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("a measure's address: {url}"));
+        (b, id)
     });
+    let saved = api.measure(id).expect("measure");
+    assert_eq!(
+        saved.totals.total(),
+        Amount::parse("1350,5").expect("a"),
+        "saved with exact amounts"
+    );
+    // A new measure is a draft: listed in the plan, not counted in its totals until approved.
+    assert_eq!(
+        api.plan(&PlanFilter::default())
+            .expect("plan")
+            .totals
+            .total(),
+        before
+    );
+    rt.block_on(async {
+        b.goto("/plan").await;
+        b.wait_text("#plan-total", "the approved total", |t| {
+            !t.is_empty() && amount_in(t) == before
+        })
+        .await;
+        b.find(&format!("#measure-row-{id} .badge-draft")).await;
+    });
+    // Approved through its proposal, it counts.
+    let draft = api.my_draft().expect("draft").expect("the measure's draft");
+    let submitted = api.step(&draft, "submit").expect("submit");
+    let endorsed = Client::demo(&app, "district.dnipro")
+        .step(&submitted, "endorse")
+        .expect("endorse");
+    Client::demo(&app, "department")
+        .approve_all(&endorsed)
+        .expect("approve");
     let after = api.plan(&PlanFilter::default()).expect("plan");
     assert_eq!(
         after.totals.total(),
-        before + Amount::parse("1350,5").expect("a"),
-        "saved with exact amounts"
+        before + Amount::parse("1350,5").expect("a")
     );
     rt.block_on(async {
         b.goto("/plan").await;
@@ -127,6 +166,7 @@ fn plan_a_measure(kind: DbKind) {
             !t.is_empty() && amount_in(t) == expected
         })
         .await;
+        assert!(!b.exists(&format!("#measure-row-{id} .badge-draft")).await);
         b.goto("/").await;
         b.find("#envelope").await;
         b.goto("/territory").await;

@@ -86,12 +86,19 @@ impl Browser {
     }
 
     pub async fn find(&self, css: &str) -> Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(WAIT)
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+        {
+            Ok(el) => el,
+            Err(e) => {
+                self.screenshot("failure").await;
+                panic!("no element {css}: {e}")
+            }
+        }
     }
 
     pub async fn exists(&self, css: &str) -> bool {
@@ -190,6 +197,37 @@ impl Browser {
         self.fill("#password", crate::DEMO_PASSWORD).await;
         self.click("#login-submit").await;
         self.wait_url(|u| !u.contains("/login")).await;
+    }
+
+    /// A fresh browser (its own profile, so its own session) signed in as `login`: one per
+    /// person when a test has several people at work at once.
+    pub async fn open_as(base: &str, login: &str) -> Browser {
+        let b = Browser::open(base).await;
+        b.sign_in(login).await;
+        b
+    }
+
+    /// Signs out through the header and waits for the sign-in page.
+    pub async fn sign_out(&self) {
+        self.click("#sign-out").await;
+        self.wait_url(|u| u.contains("/login")).await;
+    }
+
+    /// Waits until the live stream is connected, so a change made now is heard.
+    pub async fn live(&self) {
+        self.find("html[data-live=\"open\"]").await;
+    }
+
+    /// Scrolls the element to the top of the window, for a screenshot of that part of the page.
+    pub async fn scroll_to(&self, css: &str) {
+        let el = self.find(css).await;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'start'})",
+                vec![serde_json::to_value(&el).unwrap_or_default()],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("scroll to {css}: {e}"));
     }
 
     pub async fn close(mut self) {

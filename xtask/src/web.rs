@@ -30,8 +30,12 @@ pub fn build(profile: Profile) -> Result<PathBuf> {
         "--profile",
         cargo_profile,
     ]))?;
-    let wasm = root()
-        .join("target/wasm32-unknown-unknown")
+    // Where cargo put it: CARGO_TARGET_DIR when set (a second checkout's own build), else target/.
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map_or_else(|| root().join("target"), |t| root().join(t));
+    let wasm = target
+        .join("wasm32-unknown-unknown")
         .join(dir)
         .join("obriy_frontend.wasm");
     let dist = root().join("dist");

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
-use shared::api::measures::MeasureSummary;
+use shared::api::measures::{MeasureStatus, MeasureSummary};
 use shared::api::orgs::{OrgKind, OrgSummary};
 use shared::api::plan::{PlanFilter, PlanTree};
 use shared::{BudgetGrid, FundingSource, OrgId, Text, Year};
@@ -277,6 +277,14 @@ fn grid_cells(grid: &BudgetGrid) -> impl IntoView {
     }
 }
 
+/// The short word on a measure that is not (or no longer) in the approved plan; its title says more.
+fn status_badge(status: MeasureStatus) -> Text {
+    match status {
+        MeasureStatus::Draft => K::DraftBadge.both(),
+        MeasureStatus::Approved | MeasureStatus::Withdrawn => status.label(),
+    }
+}
+
 fn measure_row(m: MeasureSummary) -> impl IntoView {
     let id = m.id.to_string();
     let term = if m.start_year == m.end_year {
@@ -292,6 +300,11 @@ fn measure_row(m: MeasureSummary) -> impl IntoView {
                 </a>
                 {m.is_demo.then(|| view! {
                     " "<span class="badge badge-demo" title=t(K::DemoTitle)>{t(K::Demo)}</span>
+                })}
+                {(m.status != MeasureStatus::Approved).then(|| view! {
+                    " "<span class=format!("badge badge-{}", m.status.as_str()) title=tx(m.status.label())>
+                        {tx(status_badge(m.status))}
+                    </span>
                 })}
             </td>
             <td>{tx(m.org.name)}</td>

@@ -223,11 +223,15 @@ fn proposal_row(p: ProposalSummary) -> impl IntoView {
                     {t(K::ProposalNo)}" "{p.id.to_string()}
                 </a>
             </th>
-            <td>{move || i18n.text(&org)}</td>
-            <td>{p.author.clone()}</td>
-            <td><ProposalStateBadge state=p.state/></td>
-            <td class="route">{t(route)}</td>
-            <td class="nowrap">
+            <td>
+                {move || i18n.text(&org)}
+                <span class="cell-sub">{p.author.clone()}</span>
+            </td>
+            <td>
+                <ProposalStateBadge state=p.state/>
+                <span class="cell-sub route">{t(route)}</span>
+            </td>
+            <td>
                 <time datetime=format::iso(updated)>{move || format::timestamp(updated, i18n.lang())}</time>
             </td>
             <td class="num">{lines}</td>
@@ -257,10 +261,8 @@ fn ProposalTable(items: Vec<ProposalSummary>) -> impl IntoView {
                 caption_hidden=true
                 columns=vec![
                     (K::Number, false),
-                    (K::Organisation, false),
-                    (K::Author, false),
-                    (K::StateLabel, false),
-                    (K::RouteLabel, false),
+                    (K::OrgAuthor, false),
+                    (K::StateRoute, false),
                     (K::UpdatedAt, false),
                     (K::LinesCount, true),
                     (K::PendingCount, true),

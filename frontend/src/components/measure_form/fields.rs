@@ -11,6 +11,8 @@ pub enum BesideKind {
     Server,
     /// The user's own values, after the form was loaded with the server's.
     Mine,
+    /// The measure as my organisation's draft proposal now has it, while the form holds the user's.
+    Draft,
 }
 
 /// What the parts of the form share.
@@ -104,6 +106,7 @@ pub fn Beside(
             let label = match kind {
                 BesideKind::Server => K::OnServer,
                 BesideKind::Mine => K::YourValue,
+                BesideKind::Draft => K::InDraft,
             };
             let shown = if other.trim().is_empty() {
                 K::Empty.text(lang).to_string()

@@ -506,7 +506,7 @@ pub fn MeasureForm(
         spawn_local(async move {
             if let Ok(server) = api::measure(id).await {
                 let values = FormValues::editable(&server, i18n.lang_untracked());
-                ctx.beside.set(Some((BesideKind::Server, values)));
+                ctx.beside.set(Some((BesideKind::Draft, values)));
                 conflict.set(Some(server));
             }
             general.set(Some(Msg::Server(message)));
@@ -804,6 +804,7 @@ pub fn MeasureForm(
                     <p>
                         {move || match kind {
                             BesideKind::Server => K::CompareServer.text(i18n.lang()),
+                            BesideKind::Draft => K::CompareDraft.text(i18n.lang()),
                             BesideKind::Mine => K::CompareMine.text(i18n.lang()),
                         }}
                     </p>

@@ -170,7 +170,11 @@ pub fn ProposalPage() -> impl IntoView {
         act.dispatch((id, request));
     });
     let pending = Signal::derive(move || act.pending().get());
-    let refetch = Callback::new(move |()| detail.refetch());
+    // Someone else moved the proposal on: the outcome of my last action is old news.
+    let refetch = Callback::new(move |()| {
+        state.message.set(None);
+        detail.refetch();
+    });
     let wanted = Callback::new(move |e: LiveEvent| {
         let this = e.proposal_id.is_some() && e.proposal_id == shown.get_untracked();
         (this && (about_proposal(e.kind) || e.kind == LiveEventKind::CommentAdded))
@@ -285,7 +289,7 @@ fn Proposal(
     view! {
         <article class="proposal" aria-labelledby="proposal-heading" data-proposal-id=id.to_string() data-version=version.to_string()>
             <h1 id="proposal-heading">{t(K::ProposalNo)}" "{id.to_string()}</h1>
-            <dl class="details card" id="proposal-summary">
+            <dl class="passport-list card" id="proposal-summary">
                 <div>
                     <dt>{t(K::Organisation)}</dt>
                     <dd id="proposal-org">{move || i18n.text(&org)}</dd>
@@ -330,12 +334,14 @@ fn Proposal(
                 </p>
             })}
             <Lines lines=detail.lines.clone() names=names deciding=deciding form=state.decide/>
-            <EffectPanel effect=detail.effect.clone()/>
-            <ActionMessage state=state/>
-            <Actions detail=detail.clone() state=state pending=pending run=run/>
             {deciding.then(|| view! {
+                <ActionMessage state=state/>
                 <DecidePanel form=state.decide approvable=approvable pending=pending on_decide=on_decide/>
             })}
+            // What is still pending would change the plan; decided lines already did (or not).
+            {(s.pending_count > 0).then(|| view! { <EffectPanel effect=detail.effect.clone()/> })}
+            {(!deciding).then(|| view! { <ActionMessage state=state/> })}
+            <Actions detail=detail.clone() state=state pending=pending run=run/>
         </article>
     }
 }
