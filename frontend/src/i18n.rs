@@ -428,6 +428,8 @@ dictionary! {
     ApprovedNow => "Затверджено зараз", "Approved now";
     ConflictsNote => "Рядки в конфлікті не можна затвердити. Автор має узгодити пропозицію з чинною версією плану.",
         "Conflicting lines cannot be approved. The author must rebase the proposal on the current plan version.";
+    ConflictsNoteAuthor => "Затверджений план змінився під рядками, позначеними ⚠. Узгодьте пропозицію з чинною версією плану (кнопка «Узгодити» нижче), перш ніж подавати її.",
+        "The approved plan changed under the lines marked ⚠. Rebase the proposal on the current plan version (the “Rebase” button below) before submitting it.";
     Rebase => "Узгодити з чинною версією плану", "Rebase on the current plan";
     Rebased => "Пропозицію узгоджено з чинною версією плану.", "The proposal is rebased on the current plan version.";
     EffectTitle => "Вплив на план", "Effect on the plan";

@@ -463,3 +463,120 @@ fn a_draft_changed_elsewhere_is_a_conflict_that_keeps_what_was_typed() {
         .iter()
         .any(|l| matches!(&l.change, Change::Field { new, .. } if new.key() == "expected_result")));
 }
+
+#[test]
+fn a_change_underneath_shows_on_the_open_draft_as_a_conflict_until_rebased() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    let m = approved_pidhorodne_measure(&app);
+    let first = m.budget_lines[0];
+    let plus = |s: &str| first.amount + Amount::parse(s).expect("amount");
+    let community = Client::demo(&app, "community.pidhorodne");
+    let mut mine = m.to_input();
+    mine.budget_lines[0].amount = plus("100");
+    let proposed = community.propose(m.id, None, &mine).expect("propose");
+    let id = proposed.draft.expect("draft").proposal_id;
+    let rt = runtime();
+    let b = rt.block_on(async {
+        let b = Browser::open_as(&app.url, "community.pidhorodne").await;
+        b.goto(&format!("/proposals/{id}")).await;
+        b.find("#proposal-state[data-state=\"draft\"]").await;
+        assert!(!b.exists("#proposal-conflicts").await);
+        b.live().await;
+        b
+    });
+    // Meanwhile the department changes the same amount and approves it: version 2.
+    let dept = Client::demo(&app, "department");
+    let mut theirs = m.to_input();
+    theirs.budget_lines[0].amount = plus("50");
+    dept.propose(m.id, None, &theirs)
+        .expect("department proposes");
+    let own = dept.my_draft().expect("draft").expect("draft");
+    let own = dept.step(&own, "submit").expect("submit");
+    dept.approve_all(&own).expect("approve");
+    let uk = |a: Amount| a.format(shared::Lang::Uk);
+    rt.block_on(async {
+        // The open page shows the conflict by itself: expected, approved now, proposed.
+        b.find("#proposal-conflicts").await;
+        let line = ".proposal-line[data-conflict=\"true\"]";
+        b.wait_text(
+            &format!("{line} .conflict-now"),
+            "the new approved amount",
+            |t| t == uk(plus("50")),
+        )
+        .await;
+        assert_eq!(
+            b.text(&format!("{line} .conflict-expected")).await,
+            uk(first.amount)
+        );
+        assert_eq!(
+            b.text(&format!("{line} .conflict-proposed")).await,
+            uk(plus("100"))
+        );
+        b.wait_text("#live-notice", "who approved the version", |t| {
+            t.contains("Олена Савченко")
+        })
+        .await;
+        b.scroll_to("#proposal-conflicts").await;
+        b.screenshot("proposal-conflict").await;
+        // Submitting is refused until the line is rebased.
+        b.click("#submit-proposal").await;
+        b.wait_text("#proposal-action-status", "the conflict refusal", |t| {
+            t.contains("узгодити")
+        })
+        .await;
+        b.click("#rebase-proposal").await;
+        b.wait_text("#proposal-action-status", "rebased", |t| {
+            t.contains("узгоджено")
+        })
+        .await;
+        assert!(!b.exists("#proposal-conflicts").await);
+        let rebased = b.text(".proposal-line").await;
+        assert!(
+            rebased.contains(&uk(plus("50"))) && rebased.contains("+50,0"),
+            "{rebased}"
+        );
+        assert_eq!(b.text("#proposal-base").await, "2");
+        b.click("#submit-proposal").await;
+        b.find("#proposal-state[data-state=\"submitted\"]").await;
+        b.close().await;
+    });
+}
+
+#[test]
+fn withdrawing_an_approved_measure_is_proposed_and_can_be_taken_back() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    let m = approved_pidhorodne_measure(&app);
+    let rt = runtime();
+    rt.block_on(async {
+        let b = Browser::open_as(&app.url, "community.pidhorodne").await;
+        b.goto(&format!("/measures/{}", m.id)).await;
+        b.find("#measure-status[data-status=\"approved\"]").await;
+        assert!(
+            !b.exists("#discard-changes").await,
+            "nothing to discard yet"
+        );
+        b.click("#propose-withdraw").await;
+        b.wait_text("#propose-withdraw-question", "the question", |t| {
+            t.contains("департамент")
+        })
+        .await;
+        b.click("#propose-withdraw-confirm").await;
+        b.wait_text("#measure-saved", "proposed", |t| t.contains("Виключення"))
+            .await;
+        b.find("#draft-withdrawal").await;
+        let line = b.text("#draft-changes-table").await;
+        assert!(line.contains("Захід виключається з плану"), "{line}");
+        assert!(!b.exists("#propose-withdraw").await, "already proposed");
+        b.screenshot("measure-withdrawal-proposed").await;
+        b.click("#discard-changes").await;
+        b.click("#discard-changes-confirm").await;
+        b.wait_text("#measure-saved", "discarded", |t| t.contains("вилучено"))
+            .await;
+        assert!(!b.exists("#draft-changes").await);
+        b.find("#propose-withdraw").await;
+        b.close().await;
+    });
+    let community = Client::demo(&app, "community.pidhorodne");
+    let draft = community.my_draft().expect("draft");
+    assert!(draft.is_none_or(|d| d.lines.iter().all(|l| l.measure_id != m.id)));
+}

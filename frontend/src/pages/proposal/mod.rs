@@ -286,6 +286,12 @@ fn Proposal(
     let submitted = s.submitted_at;
     let note = (!s.note.trim().is_empty()).then(|| s.note.clone());
     let conflicts = s.conflict_count;
+    // The author can do something about it; everyone else learns why the lines wait.
+    let conflicts_note = if detail.can_edit || detail.can_submit {
+        K::ConflictsNoteAuthor
+    } else {
+        K::ConflictsNote
+    };
     view! {
         <article class="proposal" aria-labelledby="proposal-heading" data-proposal-id=id.to_string() data-version=version.to_string()>
             <h1 id="proposal-heading">{t(K::ProposalNo)}" "{id.to_string()}</h1>
@@ -329,9 +335,9 @@ fn Proposal(
             </dl>
             <Steps steps=detail.steps.clone()/>
             {(conflicts > 0).then(|| view! {
-                <p class="notice notice-error" id="proposal-conflicts" role="note">
-                    <span aria-hidden="true">"⚠ "</span>{t(K::ConflictsNote)}
-                </p>
+                <div class="notice notice-error" id="proposal-conflicts" role="note">
+                    <p><span aria-hidden="true">"⚠ "</span>{t(conflicts_note)}</p>
+                </div>
             })}
             <Lines lines=detail.lines.clone() names=names deciding=deciding form=state.decide/>
             {deciding.then(|| view! {
@@ -355,10 +361,12 @@ fn ActionMessage(state: PageState) -> impl IntoView {
             {move || state.message.get().map(|(ok, text)| {
                 let class = if ok { "notice notice-info" } else { "notice notice-error" };
                 view! {
-                    <p class=class>
-                        {(!ok).then(|| view! { <span aria-hidden="true">"⚠ "</span> })}
-                        {move || i18n.text(&text)}
-                    </p>
+                    <div class=class>
+                        <p>
+                            {(!ok).then(|| view! { <span aria-hidden="true">"⚠ "</span> })}
+                            {move || i18n.text(&text)}
+                        </p>
+                    </div>
                 }
             })}
         </div>
