@@ -356,6 +356,8 @@ dictionary! {
     DraftMeasureNote => "Проєкт — буде запропоновано до затвердження", "Draft — will be proposed for approval";
     DraftMeasureHint => "Новий захід ще не входить до затвердженого плану: він іде до чернетки пропозиції вашої організації як доданий захід і не враховується в підсумках, доки його не затвердять.",
         "A new measure is not in the approved plan yet: it is in your organisation's draft proposal as an added measure and is not counted in the totals until approved.";
+    DraftLocked => "Проєкт подано на погодження у складі пропозиції: змінити його можна буде, коли її розглянуть або повернуть.",
+        "The draft has been submitted in a proposal: it can be changed again once the proposal is decided or returned.";
     WithdrawnNote => "Захід виключено з плану.", "The measure has been withdrawn from the plan.";
     ApprovedEditHint => "Захід входить до затвердженого плану. Збереження не змінює план одразу: зміни потрапляють до чернетки пропозиції вашої організації, яку потім подають на погодження.",
         "The measure is in the approved plan. Saving does not change the plan at once: the changes go into your organisation's draft proposal, which is then submitted for approval.";
@@ -381,7 +383,6 @@ dictionary! {
     CompareDraft => "Поруч із полями показано значення, що зараз у чернетці пропозиції.",
         "The values now in the draft proposal are shown beside the fields.";
     InReviewTitle => "Пропозиції на розгляді, що змінюють цей захід", "Proposals under review that change this measure";
-    ChangesShort => "змін", "changes";
 
     // Proposals
     NavProposals => "Пропозиції", "Proposals";

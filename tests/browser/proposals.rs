@@ -368,6 +368,7 @@ fn two_plan_versions_are_compared_line_by_line_with_their_totals() {
             t.contains("Differences between versions")
         })
         .await;
+        b.screenshot("versions-comparison-english").await;
         b.close().await;
     });
 }
@@ -401,6 +402,23 @@ fn a_new_measure_is_a_draft_that_rides_in_the_proposal_as_an_added_measure() {
             })
             .await;
         assert!(line.contains("42,5"), "{line}");
+        // Submitted, the draft measure is locked while its proposal is under review.
+        b.click("#submit-proposal").await;
+        b.find("#proposal-state[data-state=\"submitted\"]").await;
+        b.goto(&format!("/measures/{}", made.id)).await;
+        b.find("#measure-locked").await;
+        b.find("#in-review li a").await;
+        b.fill(
+            "#measure-name-uk",
+            "Електронний архів рішень і розпоряджень",
+        )
+        .await;
+        b.click("#measure-save").await;
+        b.wait_text("#measure-save-error", "the lock", |t| {
+            t.contains("Пропозицію вже подано")
+        })
+        .await;
+        b.screenshot("measure-draft-locked").await;
         b.close().await;
     });
 }
@@ -529,15 +547,23 @@ fn a_change_underneath_shows_on_the_open_draft_as_a_conflict_until_rebased() {
             t.contains("узгоджено")
         })
         .await;
+        // Shown once the rebased proposal has loaded: its new base.
+        b.wait_text("#proposal-base", "based on version 2", |t| t == "2")
+            .await;
         assert!(!b.exists("#proposal-conflicts").await);
         let rebased = b.text(".proposal-line").await;
         assert!(
             rebased.contains(&uk(plus("50"))) && rebased.contains("+50,0"),
             "{rebased}"
         );
-        assert_eq!(b.text("#proposal-base").await, "2");
         b.click("#submit-proposal").await;
         b.find("#proposal-state[data-state=\"submitted\"]").await;
+        b.click("#lang-en").await;
+        b.wait_text("#proposal-state", "the state in English", |t| {
+            t.contains("Awaiting the district")
+        })
+        .await;
+        b.screenshot("proposal-english").await;
         b.close().await;
     });
 }
@@ -566,13 +592,14 @@ fn withdrawing_an_approved_measure_is_proposed_and_can_be_taken_back() {
         b.find("#draft-withdrawal").await;
         let line = b.text("#draft-changes-table").await;
         assert!(line.contains("Захід виключається з плану"), "{line}");
-        assert!(!b.exists("#propose-withdraw").await, "already proposed");
+        b.wait_gone("#propose-withdraw", "no second withdrawal")
+            .await;
         b.screenshot("measure-withdrawal-proposed").await;
         b.click("#discard-changes").await;
         b.click("#discard-changes-confirm").await;
         b.wait_text("#measure-saved", "discarded", |t| t.contains("вилучено"))
             .await;
-        assert!(!b.exists("#draft-changes").await);
+        b.wait_gone("#draft-changes", "no changes left").await;
         b.find("#propose-withdraw").await;
         b.close().await;
     });

@@ -158,6 +158,18 @@ impl Browser {
         }
     }
 
+    /// Waits until nothing matches `css` (e.g. a button that goes once its action is done).
+    pub async fn wait_gone(&self, css: &str, what: &str) {
+        let started = Instant::now();
+        while self.exists(css).await {
+            if started.elapsed() > WAIT {
+                self.screenshot("failure").await;
+                panic!("{css} is still there: expected {what}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     pub async fn wait_url(&self, ok: impl Fn(&str) -> bool) -> String {
         let started = Instant::now();
         loop {

@@ -1,7 +1,7 @@
 //! A measure's place in the approved plan: its status, my draft changes to it, proposals under review.
 
 use crate::api::DraftMeasureAction;
-use crate::components::changes::{line_columns, ProposalLineRow};
+use crate::components::changes::{line_columns, ProposalLineRow, ProposalStateBadge};
 use crate::components::confirm::ConfirmButton;
 use crate::components::data_table::DataTable;
 use crate::components::measure_history::Names;
@@ -28,7 +28,10 @@ pub fn MeasureStatusPanel(detail: MeasureDetail) -> impl IntoView {
         .filter(|_| status == MeasureStatus::Approved);
     let href = draft_href(&detail);
     let has_draft = detail.draft.is_some();
-    let draft_note = (status == MeasureStatus::Draft).then(|| {
+    // A new measure whose proposal is under review: it cannot change until it is decided.
+    let locked = status == MeasureStatus::Draft
+        && detail.in_review.iter().any(|p| p.org.id == detail.org.id);
+    let draft_note = (status == MeasureStatus::Draft && !locked).then(|| {
         view! {
             <p class="status-note status-note-draft" id="draft-measure-note">
                 <strong>{t(K::DraftMeasureNote)}</strong>" "
@@ -36,10 +39,17 @@ pub fn MeasureStatusPanel(detail: MeasureDetail) -> impl IntoView {
             </p>
         }
     });
+    let locked_note = locked.then(|| {
+        view! {
+            <p class="status-note" id="measure-locked" role="note">
+                <strong>{t(K::DraftLocked)}</strong>
+            </p>
+        }
+    });
     let withdrawn = (status == MeasureStatus::Withdrawn).then(|| {
         view! { <p class="status-note" id="withdrawn-note">{t(K::WithdrawnNote)}</p> }
     });
-    let link = (status == MeasureStatus::Draft || has_draft).then(|| {
+    let link = (has_draft || (status == MeasureStatus::Draft && !locked)).then(|| {
         view! {
             <a href=href id="draft-proposal-link" class="btn btn-secondary btn-small">
                 {t(K::OpenDraftProposal)}
@@ -51,14 +61,14 @@ pub fn MeasureStatusPanel(detail: MeasureDetail) -> impl IntoView {
             .in_review
             .iter()
             .map(|p| {
-                let (org, state) = (p.org.name.clone(), p.state.label());
+                let org = p.org.name.clone();
                 let count = p.line_count;
                 view! {
                     <li data-proposal-id=p.id.to_string()>
                         <a href=format!("/proposals/{}", p.id)>{t(K::ProposalNo)}" "{p.id.to_string()}</a>
                         " · "{move || i18n.text(&org)}" · "{p.author.clone()}" · "
-                        <span class="state-badge">{move || i18n.text(&state)}</span>
-                        " · "{count}" "{t(K::ChangesShort)}
+                        <ProposalStateBadge state=p.state/>
+                        " · "{t(K::LinesCount)}": "{count}
                     </li>
                 }
             })
@@ -82,6 +92,7 @@ pub fn MeasureStatusPanel(detail: MeasureDetail) -> impl IntoView {
                 " "{link}
             </p>
             {draft_note}
+            {locked_note}
             {withdrawn}
             {in_review}
         </div>

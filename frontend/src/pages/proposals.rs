@@ -90,7 +90,7 @@ fn MyDraft() -> impl IntoView {
                         {t(K::MyDraftOpen)}
                     </a>
                     " "{t(K::ProposalNo)}" "{s.id.to_string()}" · "
-                    {move || format::int(lines, i18n.lang())}" "{t(K::ChangesShort)}" · "
+                    {t(K::LinesCount)}": "{move || format::int(lines, i18n.lang())}" · "
                     {t(K::BudgetChange)}": "<Delta value=s.delta/>
                 </p>
             }
