@@ -320,7 +320,7 @@ fn two_plan_versions_are_compared_line_by_line_with_their_totals() {
     let delta = comparison.to.totals.total().decimal() - comparison.from.totals.total().decimal();
     assert_eq!(delta, rust_decimal::Decimal::new(195, 1));
     let rt = runtime();
-    rt.block_on(async {
+    let b = rt.block_on(async {
         let b = Browser::open_as(&app.url, "head").await;
         b.goto("/versions").await;
         b.find(".version-row[data-version=\"1\"]").await;
@@ -361,6 +361,22 @@ fn two_plan_versions_are_compared_line_by_line_with_their_totals() {
             comparison.to.totals.total()
         );
         b.screenshot("versions-comparison").await;
+        b.live().await;
+        b
+    });
+    // The department approves another change while the page is open: version 3 appears.
+    let mut again = m.to_input();
+    again.name.uk = "Модернізація ЦНАП (друга черга)".into();
+    department.propose(m.id, None, &again).expect("propose");
+    let own = department.my_draft().expect("draft").expect("draft");
+    let own = department.step(&own, "submit").expect("submit");
+    department.approve_all(&own).expect("approve");
+    rt.block_on(async {
+        b.find(".version-row[data-version=\"3\"]").await;
+        b.wait_text("#live-notice", "who made it", |t| {
+            t.contains("Олена Савченко")
+        })
+        .await;
         // A link to the comparison opens it directly, in English too.
         b.click("#lang-en").await;
         b.client.refresh().await.expect("reload");
