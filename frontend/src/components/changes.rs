@@ -266,7 +266,7 @@ pub fn ProposalLineRow(
 mod tests {
     use super::*;
     use shared::api::measures::BudgetLine;
-    use shared::{FundingSource, OrgId, TaskId, Year};
+    use shared::{FundingSource, OrgId, TaskId};
 
     use crate::testing::{a, y};
 
