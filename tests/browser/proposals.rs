@@ -46,9 +46,19 @@ fn cell(year: Year) -> String {
     format!("#cell-{year}-local")
 }
 
-#[test]
-fn a_communitys_proposal_goes_through_the_district_and_the_department_while_everyone_watches() {
-    let app = spawn_app(DbKind::Sqlite, true);
+obriy_tests::on_both! {
+    fn a_communitys_proposal_goes_through_the_district_and_the_department_while_everyone_watches(kind) {
+        proposal_journey(kind);
+    }
+}
+
+fn proposal_journey(kind: DbKind) {
+    let app = spawn_app(kind, true);
+    // Screenshots of the PostgreSQL run keep their own names.
+    let shot = |name: &str| match kind {
+        DbKind::Sqlite => name.to_string(),
+        DbKind::Postgres => format!("{name}-postgres"),
+    };
     let m = approved_pidhorodne_measure(&app);
     assert!(m
         .budget_lines
@@ -85,7 +95,7 @@ fn a_communitys_proposal_goes_through_the_district_and_the_department_while_ever
             .await;
         assert!(rows.contains("+7,0"), "{rows}");
         c.scroll_to("#measure-heading").await;
-        c.screenshot("proposal-measure-draft").await;
+        c.screenshot(&shot("proposal-measure-draft")).await;
 
         // The draft proposal: the lines and their effect, then submitted with a note.
         c.click("#draft-proposal-link").await;
@@ -106,7 +116,7 @@ fn a_communitys_proposal_goes_through_the_district_and_the_department_while_ever
         c.find("#effect-rollups .effect-rollup[data-level=\"programme\"]")
             .await;
         c.scroll_to("#proposal-effect").await;
-        c.screenshot("proposal-draft-effect").await;
+        c.screenshot(&shot("proposal-draft-effect")).await;
         c.fill("#submit-note", "Уточнено кошторис на 2027–2028 роки.")
             .await;
         c.click("#submit-proposal").await;
@@ -118,7 +128,7 @@ fn a_communitys_proposal_goes_through_the_district_and_the_department_while_ever
             .and_then(|s| s.parse().ok())
             .unwrap_or_else(|| panic!("a numbered proposal: {url}"));
         c.live().await;
-        c.screenshot("proposal-submitted").await;
+        c.screenshot(&shot("proposal-submitted")).await;
 
         // The district coordinator hears of it in the inbox and endorses it.
         let d = Browser::open_as(&app.url, "district.dnipro").await;
@@ -139,7 +149,7 @@ fn a_communitys_proposal_goes_through_the_district_and_the_department_while_ever
             .await;
         let route = d.text("#proposal-route").await;
         assert!(route.contains("район"), "{route}");
-        d.screenshot("proposal-district").await;
+        d.screenshot(&shot("proposal-district")).await;
         d.click("#endorse").await;
         d.find("#proposal-state[data-state=\"in_review\"]").await;
 
@@ -168,7 +178,7 @@ fn a_communitys_proposal_goes_through_the_district_and_the_department_while_ever
             )
             .await;
         assert!(row.contains("+19,5"), "{row}");
-        d.screenshot("proposals-waiting").await;
+        d.screenshot(&shot("proposals-waiting")).await;
         d.click(&format!(
             ".proposal-row[data-proposal-id=\"{id}\"] a.proposal-link"
         ))
@@ -210,7 +220,7 @@ fn a_communitys_proposal_goes_through_the_district_and_the_department_while_ever
         d.fill("#decision-uk", "Наказ департаменту від 24.11.2026 № 17")
             .await;
         d.scroll_to("#proposal-lines").await;
-        d.screenshot("proposal-deciding").await;
+        d.screenshot(&shot("proposal-deciding")).await;
         d.click("#decide").await;
         d.find("#proposal-state[data-state=\"decided\"]").await;
         d.find(&format!(
@@ -241,7 +251,7 @@ fn a_communitys_proposal_goes_through_the_district_and_the_department_while_ever
         c.wait_text("#inbox-count", "the decision too", |t| t.trim() == "2")
             .await;
         c.scroll_to("#proposal-lines").await;
-        c.screenshot("proposal-decided-live").await;
+        c.screenshot(&shot("proposal-decided-live")).await;
 
         // The returned line is back in the coordinator's draft, with the reason beside it.
         c.goto(&page).await;
@@ -252,7 +262,7 @@ fn a_communitys_proposal_goes_through_the_district_and_the_department_while_ever
         })
         .await;
         c.scroll_to("#measure-status-panel").await;
-        c.screenshot("proposal-measure-returned").await;
+        c.screenshot(&shot("proposal-measure-returned")).await;
 
         // The new plan version and what it changed.
         c.click(".main-nav a[href=\"/versions\"]").await;
@@ -275,7 +285,7 @@ fn a_communitys_proposal_goes_through_the_district_and_the_department_while_ever
             !c.text("#comparison-table").await.contains("+7,0"),
             "the returned line is not in the plan"
         );
-        c.screenshot("versions-compare").await;
+        c.screenshot(&shot("versions-compare")).await;
         d.close().await;
         c.close().await;
     });
