@@ -157,6 +157,40 @@ error_codes! {
         "After these changes the measure would be invalid (e.g. a budget line outside its years).";
     VersionUnknown = "version_unknown", 404,
         "Такої версії плану немає.", "There is no such plan version.";
+    DateInvalid = "date_invalid", 422,
+        "Дата має бути справжньою датою у форматі РРРР-ММ-ДД.",
+        "The date must be a real date written YYYY-MM-DD.";
+    IndicatorValueRequired = "indicator_value_required", 422,
+        "Вкажіть значення показника.", "Enter the indicator's value.";
+    IndicatorValueInvalid = "indicator_value_invalid", 422,
+        "Значення має бути числом, наприклад 1 390 або 96,7.",
+        "The value must be a number, e.g. 1390 or 96.7.";
+    IndicatorValueOutOfRange = "indicator_value_out_of_range", 422,
+        "Значення поза допустимими межами для одиниці виміру (наприклад, відсоток — від 0 до 100).",
+        "The value is outside the range of its unit (e.g. a percentage is 0 to 100).";
+    IndicatorValueNotWhole = "indicator_value_not_whole", 422,
+        "Кількість має бути цілим числом.", "A count must be a whole number.";
+    IndicatorValueTooPrecise = "indicator_value_too_precise", 422,
+        "Забагато знаків після коми для цієї одиниці виміру.",
+        "Too many decimal places for this unit.";
+    IndicatorValueComputed = "indicator_value_computed", 422,
+        "Цей показник обчислюється за формулою з інших показників; його не вводять вручну.",
+        "This indicator is computed from others by a formula; it is not entered by hand.";
+    IndicatorChangeNeedsComment = "indicator_change_needs_comment", 422,
+        "Значення суттєво змінилося порівняно з попереднім періодом: поясніть зміну в коментарі.",
+        "The value changed a lot since the previous period: explain the change in a comment.";
+    StatusRuleInvalid = "status_rule_invalid", 422,
+        "Пороги статусу мають бути від 0 до 100 %, і поріг «за планом» — вищим за поріг «під загрозою».",
+        "Status thresholds must be 0–100 %, with the on-track threshold above the at-risk one.";
+    TargetsInvalid = "targets_invalid", 422,
+        "Цільові значення: не більше одного на рік програми, у межах одиниці виміру.",
+        "Targets: at most one per programme year, within the unit's range.";
+    FormulaInvalid = "formula_invalid", 422,
+        "Формула має посилатися на інші наявні показники (сума — щонайменше на один).",
+        "The formula must refer to other existing indicators (a sum to at least one).";
+    FormulaCycle = "formula_cycle", 422,
+        "Формули показників посилаються одна на одну по колу.",
+        "The indicators' formulas refer to each other in a circle.";
     Internal = "internal", 500,
         "Внутрішня помилка сервера. Ваші збережені дані не втрачено; спробуйте пізніше.",
         "Internal server error. Your saved data is safe; try again later.";

@@ -37,4 +37,6 @@ id_type!(
     OrgId,
     /// A user account.
     UserId,
+    /// A performance indicator of the programme.
+    IndicatorId,
 );

@@ -5,6 +5,7 @@
 
 pub mod amount;
 pub mod api;
+pub mod calendar;
 pub mod codes;
 pub mod error;
 pub mod grid;
@@ -15,6 +16,7 @@ pub mod source;
 pub mod text;
 
 pub use amount::Amount;
+pub use calendar::{Date, ReportPeriod, ReportState};
 pub use codes::{KatottgCode, TaskCode};
 pub use error::{ApiErrorBody, ErrorCode};
 pub use grid::{BudgetGrid, GridCell};
