@@ -23,6 +23,9 @@
 //!   quarter, 31 January for the year. In Obriy the head reads a submitted report directly, so
 //!   submitting it is informing the head; the district's endorsement must then bring it to the
 //!   department by the 10th, and the department consolidates by the 15th.
+//! - Reminders ([`reminder_on`], issue 4): one a set number of days before the due date, one on
+//!   it, and one the day after, which escalates to the district and the department; each falls on
+//!   one day only, so a daily task sends it once.
 //! - Dates are a small proleptic Gregorian [`Date`] of our own (no time zone: the server passes
 //!   today's date in Kyiv), which keeps the wasm bundle free of a date library.
 
@@ -415,10 +418,30 @@ pub fn days_until_due(today: Date, due: Date) -> i64 {
     today.days_until(due)
 }
 
-/// Whether today is a reminder day: `days_before` days ahead of the due date, or the day itself.
-pub fn is_reminder_day(today: Date, due: Date, days_before: u32) -> bool {
-    let left = days_until_due(today, due);
-    left == 0 || left == i64::from(days_before)
+/// Which reminder a due date calls for on a given day (the inbox dedupes them by organisation,
+/// period, step and kind, so a restart never repeats one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReminderKind {
+    /// The set number of days before the due date.
+    Upcoming,
+    /// On the due date.
+    DueToday,
+    /// The first day after it: escalated to the district and the department.
+    Overdue,
+}
+
+/// The reminder due on `today` for an unsubmitted report, if any. Only the one day of each kind
+/// counts, so a periodic task that runs daily sends each once; with `days_before` 0 there is no
+/// early reminder.
+pub fn reminder_on(today: Date, due: Date, days_before: u32) -> Option<ReminderKind> {
+    match days_until_due(today, due) {
+        0 => Some(ReminderKind::DueToday),
+        -1 => Some(ReminderKind::Overdue),
+        left if days_before > 0 && left == i64::from(days_before) => Some(ReminderKind::Upcoming),
+        _ => None,
+    }
 }
 
 /// Reporting compliance as the head's dashboard counts it.
@@ -772,11 +795,23 @@ mod tests {
         assert_eq!(days_until_due(d("2029-02-28"), d("2029-03-01")), 1);
         assert_eq!(days_until_due(due, due), 0);
         assert_eq!(days_until_due(d("2028-03-04"), due), -3);
-        assert!(is_reminder_day(d("2028-02-23"), due, 7));
-        assert!(is_reminder_day(due, due, 7));
-        assert!(!is_reminder_day(d("2028-02-24"), due, 7));
-        assert!(!is_reminder_day(d("2028-03-02"), due, 7));
-        assert!(is_reminder_day(due, due, 0));
+        let on = |day: &str, before| reminder_on(d(day), due, before);
+        assert_eq!(
+            on("2028-02-23", 7),
+            Some(ReminderKind::Upcoming),
+            "7 days incl. 29 Feb"
+        );
+        assert_eq!(on("2028-02-24", 7), None);
+        assert_eq!(on("2028-03-01", 7), Some(ReminderKind::DueToday));
+        assert_eq!(on("2028-03-02", 7), Some(ReminderKind::Overdue));
+        assert_eq!(on("2028-03-03", 7), None, "escalated once");
+        assert_eq!(on("2028-03-01", 0), Some(ReminderKind::DueToday));
+        assert_eq!(on("2028-02-29", 0), None);
+        // Q4's reminder a week ahead falls in December of the year before.
+        assert_eq!(
+            reminder_on(d("2026-12-29"), d("2027-01-05"), 7),
+            Some(ReminderKind::Upcoming)
+        );
     }
 
     #[test]
