@@ -1,8 +1,8 @@
 //! The route table: every endpoint of the API in one place.
 
 use crate::api::{
-    audit, auth, comments, events, health, inbox, measures, openapi, orgs, plan, presence,
-    programme, proposals, rollups, users, versions, workflow,
+    audit, auth, comments, events, health, inbox, indicators, measures, openapi, orgs, plan,
+    presence, programme, proposals, rollups, users, versions, workflow,
 };
 use actix_web::web;
 
@@ -23,6 +23,8 @@ pub fn api(cfg: &mut web::ServiceConfig) {
             .service(versions::list)
             .service(versions::compare)
             .service(rollups::rollup)
+            .service(indicators::list)
+            .service(indicators::get)
             .service(measures::create)
             .service(measures::get)
             .service(measures::update)

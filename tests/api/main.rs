@@ -8,6 +8,7 @@ mod comments;
 mod concurrency;
 mod events;
 mod inbox;
+mod indicators;
 mod measures;
 mod migrations;
 mod plan;

@@ -7,6 +7,7 @@ pub mod comments;
 pub mod events;
 pub mod health;
 pub mod inbox;
+pub mod indicators;
 pub mod measures;
 pub mod openapi;
 pub mod orgs;

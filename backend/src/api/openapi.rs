@@ -22,6 +22,8 @@ use utoipa::OpenApi;
         super::orgs::list,
         super::plan::tree,
         super::rollups::rollup,
+        super::indicators::list,
+        super::indicators::get,
         super::measures::create,
         super::measures::get,
         super::measures::update,

@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod budget_lines;
 pub mod comments;
+pub mod indicators;
 pub mod measures;
 pub mod notifications;
 pub mod orgs;

@@ -282,3 +282,15 @@ diesel::table! {
 
 diesel::joinable!(proposal_lines -> proposals (proposal_id));
 diesel::allow_tables_to_appear_in_same_query!(proposals, proposal_lines, measures);
+
+diesel::table! {
+    indicators (id) {
+        id -> Integer,
+        code -> Text,
+        definition -> Text,
+        sort_order -> Integer,
+        is_demo -> Bool,
+        version -> Integer,
+        updated_at -> BigInt,
+    }
+}

@@ -1,6 +1,7 @@
 //! First-start data: the real programme and territory always; demo plan and accounts in demo mode.
 
 pub mod demo;
+pub mod indicators;
 pub mod programme;
 pub mod territory;
 
@@ -29,6 +30,13 @@ pub fn ensure(conn: &mut DbConn, demo: bool) -> Result<()> {
             Ok(())
         })?;
         tracing::info!("seeded the demo plan and demo accounts");
+    }
+    if demo && db::indicators::count(conn)? == 0 {
+        conn.write_tx(|conn| -> Result<()> {
+            indicators::seed(conn)?;
+            seeded(conn, "demo_indicators")
+        })?;
+        tracing::info!("seeded the demo indicators");
     }
     Ok(())
 }

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod comments;
 pub mod events;
 pub mod inbox;
+pub mod indicators;
 pub mod measures;
 pub mod orgs;
 pub mod plan;
