@@ -315,7 +315,8 @@ async fn write_measure(
                 e
             })?;
         }
-        let events = workflow::write_measure(
+        // The answer is read inside the write's transaction: exactly this write's result.
+        let (events, detail) = workflow::write_measure(
             conn,
             &structure,
             &user,
@@ -323,6 +324,7 @@ async fn write_measure(
             seen,
             proposed.as_ref(),
             discard,
+            |conn| crate::api::measures::detail(conn, &structure, &user, id),
         )
         .map_err(|e| {
             let draft = user
@@ -333,7 +335,7 @@ async fn write_measure(
             with_current(conn, st, &user, draft, e)
         })?;
         announce(st, conn, events);
-        crate::api::measures::detail(conn, &structure, &user, id)
+        Ok(detail)
     })
     .await?;
     Ok(web::Json(d))

@@ -85,7 +85,9 @@ fn approved_target(
 
 /// Writes this measure's lines in the user's organisation's draft: `proposed` is the whole measure
 /// as wanted (`None`: withdraw it); `Some(approved)` drops the measure's changes.
-pub fn write_measure(
+/// `then` runs last in the same transaction, so what it reads is exactly this write's result.
+#[allow(clippy::too_many_arguments)]
+pub fn write_measure<T>(
     conn: &mut DbConn,
     structure: &Structure,
     user: &CurrentUser,
@@ -93,9 +95,10 @@ pub fn write_measure(
     seen: Option<i32>,
     proposed: Option<&MeasureInput>,
     discard: bool,
-) -> ApiResult<Vec<LiveEvent>> {
+    then: impl FnOnce(&mut DbConn) -> ApiResult<T>,
+) -> ApiResult<(Vec<LiveEvent>, T)> {
     let (_, draft_org) = approved_target(conn, structure, user, measure_id)?;
-    conn.write_tx(|conn| -> ApiResult<Vec<LiveEvent>> {
+    conn.write_tx(|conn| -> ApiResult<(Vec<LiveEvent>, T)> {
         let draft = p::open_draft(conn, user, draft_org, seen, Some(measure_id))?;
         // The version check first: it locks the draft, so a concurrent edit waits, then finds
         // the draft moved on (409) instead of colliding on its lines.
@@ -114,13 +117,17 @@ pub fn write_measure(
             &draft,
             &serde_json::json!({ "measure_id": measure_id, "lines": changes }),
         )?;
-        Ok(vec![proposal_event(
-            LiveEventKind::ProposalChanged,
-            draft.id,
-            draft.org_id,
-            true,
-            &user.user.display_name,
-        )])
+        let result = then(conn)?;
+        Ok((
+            vec![proposal_event(
+                LiveEventKind::ProposalChanged,
+                draft.id,
+                draft.org_id,
+                true,
+                &user.user.display_name,
+            )],
+            result,
+        ))
     })
 }
 
