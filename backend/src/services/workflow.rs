@@ -61,6 +61,22 @@ fn record_proposal<T: serde::Serialize>(
     Ok(())
 }
 
+/// One step of a proposal's way: on its timeline and on the record, in the step's transaction.
+#[allow(clippy::too_many_arguments)]
+fn log_step<T: serde::Serialize>(
+    conn: &mut DbConn,
+    user: &CurrentUser,
+    row: &db::proposals::ProposalRow,
+    action: AuditAction,
+    step: &str,
+    reason: Option<&str>,
+    detail: &T,
+    now: i64,
+) -> ApiResult<()> {
+    db::proposals::add_step(conn, row.id, &user.user.display_name, step, reason, now)?;
+    record_proposal(conn, user, action, row, detail)
+}
+
 /// Which measure of the approved plan the user wants changed, checked.
 fn approved_target(
     conn: &mut DbConn,
@@ -197,20 +213,15 @@ pub fn submit(
         p::advance(conn, &row, seen, Some(next))?;
         let now = db::now_ms();
         db::proposals::set_submitted(conn, id, to_district, note.trim(), now)?;
-        db::proposals::add_step(
-            conn,
-            id,
-            &user.user.display_name,
-            "submitted",
-            Some(note.trim()).filter(|n| !n.is_empty()),
-            now,
-        )?;
-        record_proposal(
+        log_step(
             conn,
             user,
-            AuditAction::ProposalSubmitted,
             &row,
+            AuditAction::ProposalSubmitted,
+            "submitted",
+            Some(note.trim()).filter(|n| !n.is_empty()),
             &serde_json::json!({ "to": next.as_str(), "lines": lines.len(), "note": note.trim() }),
+            now,
         )?;
         let reviewers = next_reviewers(conn, structure, OrgId(row.org_id), to_district)?;
         inbox::notify_users(
@@ -250,20 +261,15 @@ pub fn endorse(
         }
         p::advance(conn, &row, seen, Some(ProposalState::InReview))?;
         let now = db::now_ms();
-        db::proposals::add_step(
-            conn,
-            id,
-            &user.user.display_name,
-            "endorsed",
-            Some(note.trim()).filter(|n| !n.is_empty()),
-            now,
-        )?;
-        record_proposal(
+        log_step(
             conn,
             user,
-            AuditAction::ProposalEndorsed,
             &row,
+            AuditAction::ProposalEndorsed,
+            "endorsed",
+            Some(note.trim()).filter(|n| !n.is_empty()),
             &serde_json::json!({ "note": note.trim() }),
+            now,
         )?;
         let dept = next_reviewers(conn, structure, OrgId(row.org_id), false)?;
         let summary = org_name(structure, row.org_id);
@@ -336,20 +342,15 @@ pub fn return_whole(
             (row.author_id, &row.author_name),
             &back,
         )?;
-        db::proposals::add_step(
-            conn,
-            id,
-            &user.user.display_name,
-            "returned",
-            Some(reason),
-            now,
-        )?;
-        record_proposal(
+        log_step(
             conn,
             user,
-            AuditAction::ProposalReturned,
             &row,
+            AuditAction::ProposalReturned,
+            "returned",
+            Some(reason),
             &serde_json::json!({ "reason": reason, "lines": back.len() }),
+            now,
         )?;
         let authors = db::notifications::coordinators_of(conn, row.org_id)?;
         inbox::notify_users(
@@ -490,13 +491,15 @@ pub fn decide(
             count(Verdict::Return),
             count(Verdict::Reject)
         );
-        db::proposals::add_step(conn, id, who, "decided", Some(&summary), now)?;
-        record_proposal(
+        log_step(
             conn,
             user,
-            AuditAction::ProposalDecided,
             &row,
+            AuditAction::ProposalDecided,
+            "decided",
+            Some(&summary),
             &serde_json::json!({ "lines": body.lines, "version": new_version }),
+            now,
         )?;
         let authors = db::notifications::coordinators_of(conn, row.org_id)?;
         let kind = if back.is_empty() {
@@ -699,20 +702,15 @@ pub fn rebase(
         }
         let current = db::versions::current(conn)?;
         db::proposals::set_base_version(conn, id, current)?;
-        db::proposals::add_step(
-            conn,
-            id,
-            &user.user.display_name,
-            "rebased",
-            None,
-            db::now_ms(),
-        )?;
-        record_proposal(
+        log_step(
             conn,
             user,
-            AuditAction::ProposalRebased,
             &row,
+            AuditAction::ProposalRebased,
+            "rebased",
+            None,
             &serde_json::json!({ "lines": rebased, "base_version": current }),
+            db::now_ms(),
         )?;
         Ok(vec![proposal_event(
             LiveEventKind::ProposalChanged,
