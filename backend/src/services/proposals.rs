@@ -235,30 +235,39 @@ pub fn open_draft(
         // The draft the user saw was submitted or discarded meanwhile.
         return Err(ApiError::new(ErrorCode::ProposalVersionConflict));
     }
-    let now = db::now_ms();
-    let base = db::versions::current(conn)?;
-    let id = db::proposals::insert(
-        conn,
-        &db::proposals::NewProposal {
-            org_id: org.0,
-            author_id: user.user.id,
-            author_name: &user.user.display_name,
-            state: ProposalState::Draft.as_str(),
-            base_version: base,
-            version: 1,
-            created_at: now,
-            updated_at: now,
-        },
-    )
-    .map_err(|e| match e {
+    new_draft(conn, org, user.user.id, &user.user.display_name).map_err(|e| match e {
         // Another planner of the organisation opened the draft at the same moment.
         diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::UniqueViolation,
             _,
         ) => ApiError::new(ErrorCode::ProposalVersionConflict),
         e => e.into(),
-    })?;
-    db::proposals::find(conn, id)?.ok_or_else(|| ErrorCode::NotFound.into())
+    })
+}
+
+/// A new, empty draft of the organisation, based on the current plan version.
+fn new_draft(
+    conn: &mut DbConn,
+    org: OrgId,
+    author_id: i32,
+    author_name: &str,
+) -> Result<db::proposals::ProposalRow, diesel::result::Error> {
+    let now = db::now_ms();
+    let base = db::versions::current(conn)?;
+    let id = db::proposals::insert(
+        conn,
+        &db::proposals::NewProposal {
+            org_id: org.0,
+            author_id,
+            author_name,
+            state: ProposalState::Draft.as_str(),
+            base_version: base,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        },
+    )?;
+    db::proposals::find(conn, id)?.ok_or(diesel::result::Error::NotFound)
 }
 
 /// Moves a proposal on from the version the user saw, or refuses with 409.
@@ -363,24 +372,7 @@ pub fn return_to_draft(
     }
     let draft = match db::proposals::draft_of(conn, org.0)? {
         Some(d) => d,
-        None => {
-            let now = db::now_ms();
-            let base = db::versions::current(conn)?;
-            let id = db::proposals::insert(
-                conn,
-                &db::proposals::NewProposal {
-                    org_id: org.0,
-                    author_id: author.0,
-                    author_name: author.1,
-                    state: ProposalState::Draft.as_str(),
-                    base_version: base,
-                    version: 1,
-                    created_at: now,
-                    updated_at: now,
-                },
-            )?;
-            db::proposals::find(conn, id)?.ok_or(ErrorCode::NotFound)?
-        }
+        None => new_draft(conn, org, author.0, author.1)?,
     };
     // Lock the draft before reading its lines, so a concurrent edit by the author queues.
     db::proposals::touch(conn, draft.id, db::now_ms())?;

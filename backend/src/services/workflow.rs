@@ -39,6 +39,26 @@ pub fn visible(
     Ok((row, state))
 }
 
+/// Loads a proposal this user may see, then checks they may take this step and that it is at
+/// `expected`: 404, 403 and 409 (with the proposal) in that order.
+fn at_step(
+    conn: &mut DbConn,
+    structure: &Structure,
+    user: &CurrentUser,
+    id: i32,
+    may: impl FnOnce(OrgId) -> bool,
+    expected: ProposalState,
+) -> ApiResult<db::proposals::ProposalRow> {
+    let (row, state) = visible(conn, structure, user, id)?;
+    if !may(OrgId(row.org_id)) {
+        return Err(ErrorCode::Forbidden.into());
+    }
+    if state != expected {
+        return Err(ApiError::new(ErrorCode::ProposalWrongState).with_proposal(id));
+    }
+    Ok(row)
+}
+
 fn record_proposal<T: serde::Serialize>(
     conn: &mut DbConn,
     user: &CurrentUser,
@@ -184,13 +204,8 @@ pub fn submit(
         return Err(ApiError::field(ErrorCode::TextTooLong, "note"));
     }
     conn.write_tx(|conn| -> ApiResult<Vec<LiveEvent>> {
-        let (row, state) = visible(conn, structure, user, id)?;
-        if user.actor.proposal_org(structure) != Some(OrgId(row.org_id)) {
-            return Err(ErrorCode::Forbidden.into());
-        }
-        if state != ProposalState::Draft {
-            return Err(ApiError::new(ErrorCode::ProposalWrongState).with_proposal(id));
-        }
+        let own = |org| user.actor.proposal_org(structure) == Some(org);
+        let row = at_step(conn, structure, user, id, own, ProposalState::Draft)?;
         let lines = p::parse_lines(db::proposals::lines_of(conn, id)?)?;
         if lines.is_empty() {
             return Err(ErrorCode::ProposalEmpty.into());
@@ -252,13 +267,15 @@ pub fn endorse(
     note: &str,
 ) -> ApiResult<Vec<LiveEvent>> {
     conn.write_tx(|conn| -> ApiResult<Vec<LiveEvent>> {
-        let (row, state) = visible(conn, structure, user, id)?;
-        if !user.actor.can_endorse_for(structure, OrgId(row.org_id)) {
-            return Err(ErrorCode::Forbidden.into());
-        }
-        if state != ProposalState::Submitted {
-            return Err(ApiError::new(ErrorCode::ProposalWrongState).with_proposal(id));
-        }
+        let district = |org| user.actor.can_endorse_for(structure, org);
+        let row = at_step(
+            conn,
+            structure,
+            user,
+            id,
+            district,
+            ProposalState::Submitted,
+        )?;
         p::advance(conn, &row, seen, Some(ProposalState::InReview))?;
         let now = db::now_ms();
         log_step(
@@ -314,13 +331,15 @@ pub fn return_whole(
     check_reason(reason).map_err(|code| ApiError::field(code, "reason"))?;
     let reason = reason.trim();
     conn.write_tx(|conn| -> ApiResult<Vec<LiveEvent>> {
-        let (row, state) = visible(conn, structure, user, id)?;
-        if !user.actor.can_endorse_for(structure, OrgId(row.org_id)) {
-            return Err(ErrorCode::Forbidden.into());
-        }
-        if state != ProposalState::Submitted {
-            return Err(ApiError::new(ErrorCode::ProposalWrongState).with_proposal(id));
-        }
+        let district = |org| user.actor.can_endorse_for(structure, org);
+        let row = at_step(
+            conn,
+            structure,
+            user,
+            id,
+            district,
+            ProposalState::Submitted,
+        )?;
         p::advance(conn, &row, seen, Some(ProposalState::Returned))?;
         let now = db::now_ms();
         let lines = p::parse_lines(db::proposals::lines_of(conn, id)?)?;
@@ -398,10 +417,7 @@ pub fn decide(
     }
     body.validate()?;
     conn.write_tx(|conn| -> ApiResult<(Vec<LiveEvent>, Option<i32>)> {
-        let (row, state) = visible(conn, structure, user, id)?;
-        if state != ProposalState::InReview {
-            return Err(ApiError::new(ErrorCode::ProposalWrongState).with_proposal(id));
-        }
+        let row = at_step(conn, structure, user, id, |_| true, ProposalState::InReview)?;
         // The version check first: a concurrent decision makes this one stale.
         p::advance(conn, &row, body.version, None)?;
         let lines = p::parse_lines(db::proposals::lines_of(conn, id)?)?;
@@ -675,13 +691,8 @@ pub fn rebase(
     seen: i32,
 ) -> ApiResult<Vec<LiveEvent>> {
     conn.write_tx(|conn| -> ApiResult<Vec<LiveEvent>> {
-        let (row, state) = visible(conn, structure, user, id)?;
-        if user.actor.proposal_org(structure) != Some(OrgId(row.org_id)) {
-            return Err(ErrorCode::Forbidden.into());
-        }
-        if state != ProposalState::Draft {
-            return Err(ApiError::new(ErrorCode::ProposalWrongState).with_proposal(id));
-        }
+        let own = |org| user.actor.proposal_org(structure) == Some(org);
+        let row = at_step(conn, structure, user, id, own, ProposalState::Draft)?;
         p::advance(conn, &row, seen, None)?;
         let lines = p::parse_lines(db::proposals::lines_of(conn, id)?)?;
         let bases = p::bases(conn, &lines)?;
