@@ -230,6 +230,53 @@ impl ReportPeriod {
             .collect()
     }
 
+    /// Parses `2026-Q1` (a quarter, as [`Quarter::parse`]) or `2026` (the year's annual report),
+    /// as the period is written in URLs.
+    pub fn parse(input: &str) -> Result<ReportPeriod, ErrorCode> {
+        let s = input.trim();
+        if s.to_ascii_uppercase().contains('Q') {
+            Quarter::parse(s).map(ReportPeriod::Quarter)
+        } else {
+            Year::parse(s).map(|year| ReportPeriod::Annual { year })
+        }
+    }
+
+    /// The first day of the period.
+    pub fn start(self) -> Date {
+        let (year, month) = match self {
+            ReportPeriod::Quarter(q) => (q.year.get(), q.quarter * 3 - 2),
+            ReportPeriod::Annual { year } => (year.get(), 1),
+        };
+        Date {
+            year,
+            month,
+            day: 1,
+        }
+    }
+
+    /// The quarter whose figures the period closes with: itself, or Q4 for the year.
+    pub fn last_quarter(self) -> Quarter {
+        match self {
+            ReportPeriod::Quarter(q) => q,
+            ReportPeriod::Annual { year } => Quarter { year, quarter: 4 },
+        }
+    }
+
+    pub fn is_annual(self) -> bool {
+        matches!(self, ReportPeriod::Annual { .. })
+    }
+
+    /// The latest quarter that has ended by `today`, if any has.
+    pub fn latest_ended_quarter(today: Date) -> Option<Quarter> {
+        ReportPeriod::all()
+            .into_iter()
+            .filter_map(|p| match p {
+                ReportPeriod::Quarter(q) if p.has_ended(today) => Some(q),
+                _ => None,
+            })
+            .next_back()
+    }
+
     /// Whether the period is over on `today` (reports are about finished periods).
     pub fn has_ended(self, today: Date) -> bool {
         today > self.end()
@@ -523,6 +570,32 @@ mod tests {
         ReportPeriod::Annual {
             year: Year::new(year).expect("year"),
         }
+    }
+
+    #[test]
+    fn periods_parse_as_written_in_urls() {
+        assert_eq!(ReportPeriod::parse("2026-Q1"), Ok(q(2026, 1)));
+        assert_eq!(ReportPeriod::parse("2027"), Ok(annual(2027)));
+        assert_eq!(
+            ReportPeriod::parse("2026-Q5"),
+            Err(ErrorCode::QuarterInvalid)
+        );
+        assert_eq!(ReportPeriod::parse("2030"), Err(ErrorCode::YearInvalid));
+        for p in ReportPeriod::all() {
+            assert_eq!(ReportPeriod::parse(&p.to_string()), Ok(p));
+        }
+        assert_eq!(q(2026, 3).start(), d("2026-07-01"));
+        assert_eq!(annual(2028).start(), d("2028-01-01"));
+        assert_eq!(annual(2028).last_quarter().quarter, 4);
+        assert_eq!(ReportPeriod::latest_ended_quarter(d("2026-03-31")), None);
+        assert_eq!(
+            ReportPeriod::latest_ended_quarter(d("2026-11-24")).map(ReportPeriod::Quarter),
+            Some(q(2026, 3))
+        );
+        assert_eq!(
+            ReportPeriod::latest_ended_quarter(d("2030-01-01")).map(ReportPeriod::Quarter),
+            Some(q(2028, 4))
+        );
     }
 
     #[test]

@@ -191,6 +191,34 @@ error_codes! {
     FormulaCycle = "formula_cycle", 422,
         "Формули показників посилаються одна на одну по колу.",
         "The indicators' formulas refer to each other in a circle.";
+    ReportLocked = "report_locked", 409,
+        "Звіт затверджено, і його період заблоковано. Розблокувати звіт може департамент, зазначивши причину.",
+        "The report is approved and its period is locked. The department can unlock it, giving a reason.";
+    ReportWrongState = "report_wrong_state", 409,
+        "Звіт уже не на цьому етапі. Оновіть сторінку.",
+        "The report is no longer at this step. Reload the page.";
+    ReportVersionConflict = "report_version_conflict", 409,
+        "Хтось інший уже змінив цей звіт. Ваші значення збережено у формі: перегляньте актуальний стан і повторіть.",
+        "Someone else has changed this report. Your values are kept in the form: review its current state and try again.";
+    ReportPeriodNotStarted = "report_period_not_started", 409,
+        "Звітний період ще не розпочався.", "The reporting period has not started yet.";
+    ReportPeriodNotEnded = "report_period_not_ended", 409,
+        "Звітний період ще не завершився: звіт подають після його закінчення.",
+        "The reporting period has not ended yet: the report is submitted after it ends.";
+    ExecutionStatusRequired = "execution_status_required", 422,
+        "Вкажіть стан виконання заходу.", "Choose the measure's execution status.";
+    ReportMeasureUnknown = "report_measure_unknown", 422,
+        "Цей захід не входить до звіту цієї організації.",
+        "This measure is not part of this organisation's report.";
+    ReportIndicatorUnknown = "report_indicator_unknown", 422,
+        "Ця організація не звітує за цим показником.",
+        "This organisation does not report this indicator.";
+    SpendingNotInBudget = "spending_not_in_budget", 422,
+        "У заході немає коштів за цим джерелом фінансування в цьому році (ні в плані, ні в затвердженому бюджеті).",
+        "The measure has no money from this funding source in this year (neither planned nor approved).";
+    SpendingInAnnual = "spending_in_annual", 422,
+        "Річний звіт не містить видатків: вони складаються з квартальних звітів.",
+        "The annual report has no spending: the year's spending is the sum of its quarterly reports.";
     Internal = "internal", 500,
         "Внутрішня помилка сервера. Ваші збережені дані не втрачено; спробуйте пізніше.",
         "Internal server error. Your saved data is safe; try again later.";

@@ -437,6 +437,47 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_rule: Option<StatusRule>,
     pub reporters: Reporters,
+    /// How the values of several reporters make one figure (a district's, the oblast's).
+    #[serde(default)]
+    pub aggregate: Aggregate,
+}
+
+/// How the actuals of several reporting organisations combine into one figure.
+///
+/// - `Sum` (counts, money): the oblast figure is the sum of what was reported; the targets are
+///   the oblast's, so a single community has no target of its own and shows no status.
+/// - `Mean` (percentages, index points): the unweighted mean of the reporters' values, rounded to
+///   the unit; every reporter is held to the same targets, so each community has a status too.
+///
+/// Either way the figure is as fresh as its stalest reporter, and only reporters that reported
+/// count (the dashboard shows how many of how many).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregate {
+    #[default]
+    Sum,
+    Mean,
+}
+
+impl Aggregate {
+    /// Whether each reporter is held to the indicator's targets (and so has its own status).
+    pub fn per_reporter_status(self) -> bool {
+        self == Aggregate::Mean
+    }
+
+    /// One figure from several reporters' actuals; `None` when none reported.
+    pub fn combine(self, unit: IndicatorUnit, actuals: &[Actual]) -> Option<Actual> {
+        let as_of = actuals.iter().map(|a| a.as_of).min()?;
+        let sum = actuals
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, a| acc.checked_add(a.value))?;
+        let value = match self {
+            Aggregate::Sum => sum,
+            Aggregate::Mean => unit.round(sum.checked_div(Decimal::from(actuals.len()))?),
+        };
+        Some(Actual { value, as_of })
+    }
 }
 
 /// The target expected by the end of a quarter, and where the year's path starts.
@@ -867,7 +908,35 @@ mod tests {
             formula: None,
             status_rule: None,
             reporters: Reporters::AllCommunities,
+            aggregate: Aggregate::Sum,
         }
+    }
+
+    #[test]
+    fn several_reporters_combine_by_sum_or_mean_as_of_the_stalest() {
+        let a = |v: &str, n: u8| Actual {
+            value: dec(v),
+            as_of: q(2026, n),
+        };
+        let values = [a("10", 2), a("15", 3), a("20", 3)];
+        let sum = Aggregate::Sum.combine(IndicatorUnit::Count, &values);
+        assert_eq!(sum, Some(a("45", 2)));
+        // 45 / 3 = 15; a mean of points keeps one decimal, half away from zero.
+        let mean = Aggregate::Mean.combine(IndicatorUnit::Points, &values);
+        assert_eq!(mean, Some(a("15", 2)));
+        let thirds = [a("1", 1), a("1", 1), a("2", 1)];
+        assert_eq!(
+            Aggregate::Mean.combine(IndicatorUnit::Percent, &thirds),
+            Some(a("1.3", 1))
+        );
+        assert_eq!(Aggregate::Sum.combine(IndicatorUnit::Count, &[]), None);
+        assert!(Aggregate::Mean.per_reporter_status());
+        assert!(!Aggregate::Sum.per_reporter_status());
+        // Stored definitions from before the field read as a sum.
+        let mut json = serde_json::to_value(sedo_seats()).expect("json");
+        json.as_object_mut().expect("object").remove("aggregate");
+        let back: Indicator = serde_json::from_value(json).expect("parse");
+        assert_eq!(back.aggregate, Aggregate::Sum);
     }
 
     /// СЕДО seats: 1 390 on 1 Jan 2026 (DOMAIN.md), demo targets.

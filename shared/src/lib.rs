@@ -8,6 +8,7 @@ pub mod api;
 pub mod calendar;
 pub mod codes;
 pub mod error;
+pub mod execution;
 pub mod grid;
 pub mod ids;
 pub mod indicators;

@@ -7,8 +7,8 @@ use anyhow::{anyhow, Result};
 use rust_decimal::Decimal;
 use shared::calendar::Date;
 use shared::indicators::{
-    Baseline, Direction, Formula, Indicator, IndicatorKind, IndicatorScope, IndicatorUnit,
-    Reporters, YearTarget,
+    Aggregate, Baseline, Direction, Formula, Indicator, IndicatorKind, IndicatorScope,
+    IndicatorUnit, Reporters, YearTarget,
 };
 use shared::{IndicatorId, Text, Year};
 
@@ -162,6 +162,7 @@ pub fn seed(conn: &mut DbConn) -> Result<()> {
                 formula: None,
                 status_rule: None,
                 reporters: reporters.clone(),
+                aggregate: Aggregate::Sum,
             })
         })?;
         ids.insert(*code, id);
@@ -205,6 +206,7 @@ pub fn seed(conn: &mut DbConn) -> Result<()> {
             }),
             status_rule: None,
             reporters: Reporters::Computed,
+            aggregate: Aggregate::Sum,
         })
     })?;
     Ok(())

@@ -1,6 +1,7 @@
 //! Live events (`GET /api/events`, server-sent events): what changed, where, and who changed it.
 
 use crate::api::proposals::ProposalId;
+use crate::calendar::ReportPeriod;
 use crate::ids::{MeasureId, OrgId};
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +24,16 @@ pub enum LiveEventKind {
     ProposalDecided,
     /// Approved lines made a new version of the plan.
     PlanVersionCreated,
+    /// A draft report was saved (heard by its organisation only).
+    ReportChanged,
+    ReportSubmitted,
+    ReportEndorsed,
+    ReportReturned,
+    /// The department approved a report: executed amounts and indicator values moved.
+    ReportApproved,
+    ReportUnlocked,
+    /// The department entered a measure's approved amounts.
+    BudgetApproved,
 }
 
 /// One event, sent as the `data:` of an SSE message whose `event:` is `change`.
@@ -39,6 +50,9 @@ pub struct LiveEvent {
     /// About a draft proposal: only its organisation's planners hear of it.
     #[serde(default)]
     pub draft: bool,
+    /// The report's period, for report events (the report is `org_id`'s).
+    #[serde(default)]
+    pub period: Option<ReportPeriod>,
     /// The organisation the measure or proposal belongs to: events reach only those who may
     /// read it (a draft proposal's events, only its own planners).
     pub org_id: OrgId,

@@ -1,6 +1,7 @@
 //! Each user's inbox: what others did to their organisation's measures, with unread counts.
 
 use crate::api::proposals::ProposalId;
+use crate::calendar::ReportPeriod;
 use crate::ids::{MeasureId, OrgId};
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +25,17 @@ pub enum NotificationKind {
     ProposalDecided,
     /// Someone commented on a proposal of my organisation (or one I review).
     ProposalComment,
+    /// A report waits for my endorsement or approval.
+    ReportWaiting,
+    /// My organisation's report came back for rework (or was unlocked), with a reason.
+    ReportReturned,
+    /// The department approved my organisation's report.
+    ReportApproved,
+    /// A report of my organisation is due soon or today.
+    ReportDue,
+    /// A report is past its due date and not submitted (sent to its organisation, its district
+    /// and the department).
+    ReportOverdue,
 }
 
 impl NotificationKind {
@@ -37,6 +49,11 @@ impl NotificationKind {
             NotificationKind::ProposalReturned => "proposal_returned",
             NotificationKind::ProposalDecided => "proposal_decided",
             NotificationKind::ProposalComment => "proposal_comment",
+            NotificationKind::ReportWaiting => "report_waiting",
+            NotificationKind::ReportReturned => "report_returned",
+            NotificationKind::ReportApproved => "report_approved",
+            NotificationKind::ReportDue => "report_due",
+            NotificationKind::ReportOverdue => "report_overdue",
         }
     }
 
@@ -50,6 +67,11 @@ impl NotificationKind {
             NotificationKind::ProposalReturned,
             NotificationKind::ProposalDecided,
             NotificationKind::ProposalComment,
+            NotificationKind::ReportWaiting,
+            NotificationKind::ReportReturned,
+            NotificationKind::ReportApproved,
+            NotificationKind::ReportDue,
+            NotificationKind::ReportOverdue,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)
@@ -64,6 +86,9 @@ pub struct Notification {
     /// The measure concerned (absent for a whole proposal).
     pub measure_id: Option<MeasureId>,
     pub proposal_id: Option<ProposalId>,
+    /// The report's period, for report items (the report is `org_id`'s).
+    #[serde(default)]
+    pub period: Option<ReportPeriod>,
     pub org_id: OrgId,
     /// Who did it.
     pub by: String,

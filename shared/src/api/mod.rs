@@ -2,7 +2,9 @@
 
 pub mod audit;
 pub mod auth;
+pub mod budget;
 pub mod comments;
+pub mod dashboard;
 pub mod events;
 pub mod inbox;
 pub mod indicators;
@@ -12,6 +14,7 @@ pub mod plan;
 pub mod presence;
 pub mod programme;
 pub mod proposals;
+pub mod reports;
 pub mod rollup;
 pub mod users;
 pub mod versions;
