@@ -63,6 +63,9 @@ pub struct DashboardQuery {
     pub quarter: Option<String>,
 }
 
+/// The most troubles a dashboard lists (the rest are counted).
+pub const TROUBLES_SHOWN: usize = 100;
+
 /// A step of the drill-down path, from the oblast to here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -273,7 +276,12 @@ pub struct Dashboard {
     pub compliance: Vec<PeriodCompliance>,
     pub compliance_total: ComplianceCounts,
     pub children: Vec<ChildRow>,
+    /// For the map, at the oblast and district levels: every community in scope, with the same
+    /// figures as a child row (at the oblast level `children` are the districts).
+    pub map: Vec<ChildRow>,
     pub troubles: Vec<Trouble>,
+    /// How many troubles there are in all (the list is capped at [`TROUBLES_SHOWN`]).
+    pub troubles_total: u32,
     /// For a community or a measure: the reports behind the executed figures.
     pub trace: Vec<TraceReport>,
 }
