@@ -101,6 +101,46 @@ impl Actor {
         self.role == Role::Department
     }
 
+    /// May this user see the reports of `org`? The oblast level sees every report; a community
+    /// its own; a district its own and its communities'.
+    pub fn can_see_reports_of(&self, structure: &Structure, org: OrgId) -> bool {
+        match self.role {
+            Role::Department | Role::ProgrammeHead | Role::Admin => true,
+            Role::CommunityCoordinator => self.org == Some(org),
+            Role::DistrictCoordinator => {
+                self.org == Some(org)
+                    || structure
+                        .org(org)
+                        .is_some_and(|o| o.parent.is_some() && o.parent == self.org)
+            }
+        }
+    }
+
+    /// May this user write the report of `org`? Coordinators write their own organisation's;
+    /// the department writes the oblast executors' (they have no accounts of their own).
+    pub fn can_write_report(&self, structure: &Structure, org: OrgId) -> bool {
+        match self.role {
+            Role::CommunityCoordinator | Role::DistrictCoordinator => self.org == Some(org),
+            Role::Department => structure
+                .org(org)
+                .is_some_and(|o| matches!(o.kind, OrgKind::Executor | OrgKind::Oblast)),
+            Role::ProgrammeHead | Role::Admin => false,
+        }
+    }
+
+    /// May this user see the dashboard of `org` (a community, a district or an executor)?
+    pub fn can_see_dashboard_of(&self, structure: &Structure, org: OrgId) -> bool {
+        self.can_see_reports_of(structure, org)
+    }
+
+    /// May this user see the whole oblast's dashboard?
+    pub fn can_see_oblast_dashboard(&self) -> bool {
+        matches!(
+            self.role,
+            Role::Department | Role::ProgrammeHead | Role::Admin
+        )
+    }
+
     pub fn can_manage_accounts(&self) -> bool {
         self.role == Role::Admin
     }

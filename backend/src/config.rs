@@ -15,6 +15,10 @@ pub struct Settings {
     pub demo: bool,
     /// `OBRIY_SECURE_COOKIES=1` behind HTTPS.
     pub secure_cookies: bool,
+    /// `OBRIY_NOW=2026-10-03`: a fixed "today" for the reporting calendar (demos, tests).
+    pub today: Option<shared::Date>,
+    /// `OBRIY_REMINDERS=0` turns off the hourly report reminder pass (tests run it on demand).
+    pub reminders: bool,
 }
 
 impl Settings {
@@ -32,6 +36,15 @@ impl Settings {
                 .map_or_else(|| PathBuf::from("dist"), PathBuf::from),
             demo: flag("OBRIY_DEMO"),
             secure_cookies: flag("OBRIY_SECURE_COOKIES"),
+            today: var("OBRIY_NOW")
+                .map(|v| {
+                    shared::Date::parse(&v).map_err(|_| {
+                        anyhow::anyhow!("OBRIY_NOW={v:?} is not a date written YYYY-MM-DD")
+                    })
+                })
+                .transpose()?,
+            reminders: var("OBRIY_REMINDERS")
+                .is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "no")),
         })
     }
 }

@@ -1,8 +1,9 @@
 //! The route table: every endpoint of the API in one place.
 
 use crate::api::{
-    audit, auth, comments, events, health, inbox, indicators, measures, openapi, orgs, plan,
-    presence, programme, proposals, rollups, users, versions, workflow,
+    audit, auth, comments, dashboard, events, execution, health, inbox, indicators, measures,
+    openapi, orgs, plan, presence, programme, proposals, reporting, reports, rollups, users,
+    versions, workflow,
 };
 use actix_web::web;
 
@@ -25,10 +26,22 @@ pub fn api(cfg: &mut web::ServiceConfig) {
             .service(rollups::rollup)
             .service(indicators::list)
             .service(indicators::get)
+            .service(indicators::set_status_rule)
             .service(measures::create)
             .service(measures::get)
             .service(measures::update)
             .service(measures::remove)
+            .service(execution::get)
+            .service(execution::set_approved)
+            .service(reports::calendar)
+            .service(reports::get)
+            .service(reports::save)
+            .service(reports::step)
+            .service(reporting::get)
+            .service(reporting::set)
+            .service(reporting::run_reminders)
+            .service(dashboard::get)
+            .service(dashboard::shapes)
             .service(audit::list)
             .service(audit::verify)
             .service(audit::measure_history)

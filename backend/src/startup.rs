@@ -29,6 +29,7 @@ impl Application {
             .with_context(|| format!("binding {}", settings.addr))?;
         let port = listener.local_addr()?.port();
         let static_dir = settings.static_dir.clone();
+        let today = settings.today;
         let state = web::Data::new(AppState {
             pool,
             backend,
@@ -37,10 +38,18 @@ impl Application {
             login_limiter: Default::default(),
             live: Default::default(),
             history: Default::default(),
+            clock: crate::services::clock::Clock::new(today),
+            dashboards: Default::default(),
+            map: Default::default(),
         });
         if backend == db::Backend::Postgres {
             let weak = std::sync::Arc::downgrade(&state.clone().into_inner());
             crate::services::live::start_listener(state.settings.database_url.clone(), weak);
+        }
+        if state.settings.reminders {
+            crate::services::reminders::start(std::sync::Arc::downgrade(
+                &state.clone().into_inner(),
+            ));
         }
         let app_state = state.clone();
         let server = HttpServer::new(move || {

@@ -18,6 +18,12 @@ pub struct AppState {
     pub live: crate::services::live::LiveHub,
     /// The approved states of every version, rebuilt when the plan revision moves.
     pub history: Mutex<Option<(i64, Arc<crate::services::proposals::History>)>>,
+    /// Today in Kyiv, for the reporting calendar (fixed by `OBRIY_NOW` or tests).
+    pub clock: crate::services::clock::Clock,
+    /// The dashboard's board and its answers, rebuilt when plan, reports or today move.
+    pub dashboards: crate::services::dashboard::DashboardCache,
+    /// The map's shapes as JSON, projected on first use.
+    pub map: std::sync::OnceLock<Arc<Vec<u8>>>,
 }
 
 /// How handlers receive the state.

@@ -142,6 +142,32 @@ impl Date {
     pub fn days_until(self, other: Date) -> i64 {
         other.days_since_epoch() - self.days_since_epoch()
     }
+
+    /// 0 for Sunday … 6 for Saturday.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday.
+        u8::try_from((self.days_since_epoch() + 4).rem_euclid(7)).unwrap_or(0)
+    }
+
+    /// The last Sunday of a month (where the EU's summer time starts and ends).
+    fn last_sunday(year: i32, month: u8) -> Option<Date> {
+        let end = Date::end_of_month(year, month).ok()?;
+        end.add_days(-i64::from(end.weekday()))
+    }
+
+    /// The date in Kyiv at an instant (milliseconds since the epoch): UTC+2, and UTC+3 from
+    /// 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October (the
+    /// EU rule Ukraine follows).
+    pub fn kyiv_from_unix_ms(ms: i64) -> Option<Date> {
+        const HOUR: i64 = 3_600_000;
+        const DAY: i64 = 24 * HOUR;
+        let utc = Date::from_days_since_epoch(ms.div_euclid(DAY))?;
+        let switch =
+            |month| Date::last_sunday(utc.year, month).map(|d| d.days_since_epoch() * DAY + HOUR);
+        let summer = ms >= switch(3)? && ms < switch(10)?;
+        let offset = if summer { 3 * HOUR } else { 2 * HOUR };
+        Date::from_days_since_epoch((ms + offset).div_euclid(DAY))
+    }
 }
 
 impl fmt::Display for Date {
@@ -178,6 +204,13 @@ impl utoipa::PartialSchema for Date {
 
 #[cfg(feature = "openapi")]
 impl utoipa::ToSchema for Date {}
+
+/// 1 January 2026: the programme's first day.
+pub const PROGRAMME_START: Date = Date {
+    year: 2026,
+    month: 1,
+    day: 1,
+};
 
 /// The first day after a month: the 1st of the next month (January of the next year after December).
 fn month_after(year: i32, month: u8) -> (i32, u8) {
@@ -491,6 +524,29 @@ pub fn reminder_on(today: Date, due: Date, days_before: u32) -> Option<ReminderK
     }
 }
 
+/// The reminder that applies on `today` to a report not yet submitted, catching up on days a
+/// daily task did not run (a restart, an outage): overdue on any day after the due date, due
+/// today on the day, upcoming within `days_before` days before it. Sent with a dedupe key per
+/// kind, each reaches an inbox once; a late start sends only the latest that applies.
+pub fn reminder_due(today: Date, due: Date, days_before: u32) -> Option<ReminderKind> {
+    match days_until_due(today, due) {
+        left if left < 0 => Some(ReminderKind::Overdue),
+        0 => Some(ReminderKind::DueToday),
+        left if left <= i64::from(days_before) => Some(ReminderKind::Upcoming),
+        _ => None,
+    }
+}
+
+impl ReminderKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReminderKind::Upcoming => "upcoming",
+            ReminderKind::DueToday => "due_today",
+            ReminderKind::Overdue => "overdue",
+        }
+    }
+}
+
 /// Reporting compliance as the head's dashboard counts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -570,6 +626,60 @@ mod tests {
         ReportPeriod::Annual {
             year: Year::new(year).expect("year"),
         }
+    }
+
+    #[test]
+    fn kyiv_dates_follow_the_summer_time_switches() {
+        // 2026: summer time from 29 March to 25 October (last Sundays), at 01:00 UTC.
+        let ms = |days: i64, hours: i64| days * 86_400_000 + hours * 3_600_000;
+        let day = |s: &str| d(s).days_since_epoch();
+        assert_eq!(d("2026-03-29").weekday(), 0);
+        assert_eq!(d("2026-11-24").weekday(), 2);
+        // Winter, UTC+2: 21:59 UTC is 23:59 in Kyiv, 22:00 UTC is the next day.
+        let jan = day("2026-01-10");
+        assert_eq!(Date::kyiv_from_unix_ms(ms(jan, 21)), Some(d("2026-01-10")));
+        assert_eq!(Date::kyiv_from_unix_ms(ms(jan, 22)), Some(d("2026-01-11")));
+        // Summer, UTC+3: 21:00 UTC is already the next day.
+        let jul = day("2026-07-05");
+        assert_eq!(Date::kyiv_from_unix_ms(ms(jul, 20)), Some(d("2026-07-05")));
+        assert_eq!(Date::kyiv_from_unix_ms(ms(jul, 21)), Some(d("2026-07-06")));
+        // The quarter's due date ends at midnight Kyiv time: 30 Sep 21:30 UTC is 1 October.
+        let sep = day("2026-09-30");
+        assert_eq!(
+            Date::kyiv_from_unix_ms(ms(sep, 21) + 1_800_000),
+            Some(d("2026-10-01"))
+        );
+        // The switch days themselves.
+        let mar = day("2026-03-29");
+        assert_eq!(Date::kyiv_from_unix_ms(ms(mar, 0)), Some(d("2026-03-29")));
+        assert_eq!(Date::kyiv_from_unix_ms(ms(mar, 21)), Some(d("2026-03-30")));
+        let oct = day("2026-10-25");
+        assert_eq!(Date::kyiv_from_unix_ms(ms(oct, 21)), Some(d("2026-10-25")));
+        assert_eq!(Date::kyiv_from_unix_ms(ms(oct, 22)), Some(d("2026-10-26")));
+    }
+
+    #[test]
+    fn reminders_catch_up_after_days_the_task_missed() {
+        let due = d("2026-10-05");
+        assert_eq!(reminder_due(d("2026-09-30"), due, 3), None);
+        assert_eq!(
+            reminder_due(d("2026-10-02"), due, 3),
+            Some(ReminderKind::Upcoming)
+        );
+        assert_eq!(
+            reminder_due(d("2026-10-04"), due, 3),
+            Some(ReminderKind::Upcoming)
+        );
+        assert_eq!(
+            reminder_due(d("2026-10-05"), due, 3),
+            Some(ReminderKind::DueToday)
+        );
+        // Missed the day after: still escalated weeks later (once, by its dedupe key).
+        assert_eq!(
+            reminder_due(d("2026-11-24"), due, 3),
+            Some(ReminderKind::Overdue)
+        );
+        assert_eq!(reminder_due(d("2026-10-04"), due, 0), None);
     }
 
     #[test]

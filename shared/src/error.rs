@@ -219,6 +219,11 @@ error_codes! {
     SpendingInAnnual = "spending_in_annual", 422,
         "Річний звіт не містить видатків: вони складаються з квартальних звітів.",
         "The annual report has no spending: the year's spending is the sum of its quarterly reports.";
+    ReminderDaysInvalid = "reminder_days_invalid", 422,
+        "Кількість днів для нагадування — від 0 до 30.", "Reminder days must be 0 to 30.";
+    MaxChangeInvalid = "max_change_invalid", 422,
+        "Допустима зміна без коментаря — від 1 до 1000 %.",
+        "The change allowed without a comment must be 1 to 1000 %.";
     Internal = "internal", 500,
         "Внутрішня помилка сервера. Ваші збережені дані не втрачено; спробуйте пізніше.",
         "Internal server error. Your saved data is safe; try again later.";

@@ -15,6 +15,9 @@ pub const PROGRAMME_YEARS: RangeInclusive<i32> = 2026..=2028;
 pub struct Year(i32);
 
 impl Year {
+    /// The programme's first year.
+    pub const FIRST: Year = Year(*PROGRAMME_YEARS.start());
+
     pub fn new(year: i32) -> Result<Year, ErrorCode> {
         if PROGRAMME_YEARS.contains(&year) {
             Ok(Year(year))

@@ -68,6 +68,8 @@ fn main() -> anyhow::Result<()> {
         static_dir: obriy_tests::app::static_dir(),
         demo: true,
         secure_cookies: false,
+        today: None,
+        reminders: false,
     })?;
     let base = format!("http://127.0.0.1:{}", server.port);
     let http = reqwest::blocking::Client::builder()

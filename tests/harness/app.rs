@@ -60,6 +60,8 @@ fn start(
         static_dir: static_dir(),
         demo,
         secure_cookies: false,
+        today: None,
+        reminders: false,
     };
     let server =
         Background::spawn(settings).unwrap_or_else(|e| panic!("starting the server: {e:#}"));
@@ -69,5 +71,13 @@ fn start(
         kind,
         server,
         _dir: dir,
+    }
+}
+
+impl TestApp {
+    /// Fixes the server's "today" (`2026-10-03`), as `OBRIY_NOW` does at start.
+    pub fn set_today(&self, date: &str) {
+        let date = shared::Date::parse(date).unwrap_or_else(|e| panic!("{date}: {e}"));
+        self.server.state.clock.set(Some(date));
     }
 }

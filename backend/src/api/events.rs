@@ -57,9 +57,16 @@ pub async fn subscribe(state: State, user: CurrentUser) -> ApiResult<HttpRespons
         .streaming(hello.chain(events)))
 }
 
-/// Events about proposals follow the proposal's visibility; the rest, the measure's.
+/// Events about reports follow the report's visibility, about proposals the proposal's; the rest,
+/// the measure's.
 fn may_hear(user: &CurrentUser, structure: &Structure, event: &LiveEvent) -> bool {
-    if event.proposal_id.is_some() {
+    if event.period.is_some() {
+        if event.draft {
+            user.actor.can_write_report(structure, event.org_id)
+        } else {
+            user.actor.can_see_reports_of(structure, event.org_id)
+        }
+    } else if event.proposal_id.is_some() {
         let state = if event.draft {
             ProposalState::Draft
         } else {

@@ -19,7 +19,10 @@ fn load(conn: &mut db::DbConn, user_id: i32) -> ApiResult<Inbox> {
                 kind: NotificationKind::parse(&n.kind)?,
                 measure_id: n.measure_id.map(MeasureId),
                 proposal_id: n.proposal_id.map(shared::api::proposals::ProposalId),
-                period: None,
+                period: n
+                    .period
+                    .as_deref()
+                    .and_then(|p| shared::ReportPeriod::parse(p).ok()),
                 org_id: OrgId(n.org_id),
                 by: n.by_name,
                 summary: n.summary,

@@ -4,7 +4,9 @@
 pub mod audit;
 pub mod auth;
 pub mod comments;
+pub mod dashboard;
 pub mod events;
+pub mod execution;
 pub mod health;
 pub mod inbox;
 pub mod indicators;
@@ -15,6 +17,8 @@ pub mod plan;
 pub mod presence;
 pub mod programme;
 pub mod proposals;
+pub mod reporting;
+pub mod reports;
 pub mod rollups;
 pub mod users;
 pub mod versions;

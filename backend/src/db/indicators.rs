@@ -59,3 +59,23 @@ pub fn set_definition(conn: &mut DbConn, id: i32, definition: &str) -> QueryResu
         .execute(c))
     .map(|_| ())
 }
+
+/// Writes a new definition if the row is still at `seen`; `false` when someone got there first.
+pub fn update(
+    conn: &mut DbConn,
+    id: i32,
+    seen: i32,
+    definition: &str,
+    now: i64,
+) -> QueryResult<bool> {
+    on_conn!(conn, c => diesel::update(
+            indicators::table.filter(indicators::id.eq(id)).filter(indicators::version.eq(seen)),
+        )
+        .set((
+            indicators::definition.eq(definition),
+            indicators::version.eq(seen + 1),
+            indicators::updated_at.eq(now),
+        ))
+        .execute(c))
+    .map(|n| n == 1)
+}

@@ -4,6 +4,7 @@
 //! (as vaultwarden does), so every diesel feature works the same on both.
 
 pub mod audit;
+pub mod budget;
 pub mod budget_lines;
 pub mod comments;
 pub mod indicators;
@@ -14,6 +15,7 @@ pub mod plan_state;
 pub mod presence;
 pub mod programme;
 pub mod proposals;
+pub mod reports;
 pub mod schema;
 pub mod sessions;
 pub mod users;

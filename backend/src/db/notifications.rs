@@ -18,6 +18,8 @@ pub struct NotificationRow {
     pub summary: String,
     pub at: i64,
     pub read_at: Option<i64>,
+    pub period: Option<String>,
+    pub dedupe_key: Option<String>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -31,6 +33,9 @@ pub struct NewNotification<'a> {
     pub by_name: &'a str,
     pub summary: &'a str,
     pub at: i64,
+    pub period: Option<&'a str>,
+    /// Set for reminders: an item with the same key for the same user is never inserted twice.
+    pub dedupe_key: Option<&'a str>,
 }
 
 /// The accounts with one of these roles (e.g. the department).
@@ -52,6 +57,15 @@ pub fn coordinators_of(conn: &mut DbConn, org_id: i32) -> QueryResult<Vec<i32>> 
 pub fn insert(conn: &mut DbConn, row: &NewNotification) -> QueryResult<()> {
     on_conn!(conn, c => diesel::insert_into(notifications::table).values(row).execute(c))
         .map(|_| ())
+}
+
+/// Inserts unless the user already has an item with the same dedupe key; whether it did.
+pub fn insert_once(conn: &mut DbConn, row: &NewNotification) -> QueryResult<bool> {
+    on_conn!(conn, c => diesel::insert_into(notifications::table)
+        .values(row)
+        .on_conflict_do_nothing()
+        .execute(c))
+    .map(|n| n == 1)
 }
 
 /// The newest `limit` items of a user's inbox.

@@ -121,6 +121,7 @@ diesel::table! {
     plan_state (id) {
         id -> Integer,
         revision -> BigInt,
+        report_revision -> BigInt,
     }
 }
 
@@ -196,6 +197,8 @@ diesel::table! {
         summary -> Text,
         at -> BigInt,
         read_at -> Nullable<BigInt>,
+        period -> Nullable<Text>,
+        dedupe_key -> Nullable<Text>,
     }
 }
 
@@ -294,3 +297,97 @@ diesel::table! {
         updated_at -> BigInt,
     }
 }
+
+diesel::table! {
+    reports (id) {
+        id -> Integer,
+        org_id -> Integer,
+        period -> Text,
+        stage -> Text,
+        version -> Integer,
+        first_submitted_on -> Nullable<Text>,
+        submitted_on -> Nullable<Text>,
+        approved_on -> Nullable<Text>,
+        updated_at -> BigInt,
+        updated_by -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    report_measures (report_id, measure_id) {
+        report_id -> Integer,
+        measure_id -> Integer,
+        status -> Nullable<Text>,
+        narrative -> Text,
+    }
+}
+
+diesel::table! {
+    report_spending (report_id, measure_id, source) {
+        report_id -> Integer,
+        measure_id -> Integer,
+        year -> Integer,
+        source -> Text,
+        amount_uah -> BigInt,
+    }
+}
+
+diesel::table! {
+    report_values (report_id, indicator_id) {
+        report_id -> Integer,
+        indicator_id -> Integer,
+        value -> Nullable<Text>,
+        comment -> Text,
+    }
+}
+
+diesel::table! {
+    report_steps (id) {
+        id -> Integer,
+        report_id -> Integer,
+        action -> Text,
+        by_user -> Nullable<Integer>,
+        by_name -> Text,
+        reason -> Nullable<Text>,
+        at -> BigInt,
+    }
+}
+
+diesel::table! {
+    budget_approved (measure_id, year, source) {
+        measure_id -> Integer,
+        year -> Integer,
+        source -> Text,
+        amount_uah -> BigInt,
+    }
+}
+
+diesel::table! {
+    budget_decisions (measure_id) {
+        measure_id -> Integer,
+        version -> Integer,
+        updated_at -> BigInt,
+        updated_by -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    reporting_settings (id) {
+        id -> Integer,
+        remind_days_before -> Integer,
+        max_change_percent -> Text,
+    }
+}
+
+diesel::joinable!(report_measures -> reports (report_id));
+diesel::joinable!(report_spending -> reports (report_id));
+diesel::joinable!(report_values -> reports (report_id));
+diesel::joinable!(report_steps -> reports (report_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    reports,
+    report_measures,
+    report_spending,
+    report_values,
+    report_steps,
+    orgs,
+);

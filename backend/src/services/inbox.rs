@@ -31,6 +31,8 @@ pub fn notify_org(
 pub enum About {
     Measure(i32),
     Proposal(i32),
+    /// A report of the item's organisation for this period.
+    Report(shared::ReportPeriod),
 }
 
 /// Puts one item in each of these users' inboxes (not the actor's own).
@@ -45,9 +47,10 @@ pub fn notify_users(
 ) -> Result<(), diesel::result::Error> {
     let summary: String = summary.chars().take(160).collect();
     let now = db::now_ms();
-    let (measure_id, proposal_id) = match about {
-        About::Measure(m) => (Some(m), None),
-        About::Proposal(p) => (None, Some(p)),
+    let (measure_id, proposal_id, period) = match about {
+        About::Measure(m) => (Some(m), None, None),
+        About::Proposal(p) => (None, Some(p), None),
+        About::Report(p) => (None, None, Some(p.to_string())),
     };
     for &user_id in users {
         if user_id == by.user.id {
@@ -64,6 +67,8 @@ pub fn notify_users(
                 by_name: &by.user.display_name,
                 summary: &summary,
                 at: now,
+                period: period.as_deref(),
+                dedupe_key: None,
             },
         )?;
     }

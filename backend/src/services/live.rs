@@ -101,6 +101,27 @@ pub fn proposal_event(
     }
 }
 
+/// An event about a report, heard by those who may see it (a draft's, only its writers).
+pub fn report_event(
+    kind: LiveEventKind,
+    org: i32,
+    period: shared::ReportPeriod,
+    draft: bool,
+    by: &str,
+) -> LiveEvent {
+    LiveEvent {
+        kind,
+        measure_id: None,
+        proposal_id: None,
+        version: None,
+        draft,
+        period: Some(period),
+        org_id: OrgId(org),
+        by: by.to_string(),
+        at: db::now_ms(),
+    }
+}
+
 /// Starts the PostgreSQL listener of this process; it ends when the application is dropped.
 pub fn start_listener(url: String, state: Weak<AppState>) {
     std::thread::Builder::new()

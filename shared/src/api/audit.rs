@@ -49,6 +49,16 @@ actions! {
     ProposalRebased = "proposal.rebase", "Пропозицію узгоджено з новою версією", "Proposal rebased";
     PlanVersionCreated = "plan.version", "Нова версія плану", "New plan version";
     WorkflowChanged = "workflow.change", "Маршрут погодження змінено", "Approval route changed";
+    ReportSaved = "report.save", "Звіт збережено", "Report saved";
+    ReportSubmitted = "report.submit", "Звіт подано", "Report submitted";
+    ReportEndorsed = "report.endorse", "Звіт погоджено районом", "Report endorsed by the district";
+    ReportReturned = "report.return", "Звіт повернуто", "Report returned";
+    ReportApproved = "report.approve", "Звіт затверджено", "Report approved";
+    ReportUnlocked = "report.unlock", "Звіт розблоковано", "Report unlocked";
+    BudgetApproved = "budget.approve", "Затверджені обсяги внесено", "Approved amounts entered";
+    ReportingSettingsChanged = "reporting.settings", "Налаштування звітності змінено", "Reporting settings changed";
+    IndicatorRuleChanged = "indicator.rule", "Пороги статусу показника змінено", "Indicator status thresholds changed";
+    RemindersSent = "reporting.remind", "Нагадування про звіти надіслано", "Report reminders sent";
     UserCreated = "user.create", "Обліковий запис створено", "Account created";
     Seeded = "system.seed", "Початкові дані завантажено", "Initial data loaded";
 }

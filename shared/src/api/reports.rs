@@ -393,6 +393,44 @@ pub struct ReportQuery {
     pub org: Option<OrgId>,
 }
 
+/// `GET /api/reporting/settings`, `PUT` (department): reminders and the comment rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportingSettings {
+    /// Days before a due date the early reminder goes out (0: none), at most 30.
+    pub remind_days_before: u32,
+    /// The share (percent, 1–1000) a value may move from the previous period without a comment.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub max_change_percent: Decimal,
+}
+
+impl ReportingSettings {
+    pub fn check(&self) -> Result<(), FieldError> {
+        if self.remind_days_before > 30 {
+            return Err(FieldError::new(
+                "remind_days_before",
+                ErrorCode::ReminderDaysInvalid,
+            ));
+        }
+        if self.max_change_percent < Decimal::ONE || self.max_change_percent > Decimal::from(1000) {
+            return Err(FieldError::new(
+                "max_change_percent",
+                ErrorCode::MaxChangeInvalid,
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// `POST /api/reporting/reminders`: the reminder pass, run now (it also runs every hour).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RemindersRun {
+    pub today: Date,
+    /// Inbox items added (reminders already sent are never repeated).
+    pub sent: u32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,1162 @@
+//! The head's dashboard: budget execution, indicators, compliance and what is behind, at any level, from an in-memory board.
+//!
+//! The board holds everything the dashboard reads (the approved plan from the plan snapshot,
+//! approved amounts, executed amounts and indicator values of approved reports, every report's
+//! dates) and is rebuilt when the plan's or the reports' revision or today's date moves. Each
+//! level's answer is computed once per board and kept as JSON, so a read costs one tiny query.
+//!
+//! Rules where the issue is silent:
+//! - Executed amounts and indicator values count once the department approved the report.
+//! - A district's figures are its own measures and reports plus its communities'; the oblast's
+//!   are everything. Compliance counts every report due so far (and the next one, as not due).
+//! - An indicator at a level combines the values of the reporters in that level (sum or mean,
+//!   `shared::indicators::Aggregate`); a level has a status for it when the level is the oblast,
+//!   or when each reporter is held to the targets (a mean, or a sole reporter).
+//! - "Low execution": in the assessed year, executed below half of the approved amount
+//!   pro-rated to the assessed quarter.
+
+use crate::authz::Actor;
+use crate::db::{self, DbConn};
+use crate::error::{ApiError, ApiResult};
+use crate::services::reports::{self as r, held_to_targets, IndicatorDef};
+use crate::services::snapshot::{MeasureEntry, Snapshot};
+use crate::services::structure::{OrgInfo, Structure};
+use rust_decimal::Decimal;
+use shared::api::dashboard::{
+    ChildRow, ComplianceCounts, Crumb, Dashboard, DashboardLevel, DashboardQuery, DirectionRef,
+    ExecutionRow, IndicatorTile, PeriodCompliance, TraceReport, TrendPoint, Trouble, TroubleKind,
+    TROUBLES_SHOWN,
+};
+use shared::api::measures::MeasureStatus;
+use shared::api::orgs::OrgKind;
+use shared::api::reports::{ExecutionStatus, ReportStage};
+use shared::calendar::{
+    compliance, submission_due, Compliance, Date, ReportDates, ReportPeriod, ReportState,
+    ReportStatus,
+};
+use shared::execution::{percent, Execution};
+use shared::indicators::{actual_for, Actual, IndicatorStatus, QuarterValue};
+use shared::{
+    Amount, BudgetGrid, DirectionId, ErrorCode, FundingSource, IndicatorId, MeasureId, OrgId,
+    Quarter, Text, Year,
+};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, RwLock};
+
+/// What is known of one stored report.
+#[derive(Debug, Clone)]
+struct ReportInfo {
+    first_submitted: Option<Date>,
+    dates: ReportDates,
+}
+
+/// One stored report's spending per measure.
+type ReportSpending = (ReportPeriod, ReportStage, HashMap<MeasureId, Amount>);
+/// An indicator's actual at a level, with how many reporters gave a value of how many.
+type LevelActual = (Option<Actual>, u32, u32);
+/// A cached answer: (level, id, quarter) → JSON.
+type Answers = Mutex<HashMap<(DashboardLevel, i32, Quarter), Arc<Vec<u8>>>>;
+
+/// Everything the dashboard reads, at one moment.
+pub struct Board {
+    key: (i64, i64, Date),
+    today: Date,
+    structure: Arc<Structure>,
+    snapshot: Arc<Snapshot>,
+    defs: Vec<IndicatorDef>,
+    measures: HashMap<MeasureId, usize>,
+    approved: HashMap<MeasureId, BudgetGrid>,
+    executed: HashMap<MeasureId, BudgetGrid>,
+    /// Each approved quarterly report's spending per measure.
+    spent_by_report: HashMap<OrgId, Vec<ReportSpending>>,
+    /// The latest status an approved report gave each measure.
+    measure_status: HashMap<MeasureId, (ReportPeriod, ExecutionStatus)>,
+    reports: HashMap<(OrgId, ReportPeriod), ReportInfo>,
+    values: HashMap<(IndicatorId, OrgId), Vec<QuarterValue>>,
+    reporting: HashMap<Year, Vec<OrgId>>,
+    /// Per organisation: execution per year × direction.
+    org_exec: HashMap<OrgId, BTreeMap<(Year, DirectionId), Execution>>,
+    answers: Answers,
+}
+
+fn grid_of(
+    rows: impl IntoIterator<Item = (i32, i32, String, i64)>,
+) -> HashMap<MeasureId, BudgetGrid> {
+    let mut out: HashMap<MeasureId, BudgetGrid> = HashMap::new();
+    for (m, y, s, uah) in rows {
+        if let (Ok(y), Some(s)) = (Year::new(y), FundingSource::parse(&s)) {
+            out.entry(MeasureId(m))
+                .or_default()
+                .add(y, s, Amount::from_uah(uah));
+        }
+    }
+    out
+}
+
+impl Board {
+    fn load(
+        conn: &mut DbConn,
+        st: &crate::state::AppState,
+        key: (i64, i64, Date),
+    ) -> ApiResult<Board> {
+        let snapshot = st.snapshot(conn)?;
+        let structure = snapshot.structure.clone();
+        let defs = r::indicators(conn)?;
+        conn.read_tx(|conn| -> ApiResult<Board> {
+            let approved = grid_of(
+                db::budget::all(conn)?
+                    .into_iter()
+                    .map(|a| (a.measure_id, a.year, a.source, a.amount_uah)),
+            );
+            let rows = db::reports::list(conn, None, None)?;
+            let mut reports = HashMap::new();
+            let mut by_id: HashMap<i32, (OrgId, ReportPeriod, ReportStage)> = HashMap::new();
+            for row in &rows {
+                let (Ok(period), Some(stage)) = (
+                    ReportPeriod::parse(&row.period),
+                    ReportStage::parse(&row.stage),
+                ) else {
+                    continue;
+                };
+                by_id.insert(row.id, (OrgId(row.org_id), period, stage));
+                reports.insert(
+                    (OrgId(row.org_id), period),
+                    ReportInfo {
+                        first_submitted: row
+                            .first_submitted_on
+                            .as_deref()
+                            .and_then(|d| Date::parse(d).ok()),
+                        dates: r::dates_of(Some(row)),
+                    },
+                );
+            }
+            let approved_report = |id: i32| {
+                by_id
+                    .get(&id)
+                    .filter(|(_, _, s)| *s == ReportStage::Approved)
+                    .copied()
+            };
+            let mut executed_rows = Vec::new();
+            let mut spent: HashMap<(i32, MeasureId), Amount> = HashMap::new();
+            for s in db::reports::all_spending(conn)? {
+                let Some((_, period, stage)) = by_id.get(&s.report_id).copied() else {
+                    continue;
+                };
+                if !period.is_annual() {
+                    let cell = spent
+                        .entry((s.report_id, MeasureId(s.measure_id)))
+                        .or_insert(Amount::ZERO);
+                    *cell = *cell + Amount::from_uah(s.amount_uah);
+                    if stage == ReportStage::Approved {
+                        executed_rows.push((s.measure_id, s.year, s.source, s.amount_uah));
+                    }
+                }
+            }
+            let mut spent_by_report: HashMap<OrgId, Vec<_>> = HashMap::new();
+            let mut per_report: HashMap<i32, HashMap<MeasureId, Amount>> = HashMap::new();
+            for ((report, m), a) in spent {
+                per_report.entry(report).or_default().insert(m, a);
+            }
+            for (report, amounts) in per_report {
+                if let Some((org, period, stage)) = by_id.get(&report).copied() {
+                    spent_by_report
+                        .entry(org)
+                        .or_default()
+                        .push((period, stage, amounts));
+                }
+            }
+            for list in spent_by_report.values_mut() {
+                list.sort_by_key(|(p, _, _)| p.end());
+            }
+            let mut measure_status: HashMap<MeasureId, (ReportPeriod, ExecutionStatus)> =
+                HashMap::new();
+            for m in db::reports::all_measures(conn)? {
+                let (Some((_, period, _)), Some(status)) = (
+                    approved_report(m.report_id),
+                    m.status.as_deref().and_then(ExecutionStatus::parse),
+                ) else {
+                    continue;
+                };
+                let id = MeasureId(m.measure_id);
+                let newer = measure_status.get(&id).is_none_or(|(p, _)| {
+                    (p.end(), p.is_annual()) < (period.end(), period.is_annual())
+                });
+                if newer {
+                    measure_status.insert(id, (period, status));
+                }
+            }
+            let mut values: HashMap<(IndicatorId, OrgId), Vec<QuarterValue>> = HashMap::new();
+            for v in db::reports::all_values(conn)? {
+                let Some((org, ReportPeriod::Quarter(q), _)) = approved_report(v.report_id) else {
+                    continue;
+                };
+                let Some(value) = v.value.as_deref().and_then(|s| s.parse::<Decimal>().ok()) else {
+                    continue;
+                };
+                values
+                    .entry((IndicatorId(v.indicator_id), org))
+                    .or_default()
+                    .push(QuarterValue { quarter: q, value });
+            }
+            let executed = grid_of(executed_rows);
+            let measures: HashMap<MeasureId, usize> = snapshot
+                .measures
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id, i))
+                .collect();
+            let reporting = Year::all()
+                .map(|y| (y, r::reporting_orgs(&structure, &snapshot, &defs, y)))
+                .collect();
+            let mut org_exec: HashMap<OrgId, BTreeMap<(Year, DirectionId), Execution>> =
+                HashMap::new();
+            for m in approved_measures(&snapshot) {
+                let Some(task) = structure.task(m.task_id) else {
+                    continue;
+                };
+                let entry = org_exec.entry(m.org_id).or_default();
+                for y in Year::all() {
+                    let e = exec_of(m, y, &approved, &executed);
+                    if !e.is_empty() {
+                        *entry.entry((y, task.direction_id)).or_default() += e;
+                    }
+                }
+            }
+            Ok(Board {
+                key,
+                today: key.2,
+                structure: structure.clone(),
+                snapshot: snapshot.clone(),
+                defs: defs.clone(),
+                measures,
+                approved,
+                executed,
+                spent_by_report,
+                measure_status,
+                reports,
+                values,
+                reporting,
+                org_exec,
+                answers: Mutex::new(HashMap::new()),
+            })
+        })
+    }
+
+    fn measure(&self, id: MeasureId) -> Option<&MeasureEntry> {
+        self.measures
+            .get(&id)
+            .map(|&i| &self.snapshot.measures[i])
+            .filter(|m| m.status == MeasureStatus::Approved)
+    }
+}
+
+fn approved_measures(snapshot: &Snapshot) -> impl Iterator<Item = &MeasureEntry> {
+    snapshot
+        .measures
+        .iter()
+        .filter(|m| m.status == MeasureStatus::Approved)
+}
+
+fn exec_of(
+    m: &MeasureEntry,
+    y: Year,
+    approved: &HashMap<MeasureId, BudgetGrid>,
+    executed: &HashMap<MeasureId, BudgetGrid>,
+) -> Execution {
+    Execution::new(
+        m.grid.year_total(y),
+        approved
+            .get(&m.id)
+            .map_or(Amount::ZERO, |g| g.year_total(y)),
+        executed
+            .get(&m.id)
+            .map_or(Amount::ZERO, |g| g.year_total(y)),
+    )
+}
+
+/// A level of the drill-down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Oblast,
+    District(OrgId),
+    Org(OrgId),
+    Measure(MeasureId),
+}
+
+impl Scope {
+    fn level(self) -> DashboardLevel {
+        match self {
+            Scope::Oblast => DashboardLevel::Oblast,
+            Scope::District(_) => DashboardLevel::District,
+            Scope::Org(_) => DashboardLevel::Community,
+            Scope::Measure(_) => DashboardLevel::Measure,
+        }
+    }
+
+    fn id(self) -> i32 {
+        match self {
+            Scope::Oblast => 0,
+            Scope::District(o) | Scope::Org(o) => o.0,
+            Scope::Measure(m) => m.0,
+        }
+    }
+}
+
+/// The latest period whose report was due by `today` (the one "latest report" means).
+fn latest_due(today: Date) -> Option<ReportPeriod> {
+    ReportPeriod::all()
+        .into_iter()
+        .filter(|p| submission_due(*p) < today)
+        .max_by_key(|p| (submission_due(*p), p.is_annual()))
+}
+
+impl Board {
+    /// The organisations a scope covers.
+    fn orgs_in(&self, scope: Scope) -> Vec<&OrgInfo> {
+        let s = &self.structure;
+        match scope {
+            Scope::Oblast => s.orgs.iter().collect(),
+            Scope::District(d) => s
+                .orgs
+                .iter()
+                .filter(|o| o.id == d || o.parent == Some(d))
+                .collect(),
+            Scope::Org(o) => s.org(o).into_iter().collect(),
+            Scope::Measure(m) => self
+                .measure(m)
+                .and_then(|m| s.org(m.org_id))
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    fn execution_rows(&self, scope: Scope) -> Vec<ExecutionRow> {
+        let mut cells: BTreeMap<(Year, DirectionId), Execution> = BTreeMap::new();
+        if let Scope::Measure(id) = scope {
+            if let (Some(m), Some(task)) = (
+                self.measure(id),
+                self.measure(id)
+                    .and_then(|m| self.structure.task(m.task_id)),
+            ) {
+                for y in Year::all() {
+                    cells.insert(
+                        (y, task.direction_id),
+                        exec_of(m, y, &self.approved, &self.executed),
+                    );
+                }
+            }
+        } else {
+            for org in self.orgs_in(scope) {
+                for (k, e) in self.org_exec.get(&org.id).into_iter().flatten() {
+                    *cells.entry(*k).or_default() += *e;
+                }
+            }
+        }
+        let mut rows = Vec::new();
+        for y in Year::all() {
+            let year: Execution = cells
+                .iter()
+                .filter(|((cy, _), _)| *cy == y)
+                .map(|(_, e)| *e)
+                .sum();
+            rows.push(ExecutionRow {
+                year: y,
+                direction: None,
+                execution: year,
+            });
+            for d in &self.structure.directions {
+                if let Some(e) = cells.get(&(y, d.id)) {
+                    rows.push(ExecutionRow {
+                        year: y,
+                        direction: Some(d.id),
+                        execution: *e,
+                    });
+                }
+            }
+        }
+        rows
+    }
+
+    fn total(&self, scope: Scope) -> Execution {
+        self.execution_rows(scope)
+            .iter()
+            .filter(|r| r.direction.is_none())
+            .map(|r| r.execution)
+            .sum()
+    }
+
+    /// The reporters of an indicator within a scope.
+    fn reporters_in<'a>(
+        &self,
+        scope: Scope,
+        def: &IndicatorDef,
+        orgs: &[&'a OrgInfo],
+    ) -> Vec<&'a OrgInfo> {
+        if matches!(scope, Scope::Measure(_)) {
+            return Vec::new();
+        }
+        orgs.iter()
+            .filter(|o| r::reports_indicator(&def.indicator, o))
+            .copied()
+            .collect()
+    }
+
+    /// Each indicator's actual at a scope for a quarter (formulas from their inputs), and how many
+    /// reporters gave a value.
+    fn actuals(
+        &self,
+        scope: Scope,
+        q: Quarter,
+    ) -> HashMap<IndicatorId, LevelActual> {
+        let orgs = self.orgs_in(scope);
+        let mut out = HashMap::new();
+        for def in &self.defs {
+            let ind = &def.indicator;
+            if ind.formula.is_some() {
+                continue;
+            }
+            let reporters = self.reporters_in(scope, def, &orgs);
+            let per_org: Vec<Actual> = reporters
+                .iter()
+                .filter_map(|o| {
+                    let values = self.values.get(&(ind.id, o.id))?;
+                    actual_for(ind.kind, values, q)
+                })
+                .collect();
+            let n = u32::try_from(reporters.len()).unwrap_or(u32::MAX);
+            let reported = u32::try_from(per_org.len()).unwrap_or(u32::MAX);
+            out.insert(
+                ind.id,
+                (ind.aggregate.combine(ind.unit, &per_org), reported, n),
+            );
+        }
+        let flat: Vec<shared::Indicator> = self.defs.iter().map(|d| d.indicator.clone()).collect();
+        for id in shared::indicators::formula_order(&flat).unwrap_or_default() {
+            let Some(def) = self.defs.iter().find(|d| d.indicator.id == id) else {
+                continue;
+            };
+            let Some(formula) = &def.indicator.formula else {
+                continue;
+            };
+            let inputs: Option<Vec<Actual>> = formula
+                .inputs()
+                .iter()
+                .map(|i| out.get(i).and_then(|(a, _, _)| *a))
+                .collect();
+            let value = inputs.as_ref().and_then(|ins| {
+                let as_of = ins.iter().map(|a| a.as_of).min()?;
+                let v =
+                    formula.evaluate(|i| out.get(&i).and_then(|(a, _, _)| a.map(|a| a.value)))?;
+                Some(Actual {
+                    value: def.indicator.unit.round(v),
+                    as_of,
+                })
+            });
+            let (reported, n) = formula.inputs().iter().fold((u32::MAX, 0), |(r0, n0), i| {
+                let (_, r1, n1) = out.get(i).copied().unwrap_or((None, 0, 0));
+                (r0.min(r1), n0.max(n1))
+            });
+            out.insert(id, (value, if n == 0 { 0 } else { reported }, n));
+        }
+        out
+    }
+
+    /// Whether a level has a status of its own for the indicator.
+    fn assessed_at(scope: Scope, def: &IndicatorDef) -> bool {
+        scope == Scope::Oblast || held_to_targets(&def.indicator)
+    }
+
+    fn tiles(&self, scope: Scope, q: Quarter) -> Vec<IndicatorTile> {
+        if matches!(scope, Scope::Measure(_)) {
+            return Vec::new();
+        }
+        let quarters: Vec<Quarter> = ReportPeriod::all()
+            .into_iter()
+            .filter_map(|p| match p {
+                ReportPeriod::Quarter(x) if x <= q => Some(x),
+                _ => None,
+            })
+            .collect();
+        let per_quarter: Vec<(Quarter, HashMap<IndicatorId, LevelActual>)> =
+            quarters
+                .iter()
+                .map(|&x| (x, self.actuals(scope, x)))
+                .collect();
+        let Some((_, now)) = per_quarter.last() else {
+            return Vec::new();
+        };
+        let mut tiles = Vec::new();
+        for def in &self.defs {
+            let ind = &def.indicator;
+            let Some(&(actual, reported, reporters)) = now.get(&ind.id) else {
+                continue;
+            };
+            if scope != Scope::Oblast && reporters == 0 {
+                continue;
+            }
+            let assessed = Self::assessed_at(scope, def);
+            let status_of = |a: Option<Actual>, x: Quarter| {
+                let e = ind.evaluate(a, x);
+                if assessed || e.status == IndicatorStatus::NoData {
+                    e
+                } else {
+                    shared::indicators::Evaluation {
+                        status: IndicatorStatus::NoTarget,
+                        ..e
+                    }
+                }
+            };
+            let e = status_of(actual, q);
+            let responsible = match &ind.reporters {
+                shared::indicators::Reporters::Orgs { ids } if ids.len() == 1 => {
+                    self.structure.org(ids[0]).map(|o| o.name.clone())
+                }
+                _ => None,
+            };
+            tiles.push(IndicatorTile {
+                indicator_id: ind.id,
+                code: def.code.clone(),
+                name: ind.name.clone(),
+                unit: ind.unit,
+                is_computed: ind.formula.is_some(),
+                status: e.status,
+                actual,
+                expected: e.expected,
+                achievement: if assessed { e.achievement } else { None },
+                target: ind.target(q.year),
+                trend: per_quarter
+                    .iter()
+                    .map(|(x, m)| {
+                        let a = m.get(&ind.id).and_then(|(a, _, _)| *a);
+                        let e = status_of(a, *x);
+                        TrendPoint {
+                            quarter: *x,
+                            actual: a,
+                            expected: if assessed { e.expected } else { None },
+                            status: e.status,
+                        }
+                    })
+                    .collect(),
+                reported,
+                reporters,
+                responsible,
+            });
+        }
+        tiles
+    }
+
+    /// The periods a compliance view lists: every one due so far, and the next one.
+    fn periods(&self) -> Vec<ReportPeriod> {
+        let mut all: Vec<ReportPeriod> = ReportPeriod::all();
+        all.sort_by_key(|p| (submission_due(*p), p.is_annual()));
+        let due = all
+            .iter()
+            .filter(|p| submission_due(**p) < self.today)
+            .count();
+        all.into_iter().take(due + 1).collect()
+    }
+
+    fn report_compliance(&self, org: OrgId, period: ReportPeriod) -> Compliance {
+        let first = self
+            .reports
+            .get(&(org, period))
+            .and_then(|r| r.first_submitted);
+        compliance(first, submission_due(period), self.today)
+    }
+
+    fn reports_in(&self, scope: Scope, period: ReportPeriod) -> impl Iterator<Item = OrgId> + '_ {
+        let orgs: Vec<OrgId> = self.orgs_in(scope).iter().map(|o| o.id).collect();
+        self.reporting
+            .get(&period.year())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |o| orgs.contains(o))
+    }
+
+    fn compliance(&self, scope: Scope) -> (Vec<PeriodCompliance>, ComplianceCounts) {
+        let mut total = ComplianceCounts::default();
+        let rows = self
+            .periods()
+            .into_iter()
+            .map(|period| {
+                let mut counts = ComplianceCounts::default();
+                for org in self.reports_in(scope, period) {
+                    counts.add(self.report_compliance(org, period));
+                }
+                total.on_time += counts.on_time;
+                total.late += counts.late;
+                total.missing += counts.missing;
+                total.not_due += counts.not_due;
+                PeriodCompliance {
+                    period,
+                    due: submission_due(period),
+                    counts,
+                }
+            })
+            .collect();
+        (rows, total)
+    }
+
+    fn latest_state(&self, org: OrgId) -> Option<ReportState> {
+        let period = latest_due(self.today)?;
+        let reporting = self.reporting.get(&period.year())?.contains(&org);
+        reporting.then(|| {
+            let dates = self
+                .reports
+                .get(&(org, period))
+                .map(|r| r.dates)
+                .unwrap_or_default();
+            ReportStatus::of(period, dates, self.today).state
+        })
+    }
+
+    /// An organisation's own status per indicator it is held to.
+    fn own_statuses(&self, org: &OrgInfo, q: Quarter) -> Vec<(IndicatorId, IndicatorStatus)> {
+        self.defs
+            .iter()
+            .filter(|d| r::reports_indicator(&d.indicator, org) && held_to_targets(&d.indicator))
+            .map(|d| {
+                let a = self
+                    .values
+                    .get(&(d.indicator.id, org.id))
+                    .and_then(|v| actual_for(d.indicator.kind, v, q));
+                (d.indicator.id, d.indicator.evaluate(a, q).status)
+            })
+            .collect()
+    }
+
+    fn child(&self, scope: Scope, q: Quarter) -> Option<ChildRow> {
+        let (name, kind, code, latest, statuses, execution_status) = match scope {
+            Scope::District(o) | Scope::Org(o) => {
+                let org = self.structure.org(o)?;
+                let statuses = if matches!(scope, Scope::Org(_)) {
+                    self.own_statuses(org, q)
+                } else {
+                    self.tiles(scope, q)
+                        .into_iter()
+                        .filter(|t| !matches!(t.status, IndicatorStatus::NoTarget))
+                        .map(|t| (t.indicator_id, t.status))
+                        .collect()
+                };
+                (
+                    org.name.clone(),
+                    Some(org.kind),
+                    org.code.as_ref().map(|c| c.as_str().to_string()),
+                    self.latest_state(o),
+                    statuses,
+                    None,
+                )
+            }
+            Scope::Measure(m) => {
+                let entry = self.measure(m)?;
+                (
+                    entry.name.clone(),
+                    None,
+                    None,
+                    None,
+                    Vec::new(),
+                    self.measure_status.get(&m).map(|(_, s)| *s),
+                )
+            }
+            Scope::Oblast => return None,
+        };
+        let mut counts: BTreeMap<u8, (IndicatorStatus, u32)> = BTreeMap::new();
+        for (_, s) in &statuses {
+            let i = IndicatorStatus::ALL
+                .iter()
+                .position(|x| x == s)
+                .unwrap_or(0);
+            counts
+                .entry(u8::try_from(i).unwrap_or(0))
+                .or_insert((*s, 0))
+                .1 += 1;
+        }
+        Some(ChildRow {
+            level: scope.level(),
+            id: scope.id(),
+            name,
+            kind,
+            code,
+            execution: self.total(scope),
+            compliance: if matches!(scope, Scope::Measure(_)) {
+                ComplianceCounts::default()
+            } else {
+                self.compliance(scope).1
+            },
+            latest_report: latest,
+            indicators: counts.into_values().collect(),
+            indicator_status: statuses,
+            execution_status,
+        })
+    }
+
+    fn children(&self, scope: Scope) -> Vec<Scope> {
+        let s = &self.structure;
+        let has_measures = |o: OrgId| self.org_exec.contains_key(&o);
+        match scope {
+            Scope::Oblast => s
+                .orgs
+                .iter()
+                .filter_map(|o| match o.kind {
+                    OrgKind::District => Some(Scope::District(o.id)),
+                    OrgKind::Executor | OrgKind::Oblast if has_measures(o.id) => {
+                        Some(Scope::Org(o.id))
+                    }
+                    _ => None,
+                })
+                .collect(),
+            Scope::District(d) => s
+                .orgs
+                .iter()
+                .filter(|o| (o.id == d && has_measures(d)) || o.parent == Some(d))
+                .map(|o| Scope::Org(o.id))
+                .collect(),
+            Scope::Org(o) => approved_measures(&self.snapshot)
+                .filter(|m| m.org_id == o)
+                .map(|m| Scope::Measure(m.id))
+                .collect(),
+            Scope::Measure(_) => Vec::new(),
+        }
+    }
+
+    fn communities(&self, scope: Scope) -> Vec<Scope> {
+        let s = &self.structure;
+        match scope {
+            Scope::Oblast => s
+                .orgs
+                .iter()
+                .filter(|o| o.kind == OrgKind::Community)
+                .map(|o| Scope::Org(o.id))
+                .collect(),
+            Scope::District(d) => s
+                .orgs
+                .iter()
+                .filter(|o| o.kind == OrgKind::Community && o.parent == Some(d))
+                .map(|o| Scope::Org(o.id))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn troubles(&self, scope: Scope, q: Quarter, tiles: &[IndicatorTile]) -> Vec<Trouble> {
+        let lang_pct = |p: Option<Decimal>| p.map_or("—".to_string(), |p| format!("{p}"));
+        let mut out = Vec::new();
+        for t in tiles {
+            if !matches!(
+                t.status,
+                IndicatorStatus::OffTrack | IndicatorStatus::AtRisk
+            ) {
+                continue;
+            }
+            let (actual, expected) = (
+                t.actual.map_or("—".into(), |a| a.value.to_string()),
+                t.expected.map_or("—".into(), |e| e.to_string()),
+            );
+            let responsible = self
+                .defs
+                .iter()
+                .find(|d| d.indicator.id == t.indicator_id)
+                .and_then(|d| match &d.indicator.reporters {
+                    shared::indicators::Reporters::Orgs { ids } if ids.len() == 1 => Some(ids[0]),
+                    _ => None,
+                });
+            out.push(Trouble {
+                kind: TroubleKind::Indicator,
+                name: t.name.clone(),
+                detail: Text::new(
+                    format!(
+                        "{}: {actual} з {expected} очікуваних ({} %)",
+                        t.status.label().uk,
+                        lang_pct(t.achievement)
+                    ),
+                    format!(
+                        "{}: {actual} of {expected} expected ({} %)",
+                        t.status.label().en,
+                        lang_pct(t.achievement)
+                    ),
+                ),
+                responsible,
+                responsible_name: t.responsible.clone(),
+                link_level: None,
+                link_id: Some(t.indicator_id.0),
+                period: None,
+            });
+        }
+        let orgs = self.orgs_in(scope);
+        // Communities behind on an indicator they are held to.
+        if matches!(scope, Scope::Oblast | Scope::District(_)) {
+            for org in orgs.iter().filter(|o| o.kind == OrgKind::Community) {
+                for (id, status) in self.own_statuses(org, q) {
+                    if status != IndicatorStatus::OffTrack {
+                        continue;
+                    }
+                    let Some(def) = self.defs.iter().find(|d| d.indicator.id == id) else {
+                        continue;
+                    };
+                    out.push(Trouble {
+                        kind: TroubleKind::Indicator,
+                        name: def.indicator.name.clone(),
+                        detail: Text::new(
+                            format!("{}: {}", status.label().uk, org.name.uk),
+                            format!("{}: {}", status.label().en, org.name.en),
+                        ),
+                        responsible: Some(org.id),
+                        responsible_name: Some(org.name.clone()),
+                        link_level: Some(DashboardLevel::Community),
+                        link_id: Some(org.id.0),
+                        period: None,
+                    });
+                }
+            }
+        }
+        if let Some(period) = latest_due(self.today) {
+            for org in self.reports_in(scope, period) {
+                if self.report_compliance(org, period) != Compliance::Missing {
+                    continue;
+                }
+                let Some(info) = self.structure.org(org) else {
+                    continue;
+                };
+                let due = submission_due(period);
+                out.push(Trouble {
+                    kind: TroubleKind::ReportMissing,
+                    name: Text::new(format!("Звіт за {period}"), format!("Report for {period}")),
+                    detail: Text::new(
+                        format!("{}: строк {due}, не подано", info.name.uk),
+                        format!("{}: due {due}, not submitted", info.name.en),
+                    ),
+                    responsible: Some(org),
+                    responsible_name: Some(info.name.clone()),
+                    link_level: Some(DashboardLevel::Community),
+                    link_id: Some(org.0),
+                    period: Some(period),
+                });
+            }
+        }
+        let in_scope: Vec<&MeasureEntry> = match scope {
+            Scope::Measure(m) => self.measure(m).into_iter().collect(),
+            _ => {
+                let ids: Vec<OrgId> = orgs.iter().map(|o| o.id).collect();
+                approved_measures(&self.snapshot)
+                    .filter(|m| ids.contains(&m.org_id))
+                    .collect()
+            }
+        };
+        for m in &in_scope {
+            let Some((period, status)) = self.measure_status.get(&m.id) else {
+                continue;
+            };
+            if !status.is_trouble() {
+                continue;
+            }
+            let org = self.structure.org(m.org_id);
+            out.push(Trouble {
+                kind: TroubleKind::Measure,
+                name: m.name.clone(),
+                detail: Text::new(
+                    format!("{} (звіт за {period})", status.label().uk),
+                    format!("{} (report for {period})", status.label().en),
+                ),
+                responsible: Some(m.org_id),
+                responsible_name: org.map(|o| o.name.clone()),
+                link_level: Some(DashboardLevel::Measure),
+                link_id: Some(m.id.0),
+                period: Some(*period),
+            });
+        }
+        for m in &in_scope {
+            let e = exec_of(m, q.year, &self.approved, &self.executed);
+            if e.approved.is_zero() {
+                continue;
+            }
+            let expected = e.approved.decimal() * Decimal::from(q.quarter) / Decimal::from(4);
+            if e.executed.decimal() * Decimal::TWO >= expected {
+                continue;
+            }
+            let pct = percent(e.executed, e.approved);
+            let org = self.structure.org(m.org_id);
+            out.push(Trouble {
+                kind: TroubleKind::LowExecution,
+                name: m.name.clone(),
+                detail: Text::new(
+                    format!(
+                        "{}: виконано {} з {} тис. грн затверджених ({} %)",
+                        q.year,
+                        e.executed,
+                        e.approved,
+                        lang_pct(pct)
+                    ),
+                    format!(
+                        "{}: executed {} of {} thousand UAH approved ({} %)",
+                        q.year,
+                        e.executed,
+                        e.approved,
+                        lang_pct(pct)
+                    ),
+                ),
+                responsible: Some(m.org_id),
+                responsible_name: org.map(|o| o.name.clone()),
+                link_level: Some(DashboardLevel::Measure),
+                link_id: Some(m.id.0),
+                period: None,
+            });
+        }
+        out
+    }
+
+    fn trace(&self, scope: Scope) -> Vec<TraceReport> {
+        let (org, measure) = match scope {
+            Scope::Org(o) => (o, None),
+            Scope::Measure(m) => match self.measure(m) {
+                Some(e) => (e.org_id, Some(m)),
+                None => return Vec::new(),
+            },
+            _ => return Vec::new(),
+        };
+        let Some(info) = self.structure.org(org) else {
+            return Vec::new();
+        };
+        self.spent_by_report
+            .get(&org)
+            .into_iter()
+            .flatten()
+            .filter_map(|(period, stage, amounts)| {
+                let executed = match measure {
+                    Some(m) => amounts.get(&m).copied()?,
+                    None => amounts.values().copied().sum(),
+                };
+                Some(TraceReport {
+                    org,
+                    org_name: info.name.clone(),
+                    period: *period,
+                    stage: *stage,
+                    executed,
+                })
+            })
+            .collect()
+    }
+
+    fn path(&self, scope: Scope) -> Vec<Crumb> {
+        let s = &self.structure;
+        let oblast_name = s
+            .orgs
+            .iter()
+            .find(|o| o.kind == OrgKind::Oblast)
+            .map_or_else(|| Text::new("Область", "Oblast"), |o| o.name.clone());
+        let mut path = vec![Crumb {
+            level: DashboardLevel::Oblast,
+            id: 0,
+            name: oblast_name,
+        }];
+        let org_crumbs = |o: OrgId, path: &mut Vec<Crumb>| {
+            let Some(info) = s.org(o) else { return };
+            if let Some(d) = info.parent.filter(|_| info.kind == OrgKind::Community) {
+                if let Some(di) = s.org(d) {
+                    path.push(Crumb {
+                        level: DashboardLevel::District,
+                        id: d.0,
+                        name: di.name.clone(),
+                    });
+                }
+            }
+            path.push(Crumb {
+                level: if info.kind == OrgKind::District {
+                    DashboardLevel::District
+                } else {
+                    DashboardLevel::Community
+                },
+                id: o.0,
+                name: info.name.clone(),
+            });
+        };
+        match scope {
+            Scope::Oblast => {}
+            Scope::District(d) => org_crumbs(d, &mut path),
+            Scope::Org(o) => {
+                // A district's own measures sit under the district.
+                if let Some(info) = s.org(o).filter(|i| i.kind == OrgKind::District) {
+                    path.push(Crumb {
+                        level: DashboardLevel::District,
+                        id: o.0,
+                        name: info.name.clone(),
+                    });
+                }
+                org_crumbs(o, &mut path);
+            }
+            Scope::Measure(m) => {
+                if let Some(e) = self.measure(m) {
+                    org_crumbs(e.org_id, &mut path);
+                    path.push(Crumb {
+                        level: DashboardLevel::Measure,
+                        id: m.0,
+                        name: e.name.clone(),
+                    });
+                }
+            }
+        }
+        path
+    }
+
+    fn dashboard(&self, scope: Scope, q: Quarter) -> Dashboard {
+        let tiles = self.tiles(scope, q);
+        let (compliance, compliance_total) = match scope {
+            Scope::Measure(m) => match self.measure(m) {
+                Some(e) => self.compliance(Scope::Org(e.org_id)),
+                None => (Vec::new(), ComplianceCounts::default()),
+            },
+            _ => self.compliance(scope),
+        };
+        let mut troubles = self.troubles(scope, q, &tiles);
+        let troubles_total = u32::try_from(troubles.len()).unwrap_or(u32::MAX);
+        troubles.truncate(TROUBLES_SHOWN);
+        let path = self.path(scope);
+        let name = path
+            .last()
+            .map_or_else(|| Text::new("", ""), |c| c.name.clone());
+        let execution = self.execution_rows(scope);
+        Dashboard {
+            level: scope.level(),
+            id: scope.id(),
+            name,
+            path,
+            today: self.today,
+            quarter: q,
+            directions: self
+                .structure
+                .directions
+                .iter()
+                .map(|d| DirectionRef {
+                    id: d.id,
+                    number: d.number,
+                    name: d.name.clone(),
+                })
+                .collect(),
+            total: execution
+                .iter()
+                .filter(|r| r.direction.is_none())
+                .map(|r| r.execution)
+                .sum(),
+            execution,
+            indicators: tiles,
+            compliance,
+            compliance_total,
+            children: self
+                .children(scope)
+                .into_iter()
+                .filter_map(|c| self.child(c, q))
+                .collect(),
+            map: self
+                .communities(scope)
+                .into_iter()
+                .filter_map(|c| self.child(c, q))
+                .collect(),
+            troubles,
+            troubles_total,
+            trace: self.trace(scope),
+        }
+    }
+}
+
+/// The latest board of this process.
+#[derive(Default)]
+pub struct DashboardCache {
+    current: RwLock<Option<Arc<Board>>>,
+    rebuilding: Mutex<()>,
+}
+
+impl DashboardCache {
+    fn board(&self, conn: &mut DbConn, st: &crate::state::AppState) -> ApiResult<Arc<Board>> {
+        let plan = st.snapshot(conn)?.revision;
+        let reports = db::plan_state::report_revision(conn)?;
+        let key = (plan, reports, st.clock.today());
+        let peek = || {
+            self.current
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .clone()
+                .filter(|b| b.key == key)
+        };
+        if let Some(b) = peek() {
+            return Ok(b);
+        }
+        let _one = self
+            .rebuilding
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(b) = peek() {
+            return Ok(b);
+        }
+        let board = Arc::new(Board::load(conn, st, key)?);
+        *self
+            .current
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(board.clone());
+        Ok(board)
+    }
+}
+
+/// The dashboard a query asks for, as JSON, if the user may see it.
+pub fn answer(
+    conn: &mut DbConn,
+    st: &crate::state::AppState,
+    actor: &Actor,
+    query: &DashboardQuery,
+) -> ApiResult<Arc<Vec<u8>>> {
+    let level = match query.level.as_deref() {
+        None | Some("") => DashboardLevel::Oblast,
+        Some(l) => DashboardLevel::parse(l)
+            .ok_or_else(|| ApiError::field(ErrorCode::BadRequest, "level"))?,
+    };
+    let board = st.dashboards.board(conn, st)?;
+    let q = match query.quarter.as_deref() {
+        Some(raw) if !raw.trim().is_empty() => {
+            Quarter::parse(raw).map_err(|code| ApiError::field(code, "quarter"))?
+        }
+        _ => ReportPeriod::latest_ended_quarter(board.today).unwrap_or(Quarter {
+            year: Year::FIRST,
+            quarter: 1,
+        }),
+    };
+    let id = query.id.unwrap_or(0);
+    let s = &board.structure;
+    let scope = match level {
+        DashboardLevel::Oblast => Scope::Oblast,
+        DashboardLevel::District => {
+            let org = s.org(OrgId(id)).filter(|o| o.kind == OrgKind::District);
+            Scope::District(org.ok_or(ErrorCode::NotFound)?.id)
+        }
+        DashboardLevel::Community => Scope::Org(s.org(OrgId(id)).ok_or(ErrorCode::NotFound)?.id),
+        DashboardLevel::Measure => {
+            board.measure(MeasureId(id)).ok_or(ErrorCode::NotFound)?;
+            Scope::Measure(MeasureId(id))
+        }
+    };
+    let allowed = match scope {
+        Scope::Oblast => actor.can_see_oblast_dashboard(),
+        Scope::District(o) | Scope::Org(o) => actor.can_see_dashboard_of(s, o),
+        Scope::Measure(m) => board
+            .measure(m)
+            .is_some_and(|e| actor.can_see_dashboard_of(s, e.org_id)),
+    };
+    if !allowed {
+        return Err(ErrorCode::Forbidden.into());
+    }
+    let key = (level, scope.id(), q);
+    if let Some(json) = board
+        .answers
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get(&key)
+    {
+        return Ok(json.clone());
+    }
+    let json =
+        Arc::new(serde_json::to_vec(&board.dashboard(scope, q)).map_err(ApiError::internal)?);
+    board
+        .answers
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .insert(key, json.clone());
+    Ok(json)
+}

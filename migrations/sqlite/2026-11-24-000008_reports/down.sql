@@ -1,0 +1,12 @@
+DROP INDEX notifications_dedupe;
+ALTER TABLE notifications DROP COLUMN dedupe_key;
+ALTER TABLE notifications DROP COLUMN period;
+ALTER TABLE plan_state DROP COLUMN report_revision;
+DROP TABLE reporting_settings;
+DROP TABLE budget_decisions;
+DROP TABLE budget_approved;
+DROP TABLE report_steps;
+DROP TABLE report_values;
+DROP TABLE report_spending;
+DROP TABLE report_measures;
+DROP TABLE reports;
