@@ -10,6 +10,14 @@ use actix_web::web;
 pub fn api(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/api")
+            .app_data(web::QueryConfig::default().error_handler(|err, _| {
+                tracing::debug!(%err, "unreadable query");
+                crate::error::ApiError::field(shared::ErrorCode::BadRequest, "query").into()
+            }))
+            .app_data(web::PathConfig::default().error_handler(|err, _| {
+                tracing::debug!(%err, "unreadable path");
+                crate::error::ApiError::new(shared::ErrorCode::NotFound).into()
+            }))
             .wrap(actix_web::middleware::from_fn(
                 crate::extract::session_middleware,
             ))

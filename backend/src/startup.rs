@@ -24,6 +24,12 @@ impl Application {
         {
             let mut conn = pool.get().context("a database connection")?;
             seed::ensure(&mut conn, settings.demo)?;
+            if settings.demo {
+                let today = settings
+                    .today
+                    .unwrap_or_else(|| crate::services::clock::Clock::default().today());
+                seed::ensure_reports(&mut conn, today)?;
+            }
         }
         let listener = TcpListener::bind(settings.addr)
             .with_context(|| format!("binding {}", settings.addr))?;

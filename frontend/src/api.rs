@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use shared::api::audit::AuditEntry;
 use shared::api::auth::{LoginRequest, SessionInfo};
+use shared::api::budget::{MeasureExecution, SetApproved};
 use shared::api::comments::{Comment, NewComment};
 use shared::api::inbox::{Inbox, MarkRead};
 use shared::api::measures::{MeasureDetail, MeasureInput, UpdateMeasure};
@@ -16,9 +17,11 @@ use shared::api::proposals::{
     Decide, DraftVersion, ProposalAction, ProposalDetail, ProposalFilter, ProposalId,
     ProposalSummary, ProposeMeasure, ReturnProposal, WorkflowSettings,
 };
+use shared::api::reports::{Report, ReportAction, ReportCalendar, ReportStepRequest, SaveReport};
 use shared::api::versions::{PlanVersions, VersionComparison};
 use shared::api::CSRF_HEADER;
-use shared::{ApiErrorBody, ErrorCode, MeasureId, Text};
+use shared::calendar::ReportPeriod;
+use shared::{ApiErrorBody, ErrorCode, MeasureId, OrgId, Text};
 use std::cell::RefCell;
 use web_sys::RequestCredentials;
 
@@ -341,4 +344,58 @@ pub async fn workflow() -> Result<WorkflowSettings, ApiErrorBody> {
 
 pub async fn set_workflow(settings: WorkflowSettings) -> Result<WorkflowSettings, ApiErrorBody> {
     put("/api/workflow", &settings).await
+}
+
+// Reports and budget execution (issue 4)
+
+/// `/api/reports/{org}/{period}`: where one report lives.
+fn report_path(org: OrgId, period: ReportPeriod) -> String {
+    format!("/api/reports/{org}/{period}")
+}
+
+/// The reporting calendar of one period: every organisation the user may see.
+pub async fn report_calendar(period: ReportPeriod) -> Result<ReportCalendar, ApiErrorBody> {
+    get(&format!("/api/reports?period={period}")).await
+}
+
+/// The reporting calendar of one organisation: every period of the programme.
+pub async fn org_report_calendar(org: OrgId) -> Result<ReportCalendar, ApiErrorBody> {
+    get(&format!("/api/reports?org={org}")).await
+}
+
+/// One report (a blank draft with version 0 when nothing is saved yet).
+pub async fn report(org: OrgId, period: ReportPeriod) -> Result<Report, ApiErrorBody> {
+    get(&report_path(org, period)).await
+}
+
+pub async fn save_report(
+    org: OrgId,
+    period: ReportPeriod,
+    body: &SaveReport,
+) -> Result<Report, ApiErrorBody> {
+    put(&report_path(org, period), body).await
+}
+
+/// Submit, endorse, return, approve or unlock, with the version the user saw.
+pub async fn report_step(
+    org: OrgId,
+    period: ReportPeriod,
+    action: ReportAction,
+    body: &ReportStepRequest,
+) -> Result<Report, ApiErrorBody> {
+    let path = format!("{}/{}", report_path(org, period), action.as_str());
+    post(&path, body).await
+}
+
+/// A measure's planned, approved and executed amounts, and the reports behind them.
+pub async fn measure_execution(id: MeasureId) -> Result<MeasureExecution, ApiErrorBody> {
+    get(&format!("/api/measures/{id}/execution")).await
+}
+
+/// The department enters a measure's approved amounts (the whole set).
+pub async fn set_approved(
+    id: MeasureId,
+    body: &SetApproved,
+) -> Result<MeasureExecution, ApiErrorBody> {
+    put(&format!("/api/measures/{id}/execution"), body).await
 }

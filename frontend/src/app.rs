@@ -14,6 +14,8 @@ use crate::pages::overview::OverviewPage;
 use crate::pages::plan::PlanPage;
 use crate::pages::proposal::ProposalPage;
 use crate::pages::proposals::ProposalsPage;
+use crate::pages::report::ReportPage;
+use crate::pages::reports::ReportsPage;
 use crate::pages::territory::TerritoryPage;
 use crate::pages::versions::VersionsPage;
 use crate::session::provide_auth;
@@ -57,6 +59,14 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/versions")
                         view=|| view! { <Protected><VersionsPage/></Protected> }
+                    />
+                    <Route
+                        path=path!("/reports")
+                        view=|| view! { <Protected><ReportsPage/></Protected> }
+                    />
+                    <Route
+                        path=path!("/reports/:org/:period")
+                        view=|| view! { <Protected><ReportPage/></Protected> }
                     />
                     <Route
                         path=path!("/territory")

@@ -499,6 +499,119 @@ dictionary! {
     MeasureCol => "Захід", "Measure";
     FromProposal => "з пропозиції", "from proposal";
 
+    // Reports
+    NavReports => "Звіти", "Reports";
+    ReportsTitle => "Звіти: календар звітування", "Reports: the reporting calendar";
+    ReportsHint => "Квартальні та річні звіти організацій зі строками за розділом VI програми. Звіт громади погоджує район, затверджує департамент; звіти районів і обласних виконавців надходять одразу до департаменту.",
+        "Quarterly and annual reports of the organisations, with the due dates of section VI of the programme. A community's report is endorsed by its district and approved by the department; districts' and oblast executors' reports go straight to the department.";
+    ReportPeriodLabel => "Звітний період", "Reporting period";
+    ReportQuarterWord => "квартал", "quarter";
+    ReportAnnualWord => "рік (річний звіт)", "(annual report)";
+    ReportStageCol => "Етап звіту", "Report stage";
+    ReportStateCol => "Стан за календарем", "Calendar state";
+    ReportDueCol => "Строк подання", "Due";
+    ReportDaysCol => "До строку", "Time left";
+    ReportComplianceCol => "Своєчасність", "Timeliness";
+    ReportSubmittedCol => "Подано", "Submitted on";
+    ReportNotCreated => "Не створено", "Not started";
+    ReportDueToday => "строк сьогодні", "due today";
+    ReportDaysLeft => "залишилось днів:", "days left:";
+    ReportDaysOverdue => "прострочено днів:", "days overdue:";
+    ReportWaitingForMe => "Лише ті, що чекають моєї дії", "Only those waiting for my action";
+    ReportWaitingBadge => "чекає вашої дії", "waits for you";
+    ReportsNone => "Звітів за цими умовами немає.", "No reports match these conditions.";
+    ReportsCount => "Організацій", "Organisations";
+    MyOrgReports => "Звіти моєї організації", "My organisation's reports";
+    MyOrgReportsHint => "Усі звітні періоди програми: строк подання і стан кожного звіту.",
+        "Every reporting period of the programme: each report's due date and state.";
+    OpenReport => "Відкрити звіт", "Open the report";
+    ReportTitle => "Звіт", "Report";
+    BackToReports => "До календаря звітів", "Back to the reporting calendar";
+    ReportDeadlines => "Строки за програмою", "Due dates in the programme";
+    ReportLockedNotice => "Звіт затверджено департаментом, і його період заблоковано: змінити звіт не можна. Розблокувати його може департамент, зазначивши причину.",
+        "The report is approved by the department and its period is locked: it cannot be changed. The department can unlock it, giving a reason.";
+    ReportReadOnly => "Лише перегляд: зараз ви не можете змінювати цей звіт.",
+        "Read only: you cannot change this report now.";
+    ReportNotEnded => "Звітний період ще не завершився: чернетку можна зберігати, а подати звіт — після закінчення періоду.",
+        "The reporting period has not ended yet: the draft can be saved, and the report submitted once the period is over.";
+    ReportMeasuresTitle => "Виконання заходів", "Execution of the measures";
+    ReportNoMeasures => "В організації немає затверджених заходів для цього звіту.",
+        "The organisation has no approved measures for this report.";
+    ExecutionStatusLabel => "Стан виконання", "Execution status";
+    ChooseExecutionStatus => "Оберіть стан", "Choose a status";
+    NarrativeLabel => "Що зроблено за період", "What was done in the period";
+    ReportSpendingCaption => "Видатки за джерелами, тис. грн", "Spending by funding source, thousand UAH";
+    ReportNoSpendingLines => "У заходу немає коштів у цьому році.", "The measure has no funding in this year.";
+    PlannedCol => "Заплановано", "Planned";
+    ExecutedCol => "Виконано", "Executed";
+    ExecutedBeforeCol => "Виконано раніше", "Executed before";
+    SpentPeriodCol => "Використано за період", "Spent in the period";
+    SpentYearCol => "Використано за рік", "Spent in the year";
+    AnnualSpendingHint => "Видатки року — сума затверджених квартальних звітів; у річному звіті їх не вводять повторно.",
+        "The year's spending is the sum of its approved quarterly reports; the annual report does not ask for it again.";
+    SpentHint => "Суми — тис. грн, наприклад 1 250,5. Порожнє поле — нуль.",
+        "Amounts in thousand UAH, e.g. 1250.5. A blank field is zero.";
+    ReportIndicatorsTitle => "Показники", "Indicators";
+    ReportNoIndicators => "Організація не звітує за показниками в цьому періоді.",
+        "The organisation reports no indicators in this period.";
+    IndicatorCol => "Показник", "Indicator";
+    UnitCol => "Одиниця", "Unit";
+    PreviousCol => "Попереднє значення", "Previous value";
+    ExpectedCol => "Очікується (ціль на період)", "Expected (target for the period)";
+    ActualCol => "Фактичне значення", "Actual value";
+    IndicatorCommentCol => "Коментар", "Comment";
+    IndicatorStatusCol => "Оцінка", "Assessment";
+    CommentNeeded => "Коментар обов’язковий: значення змінилося більше ніж на", "A comment is required: the value moved by more than";
+    CommentNeededTail => "від попереднього.", "from the previous one.";
+    SubmitReport => "Подати звіт", "Submit the report";
+    EndorseReport => "Погодити й передати департаменту", "Endorse and pass to the department";
+    ReturnReport => "Повернути на доопрацювання", "Return for rework";
+    ApproveReport => "Затвердити звіт", "Approve the report";
+    UnlockReport => "Розблокувати звіт", "Unlock the report";
+    UnlockReason => "Причина розблокування", "Reason for unlocking";
+    ReportSavedNotice => "Звіт збережено.", "The report is saved.";
+    ReportSubmittedNotice => "Звіт подано.", "The report has been submitted.";
+    ReportEndorsedNotice => "Звіт погоджено й передано департаменту.", "The report is endorsed and passed to the department.";
+    ReportReturnedNotice => "Звіт повернуто на доопрацювання.", "The report has been returned for rework.";
+    ReportApprovedNotice => "Звіт затверджено; його період заблоковано.", "The report is approved; its period is locked.";
+    ReportUnlockedNotice => "Звіт розблоковано: він знову чернетка.", "The report is unlocked: it is a draft again.";
+    ReportStepsTitle => "Хід звіту", "The report's record";
+    ReportNoSteps => "Звіт ще не подавали.", "The report has not been submitted yet.";
+    ReportConflictText => "Хтось інший змінив цей звіт, поки ви його заповнювали. Ваші значення залишено у формі; поруч із полями показано значення, що зараз на сервері.",
+        "Someone else changed this report while you were filling it in. Your values are kept in the form; the values now on the server are shown beside the fields.";
+    ReportKeepMineHint => "Наступне збереження замінить звіт на сервері вашими значеннями.",
+        "The next save will replace the report on the server with your values.";
+    LiveReportChanged => "змінив(ла) звіт щойно.", "changed the report just now.";
+    LiveReportSubmitted => "подав(ла) звіт щойно.", "submitted the report just now.";
+    LiveReportEndorsed => "погодив(ла) звіт щойно.", "endorsed the report just now.";
+    LiveReportReturned => "повернув(ла) звіт щойно.", "returned the report just now.";
+    LiveReportApproved => "затвердив(ла) звіт щойно.", "approved the report just now.";
+    LiveReportUnlocked => "розблокував(ла) звіт щойно.", "unlocked the report just now.";
+    LiveBudgetApproved => "вніс(ла) затверджені суми бюджету щойно.", "entered approved budget amounts just now.";
+    InboxReportWaiting => "надіслав(ла) звіт вам на розгляд", "sent you a report to review";
+    InboxReportReturned => "повернув(ла) звіт на доопрацювання", "returned the report for rework";
+    InboxReportApproved => "затвердив(ла) звіт", "approved the report";
+    InboxReportDue => "нагадує: наближається строк подання звіту", "reminds you: a report is due";
+    InboxReportOverdue => "повідомляє: строк подання звіту минув", "says: a report is overdue";
+    InboxOpenReport => "Відкрити звіт", "Open the report";
+    BudgetExecutionTitle => "Виконання бюджету", "Budget execution";
+    BudgetExecutionHint => "Заплановано — за планом; затверджено — рішенням про бюджет на рік (вносить департамент); виконано — за затвердженими квартальними звітами. Суми — тис. грн.",
+        "Planned is the plan; approved is the year's budget decision (entered by the department); executed comes from approved quarterly reports. Amounts in thousand UAH.";
+    ApprovedOfPlanned => "Затверджено від запланованого, %", "Approved of planned, %";
+    ExecutedOfApproved => "Виконано від затвердженого, %", "Executed of approved, %";
+    NoExecutionCells => "У заходу ще немає сум за роками.", "The measure has no amounts by year yet.";
+    QuarterSpendingTitle => "Видатки за звітами", "Spending by report";
+    NoQuarterSpending => "Звітів із видатками на цей захід ще немає.", "No report has spending on this measure yet.";
+    QuarterCol => "Квартал", "Quarter";
+    AmountCol => "Сума, тис. грн", "Amount, thousand UAH";
+    ReportCol => "Звіт", "Report";
+    EditApproved => "Змінити затверджені суми", "Edit the approved amounts";
+    SaveApproved => "Зберегти затверджені суми", "Save the approved amounts";
+    ApprovedSaved => "Затверджені суми збережено.", "The approved amounts are saved.";
+    ApprovedConflict => "Хтось інший щойно змінив затверджені суми. Ваші значення залишено в полях, поруч — значення із сервера; збережіть ще раз, щоб записати свої.",
+        "Someone else has just changed the approved amounts. Your values are kept in the fields, the server's beside them; save again to record yours.";
+    ApprovedAmountFor => "Затверджена сума", "Approved amount";
+
     // Presence
     AlsoHere => "Зараз тут також:", "Also here now:";
     PresenceEditing => "редагує", "editing";

@@ -253,7 +253,7 @@ pub fn describe(by: &str, kind: LiveEventKind, this_measure: bool, lang: Lang) -
     } else if kind == LiveEventKind::CommentAdded {
         K::LiveCommented
     } else {
-        proposal_verb(kind)?
+        proposal_verb(kind).or_else(|| report_verb(kind))?
     };
     Some(format!("{by} {}", what.text(lang)))
 }
@@ -274,6 +274,25 @@ fn proposal_verb(kind: LiveEventKind) -> Option<K> {
 /// Whether the event is about a proposal (its lines, its way, or the version it made).
 pub fn about_proposal(kind: LiveEventKind) -> bool {
     proposal_verb(kind).is_some()
+}
+
+/// What happened to a report or a measure's approved budget, for the live notices.
+fn report_verb(kind: LiveEventKind) -> Option<K> {
+    Some(match kind {
+        LiveEventKind::ReportChanged => K::LiveReportChanged,
+        LiveEventKind::ReportSubmitted => K::LiveReportSubmitted,
+        LiveEventKind::ReportEndorsed => K::LiveReportEndorsed,
+        LiveEventKind::ReportReturned => K::LiveReportReturned,
+        LiveEventKind::ReportApproved => K::LiveReportApproved,
+        LiveEventKind::ReportUnlocked => K::LiveReportUnlocked,
+        LiveEventKind::BudgetApproved => K::LiveBudgetApproved,
+        _ => return None,
+    })
+}
+
+/// Whether the event is about a report (saved, or a step on its way).
+pub fn about_report(kind: LiveEventKind) -> bool {
+    kind != LiveEventKind::BudgetApproved && report_verb(kind).is_some()
 }
 
 #[cfg(test)]

@@ -449,8 +449,10 @@ pub struct Indicator {
 /// - `Mean` (percentages, index points): the unweighted mean of the reporters' values, rounded to
 ///   the unit; every reporter is held to the same targets, so each community has a status too.
 ///
-/// Either way the figure is as fresh as its stalest reporter, and only reporters that reported
-/// count (the dashboard shows how many of how many).
+/// Each reporter counts with its last known actual (the same rule as a quarter not reported),
+/// and the figure is as of the latest quarter any reporter reached, so one late community does
+/// not turn the oblast's figure into an old one. Only reporters that reported count (the
+/// dashboard shows how many of how many).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -468,7 +470,7 @@ impl Aggregate {
 
     /// One figure from several reporters' actuals; `None` when none reported.
     pub fn combine(self, unit: IndicatorUnit, actuals: &[Actual]) -> Option<Actual> {
-        let as_of = actuals.iter().map(|a| a.as_of).min()?;
+        let as_of = actuals.iter().map(|a| a.as_of).max()?;
         let sum = actuals
             .iter()
             .try_fold(Decimal::ZERO, |acc, a| acc.checked_add(a.value))?;
@@ -913,17 +915,17 @@ mod tests {
     }
 
     #[test]
-    fn several_reporters_combine_by_sum_or_mean_as_of_the_stalest() {
+    fn several_reporters_combine_by_sum_or_mean_as_of_the_latest() {
         let a = |v: &str, n: u8| Actual {
             value: dec(v),
             as_of: q(2026, n),
         };
         let values = [a("10", 2), a("15", 3), a("20", 3)];
         let sum = Aggregate::Sum.combine(IndicatorUnit::Count, &values);
-        assert_eq!(sum, Some(a("45", 2)));
+        assert_eq!(sum, Some(a("45", 3)));
         // 45 / 3 = 15; a mean of points keeps one decimal, half away from zero.
         let mean = Aggregate::Mean.combine(IndicatorUnit::Points, &values);
-        assert_eq!(mean, Some(a("15", 2)));
+        assert_eq!(mean, Some(a("15", 3)));
         let thirds = [a("1", 1), a("1", 1), a("2", 1)];
         assert_eq!(
             Aggregate::Mean.combine(IndicatorUnit::Percent, &thirds),

@@ -70,10 +70,10 @@ pub fn replace(
     if moved != 1 {
         return Ok(false);
     }
-    on_conn!(conn, c => {
-        diesel::delete(budget_approved::table.filter(budget_approved::measure_id.eq(measure_id)))
-            .execute(c)?;
-        diesel::insert_into(budget_approved::table).values(rows).execute(c)
-    })?;
+    on_conn!(conn, c => diesel::delete(
+            budget_approved::table.filter(budget_approved::measure_id.eq(measure_id)),
+        )
+        .execute(c))?;
+    super::reports::insert_all!(conn, budget_approved::table, rows)?;
     Ok(true)
 }

@@ -87,7 +87,7 @@ pub fn insert(
     conn: &mut DbConn,
     org_id: i32,
     period: &str,
-    by: i32,
+    by: Option<i32>,
     now: i64,
 ) -> QueryResult<ReportRow> {
     on_conn!(conn, c => diesel::insert_into(reports::table)
@@ -97,7 +97,7 @@ pub fn insert(
             reports::stage.eq("draft"),
             reports::version.eq(1),
             reports::updated_at.eq(now),
-            reports::updated_by.eq(Some(by)),
+            reports::updated_by.eq(by),
         ))
         .returning(ReportRow::as_returning())
         .get_result(c))
@@ -134,7 +134,7 @@ pub fn advance(
     conn: &mut DbConn,
     id: i32,
     seen: i32,
-    by: i32,
+    by: Option<i32>,
     now: i64,
     a: &Advance,
 ) -> QueryResult<bool> {
@@ -145,7 +145,7 @@ pub fn advance(
             reports::stage.eq(a.stage),
             reports::version.eq(seen + 1),
             reports::updated_at.eq(now),
-            reports::updated_by.eq(Some(by)),
+            reports::updated_by.eq(by),
         ))
         .execute(c))?;
     if n == 0 {
@@ -200,6 +200,29 @@ pub fn steps_of(conn: &mut DbConn, report_id: i32) -> QueryResult<Vec<StepRow>> 
         .load(c))
 }
 
+/// Inserts rows inside the caller's transaction: one multi-row statement per chunk on
+/// PostgreSQL; one statement per row on SQLite, where diesel would wrap a batch in a
+/// transaction of its own.
+macro_rules! insert_all {
+    ($conn:expr, $table:expr, $rows:expr) => {
+        match $conn {
+            DbConn::Sqlite(c) => {
+                for row in $rows {
+                    diesel::insert_into($table).values(row).execute(c)?;
+                }
+                Ok::<(), diesel::result::Error>(())
+            }
+            DbConn::Pg(c) => {
+                for chunk in $rows.chunks(1000) {
+                    diesel::insert_into($table).values(chunk).execute(c)?;
+                }
+                Ok(())
+            }
+        }
+    };
+}
+pub(crate) use insert_all;
+
 /// Replaces a draft's content with what the author sent.
 pub fn replace_content(
     conn: &mut DbConn,
@@ -214,18 +237,11 @@ pub fn replace_content(
         diesel::delete(report_spending::table.filter(report_spending::report_id.eq(report_id)))
             .execute(c)?;
         diesel::delete(report_values::table.filter(report_values::report_id.eq(report_id)))
-            .execute(c)?;
-        for chunk in measures.chunks(500) {
-            diesel::insert_into(report_measures::table).values(chunk).execute(c)?;
-        }
-        for chunk in spending.chunks(500) {
-            diesel::insert_into(report_spending::table).values(chunk).execute(c)?;
-        }
-        for chunk in values.chunks(500) {
-            diesel::insert_into(report_values::table).values(chunk).execute(c)?;
-        }
-        Ok(())
-    })
+            .execute(c)
+    })?;
+    insert_all!(conn, report_measures::table, measures)?;
+    insert_all!(conn, report_spending::table, spending)?;
+    insert_all!(conn, report_values::table, values)
 }
 
 /// Bumps the version of a draft being saved if it is still at `seen`.

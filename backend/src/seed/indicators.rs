@@ -1,5 +1,6 @@
 //! Demo indicators: the baselines of 1 January 2026 from the 2023–2025 final report (DOMAIN.md),
-//! with plausible 2026–2028 targets (the texts set none), marked demo.
+//! with plausible 2026–2028 targets (the texts set none), marked demo; and one share reported by
+//! every community (a demo figure, baseline 35 %), so the map has a status per community.
 
 use crate::db::{self, DbConn};
 use crate::services::structure::Structure;
@@ -110,11 +111,18 @@ pub fn seed(conn: &mut DbConn) -> Result<()> {
     let baseline_date = Date::new(2026, 1, 1).map_err(|e| anyhow!("{e}"))?;
     let now = db::now_ms();
     let mut ids = std::collections::HashMap::new();
+    let existing: std::collections::HashMap<String, i32> = db::indicators::all(conn)?
+        .into_iter()
+        .map(|r| (r.code, r.id))
+        .collect();
     let write = |conn: &mut DbConn,
                  code: &str,
                  order: i32,
                  make: &dyn Fn(IndicatorId) -> Result<Indicator>|
      -> Result<IndicatorId> {
+        if let Some(id) = existing.get(code) {
+            return Ok(IndicatorId(*id));
+        }
         let id = IndicatorId(db::indicators::insert(conn, code, order, true, now)?);
         let indicator = make(id)?;
         if let Some(e) = indicator.validate("indicator").into_iter().next() {
@@ -209,5 +217,39 @@ pub fn seed(conn: &mut DbConn) -> Result<()> {
             aggregate: Aggregate::Sum,
         })
     })?;
+    // Reported by every community, each held to the same targets: the oblast figure is the mean.
+    write(conn, "IND-10", 90, &|id| {
+        Ok(Indicator {
+            id,
+            scope: IndicatorScope::Programme,
+            name: Text::new(
+                "Частка адміністративних послуг, наданих громадою в електронній формі",
+                "Share of a community's administrative services provided online",
+            ),
+            unit: IndicatorUnit::Percent,
+            kind: IndicatorKind::PointInTime,
+            direction: Direction::HigherIsBetter,
+            baseline: Baseline {
+                value: dec("35")?,
+                date: baseline_date,
+            },
+            targets: [("45", 2026), ("55", 2027), ("65", 2028)]
+                .iter()
+                .map(|(t, y)| {
+                    Ok(YearTarget {
+                        year: Year::new(*y).map_err(|e| anyhow!("{e}"))?,
+                        value: dec(t)?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?,
+            formula: None,
+            status_rule: None,
+            reporters: Reporters::AllCommunities,
+            aggregate: Aggregate::Mean,
+        })
+    })?;
     Ok(())
 }
+
+/// How many demo indicators there are (the seed adds whichever are missing).
+pub const DEMO_COUNT: i64 = 10;

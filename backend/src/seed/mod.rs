@@ -3,6 +3,7 @@
 pub mod demo;
 pub mod indicators;
 pub mod programme;
+pub mod reports;
 pub mod territory;
 
 use crate::db::{self, DbConn};
@@ -31,12 +32,31 @@ pub fn ensure(conn: &mut DbConn, demo: bool) -> Result<()> {
         })?;
         tracing::info!("seeded the demo plan and demo accounts");
     }
-    if demo && db::indicators::count(conn)? == 0 {
+    if demo && db::indicators::count(conn)? < indicators::DEMO_COUNT {
         conn.write_tx(|conn| -> Result<()> {
             indicators::seed(conn)?;
             seeded(conn, "demo_indicators")
         })?;
         tracing::info!("seeded the demo indicators");
+    }
+    Ok(())
+}
+
+/// Demo reports, approved amounts and reminders' worth of history up to `today`, once.
+pub fn ensure_reports(conn: &mut DbConn, today: shared::Date) -> Result<()> {
+    if db::reports::list(conn, None, None)?.is_empty() && db::budget::all(conn)?.is_empty() {
+        let snapshot = crate::services::snapshot::Snapshot::load(conn)
+            .map_err(|e| anyhow::anyhow!("loading the plan: {e:#}"))?;
+        let defs = crate::services::reports::indicators(conn)
+            .map_err(|e| anyhow::anyhow!("loading the indicators: {}", e.body.code))?;
+        conn.write_tx(|conn| -> Result<()> {
+            let n = reports::seed(conn, &snapshot, &defs, today)
+                .map_err(|e| anyhow::anyhow!("demo reports: {e:#}"))?;
+            seeded(conn, "demo_reports")?;
+            db::plan_state::bump_reports(conn)?;
+            tracing::info!(reports = n, %today, "seeded the demo reports and approved amounts");
+            Ok(())
+        })?;
     }
     Ok(())
 }

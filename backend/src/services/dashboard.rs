@@ -403,11 +403,7 @@ impl Board {
 
     /// Each indicator's actual at a scope for a quarter (formulas from their inputs), and how many
     /// reporters gave a value.
-    fn actuals(
-        &self,
-        scope: Scope,
-        q: Quarter,
-    ) -> HashMap<IndicatorId, LevelActual> {
+    fn actuals(&self, scope: Scope, q: Quarter) -> HashMap<IndicatorId, LevelActual> {
         let orgs = self.orgs_in(scope);
         let mut out = HashMap::new();
         for def in &self.defs {
@@ -477,11 +473,10 @@ impl Board {
                 _ => None,
             })
             .collect();
-        let per_quarter: Vec<(Quarter, HashMap<IndicatorId, LevelActual>)> =
-            quarters
-                .iter()
-                .map(|&x| (x, self.actuals(scope, x)))
-                .collect();
+        let per_quarter: Vec<(Quarter, HashMap<IndicatorId, LevelActual>)> = quarters
+            .iter()
+            .map(|&x| (x, self.actuals(scope, x)))
+            .collect();
         let Some((_, now)) = per_quarter.last() else {
             return Vec::new();
         };
@@ -784,7 +779,8 @@ impl Board {
             });
         }
         let orgs = self.orgs_in(scope);
-        // Communities behind on an indicator they are held to.
+        // Communities behind on an indicator they are held to: listed last, there can be many.
+        let mut communities_behind = Vec::new();
         if matches!(scope, Scope::Oblast | Scope::District(_)) {
             for org in orgs.iter().filter(|o| o.kind == OrgKind::Community) {
                 for (id, status) in self.own_statuses(org, q) {
@@ -794,7 +790,7 @@ impl Board {
                     let Some(def) = self.defs.iter().find(|d| d.indicator.id == id) else {
                         continue;
                     };
-                    out.push(Trouble {
+                    communities_behind.push(Trouble {
                         kind: TroubleKind::Indicator,
                         name: def.indicator.name.clone(),
                         detail: Text::new(
@@ -902,6 +898,7 @@ impl Board {
                 period: None,
             });
         }
+        out.extend(communities_behind);
         out
     }
 

@@ -517,7 +517,7 @@ pub fn save(
                 row
             }
             None if req.version == 0 => {
-                db::reports::insert(conn, org_id.0, &key, user.user.id, now)?
+                db::reports::insert(conn, org_id.0, &key, Some(user.user.id), now)?
             }
             None => return Err(ApiError::new(ErrorCode::ReportVersionConflict)),
         };
@@ -808,7 +808,7 @@ pub fn step(
             ),
         };
         let now = db::now_ms();
-        if !db::reports::advance(conn, row.id, row.version, user.user.id, now, &advance)? {
+        if !db::reports::advance(conn, row.id, row.version, Some(user.user.id), now, &advance)? {
             return Err(ApiError::new(ErrorCode::ReportVersionConflict));
         }
         let reason = Some(reason).filter(|r| !r.is_empty());

@@ -63,6 +63,7 @@ pub fn Header() -> impl IntoView {
                         <li><A href="/territory">{t(K::NavTerritory)}</A></li>
                         <li><A href="/proposals">{t(K::NavProposals)}</A></li>
                         <li><A href="/versions">{t(K::NavVersions)}</A></li>
+                        <li><A href="/reports">{t(K::NavReports)}</A></li>
                         <li><InboxLink/></li>
                     </ul>
                 </nav>

@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface: header, notices, loading and error views, amounts, tables, the measure form.
 
 pub mod amount;
+pub mod budget_execution;
 pub mod budget_table;
 pub mod changes;
 pub mod comments;

@@ -6,6 +6,7 @@ use crate::components::loading::Loading;
 use crate::format;
 use crate::i18n::{t, use_i18n, K};
 use crate::live::{on_live_debounced, Live};
+use crate::pages::reports::report_href;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -51,6 +52,11 @@ fn may_notify(live: &Live) -> bool {
                 | LiveEventKind::ProposalEndorsed
                 | LiveEventKind::ProposalReturned
                 | LiveEventKind::ProposalDecided
+                | LiveEventKind::ReportSubmitted
+                | LiveEventKind::ReportEndorsed
+                | LiveEventKind::ReportReturned
+                | LiveEventKind::ReportApproved
+                | LiveEventKind::ReportUnlocked
         ),
         Live::Reload => true,
     }
@@ -110,11 +116,20 @@ fn verb(kind: NotificationKind) -> K {
         NotificationKind::ProposalReturned => K::InboxProposalReturned,
         NotificationKind::ProposalDecided => K::InboxProposalDecided,
         NotificationKind::ProposalComment => K::InboxProposalComment,
+        NotificationKind::ReportWaiting => K::InboxReportWaiting,
+        NotificationKind::ReportReturned => K::InboxReportReturned,
+        NotificationKind::ReportApproved => K::InboxReportApproved,
+        NotificationKind::ReportDue => K::InboxReportDue,
+        NotificationKind::ReportOverdue => K::InboxReportOverdue,
     }
 }
 
-/// Where an item leads: the proposal it concerns, else the measure (unless it was deleted).
+/// Where an item leads: the report it concerns, the proposal, else the measure (unless it was
+/// deleted).
 fn item_link(item: &Notification) -> Option<(String, K)> {
+    if let Some(period) = item.period {
+        return Some((report_href(item.org_id, period), K::InboxOpenReport));
+    }
     match (item.proposal_id, item.measure_id) {
         (Some(p), _) => Some((format!("/proposals/{p}"), K::InboxOpenProposal)),
         (None, Some(m)) if item.kind != NotificationKind::MeasureDeleted => {

@@ -1,6 +1,7 @@
 //! `/measures/:id`: one measure — the edit form for those who may change it, else a read-only view.
 
 use crate::api;
+use crate::components::budget_execution::BudgetExecution;
 use crate::components::budget_table::BudgetTable;
 use crate::components::comments::CommentThread;
 use crate::components::error_view::ErrorView;
@@ -118,6 +119,7 @@ pub fn MeasurePage() -> impl IntoView {
                     };
                     view! {
                         {main}
+                        <BudgetExecution id=measure_id/>
                         <MeasureActivity id=measure_id programme=programme orgs=orgs activity=activity/>
                     }
                     .into_any()

@@ -9,5 +9,7 @@ pub mod overview;
 pub mod plan;
 pub mod proposal;
 pub mod proposals;
+pub mod report;
+pub mod reports;
 pub mod territory;
 pub mod versions;

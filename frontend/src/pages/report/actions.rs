@@ -1,0 +1,153 @@
+//! The report's buttons (save, submit, endorse, return, approve, unlock, as the server allows),
+//! the reason dialog of a return or an unlock, and the outcome of the last one.
+
+use super::form::Target;
+use super::measures::{error_span, field_error};
+use super::summary::shown_report;
+use super::{PageState, Request};
+use crate::i18n::{t, use_i18n, K};
+use leptos::prelude::*;
+use shared::api::proposals::{check_reason, REASON_MAX};
+use shared::api::reports::ReportAction;
+
+/// `#report-action-status`: the outcome of the last write.
+#[component]
+pub fn ActionMessage(page: PageState) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div id="report-action-status" role="status" aria-live="polite">
+            {move || page.message.get().map(|(ok, text)| {
+                let class = if ok { "notice notice-info" } else { "notice notice-error" };
+                view! {
+                    <div class=class>
+                        <p>
+                            {(!ok).then(|| view! { <span aria-hidden="true">"⚠ "</span> })}
+                            {move || i18n.text(&text)}
+                        </p>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+fn button(
+    id: &'static str,
+    class: &'static str,
+    label: K,
+    pending: Signal<bool>,
+    on_click: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <button type="button" id=id class=class disabled=pending on:click=move |_| on_click()>
+            {move || if pending.get() { t(K::Sending)() } else { t(label)() }}
+        </button>
+    }
+}
+
+#[component]
+pub fn Actions(
+    page: PageState,
+    pending: Signal<bool>,
+    dispatch: Callback<Request>,
+) -> impl IntoView {
+    // Only what the server says the user may do now; a report never saved can be submitted by
+    // whoever may write it (the button saves it first).
+    let allowed = Memo::new(move |_| {
+        shown_report(page)
+            .map(|r| {
+                let mut actions = r.actions;
+                if r.can_edit && r.stage.is_none() && !actions.contains(&ReportAction::Submit) {
+                    actions.push(ReportAction::Submit);
+                }
+                (r.can_edit, actions)
+            })
+            .unwrap_or_default()
+    });
+    let has = move |a: ReportAction| allowed.with(|(_, actions)| actions.contains(&a));
+    let open = move |a: ReportAction| {
+        page.reason.set(String::new());
+        page.touched(Target::Reason);
+        page.dialog.set(Some(a));
+    };
+    let buttons = move || {
+        let (can_edit, _) = allowed.get();
+        view! {
+            {can_edit.then(|| button("report-save", "btn btn-secondary", K::Save, pending, move || dispatch.run(Request::Save)))}
+            {has(ReportAction::Submit).then(|| button("report-submit", "btn btn-primary", K::SubmitReport, pending, move || dispatch.run(Request::Submit)))}
+            {has(ReportAction::Endorse).then(|| button("report-endorse", "btn btn-primary", K::EndorseReport, pending, move || dispatch.run(Request::Step(ReportAction::Endorse))))}
+            {has(ReportAction::Approve).then(|| button("report-approve", "btn btn-primary", K::ApproveReport, pending, move || dispatch.run(Request::Step(ReportAction::Approve))))}
+            {has(ReportAction::Return).then(|| button("report-return", "btn btn-danger", K::ReturnReport, pending, move || open(ReportAction::Return)))}
+            {has(ReportAction::Unlock).then(|| button("report-unlock", "btn btn-danger", K::UnlockReport, pending, move || open(ReportAction::Unlock)))}
+        }
+    };
+    let shown = move || allowed.with(|(can_edit, actions)| *can_edit || !actions.is_empty());
+    view! {
+        <Show when=shown>
+            <section class="card report-actions" id="report-actions" aria-labelledby="report-actions-title">
+                <h2 id="report-actions-title" class="visually-hidden">{t(K::ActionsTitle)}</h2>
+                <div class="report-buttons">{buttons}</div>
+                <ReasonDialog page=page pending=pending dispatch=dispatch/>
+            </section>
+        </Show>
+    }
+}
+
+/// `#reason-dialog`: why the report goes back (or is unlocked); required before anything is sent.
+#[component]
+fn ReasonDialog(
+    page: PageState,
+    pending: Signal<bool>,
+    dispatch: Callback<Request>,
+) -> impl IntoView {
+    let target = Target::Reason;
+    let error = field_error(page, target, || None);
+    let confirm = move |_| {
+        let Some(action) = page.dialog.get_untracked() else {
+            return;
+        };
+        let reason = page.reason.get_untracked().trim().to_string();
+        match check_reason(&reason) {
+            Ok(()) => dispatch.run(Request::WithReason(action, reason)),
+            Err(code) => page.field_errors(vec![(target, code.message())]),
+        }
+    };
+    move || {
+        page.dialog.get().map(|action| {
+            let (label, yes) = if action == ReportAction::Unlock {
+                (K::UnlockReason, K::UnlockReport)
+            } else {
+                (K::ReturnReason, K::ReturnReport)
+            };
+            view! {
+                <div class="confirm-box confirm-danger reason-dialog" id="reason-dialog" role="dialog" aria-labelledby="reason-label">
+                    <div class="field">
+                        <label for="reason-input" id="reason-label">{t(label)}</label>
+                        <textarea
+                            id="reason-input"
+                            rows="3"
+                            maxlength=REASON_MAX
+                            aria-invalid=move || error.with(Option::is_some).then_some("true")
+                            aria-describedby=move || error.with(Option::is_some).then_some("reason-input-error")
+                            prop:value=move || page.reason.get()
+                            on:input=move |ev| {
+                                page.reason.set(event_target_value(&ev));
+                                page.touched(target);
+                            }
+                        ></textarea>
+                        {error_span(target, error)}
+                    </div>
+                    <p class="report-buttons">
+                        <button type="button" id="reason-confirm" class="btn btn-danger" disabled=pending on:click=confirm>
+                            {move || if pending.get() { t(K::Sending)() } else { t(yes)() }}
+                        </button>
+                        " "
+                        <button type="button" id="reason-cancel" class="btn btn-secondary" on:click=move |_| page.dialog.set(None)>
+                            {t(K::Cancel)}
+                        </button>
+                    </p>
+                </div>
+            }
+        })
+    }
+}

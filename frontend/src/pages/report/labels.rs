@@ -1,0 +1,206 @@
+//! How reporting periods, dates, days to a due date, figures and report states read, in both languages.
+
+use crate::i18n::{use_i18n, K};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use shared::api::reports::ReportStage;
+use shared::calendar::{Compliance, Date, ReportPeriod, ReportState};
+use shared::{Lang, Text};
+
+/// "III квартал 2026" / "Q3 2026"; "2026 рік (річний звіт)" / "2026 (annual report)".
+pub fn period_label(period: ReportPeriod, lang: Lang) -> String {
+    match (period, lang) {
+        (ReportPeriod::Quarter(q), Lang::Uk) => {
+            let roman = ["I", "II", "III", "IV"]
+                .get(usize::from(q.quarter.saturating_sub(1)))
+                .copied()
+                .unwrap_or("?");
+            format!("{roman} {} {}", K::ReportQuarterWord.text(lang), q.year)
+        }
+        (ReportPeriod::Quarter(q), Lang::En) => format!("Q{} {}", q.quarter, q.year),
+        (ReportPeriod::Annual { year }, _) => {
+            format!("{year} {}", K::ReportAnnualWord.text(lang))
+        }
+    }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// "05.10.2026" / "5 Oct 2026".
+pub fn date_text(date: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Uk => format!("{:02}.{:02}.{}", date.day(), date.month(), date.year()),
+        Lang::En => {
+            let month = MONTHS_EN
+                .get(usize::from(date.month().saturating_sub(1)))
+                .copied()
+                .unwrap_or("?");
+            format!("{} {month} {}", date.day(), date.year())
+        }
+    }
+}
+
+/// Days until a due date: "залишилось днів: 5", "строк сьогодні", "прострочено днів: 12".
+pub fn days_text(days: i64, lang: Lang) -> String {
+    match days {
+        0 => K::ReportDueToday.text(lang).to_string(),
+        d if d > 0 => format!("{} {d}", K::ReportDaysLeft.text(lang)),
+        d => format!("{} {}", K::ReportDaysOverdue.text(lang), d.unsigned_abs()),
+    }
+}
+
+/// A reported figure as typed back into a field: `96,7` in Ukrainian, `96.7` in English.
+pub fn value_input(value: Decimal, lang: Lang) -> String {
+    let s = value.normalize().to_string();
+    match lang {
+        Lang::Uk => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// A figure for reading: thousands grouped, no trailing zeros (`1 390`, `55,6`).
+pub fn value_text(value: Decimal, lang: Lang) -> String {
+    let s = value.normalize().to_string();
+    let (sign, s) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest.to_string()),
+        None => ("", s),
+    };
+    let (int_part, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s.clone(), None),
+    };
+    let (group, mark) = match lang {
+        Lang::Uk => ('\u{a0}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = String::from(sign);
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push(mark);
+        out.push_str(&f);
+    }
+    out
+}
+
+/// A percentage with one decimal (`97,9 %` / `97.9%`), or "—" when there is none.
+pub fn percent_text(value: Option<Decimal>, lang: Lang) -> String {
+    match value {
+        None => "—".to_string(),
+        Some(v) => {
+            let s = format!("{:.1}", v.round_dp(1));
+            match lang {
+                Lang::Uk => format!("{}\u{a0}%", s.replace('.', ",")),
+                Lang::En => format!("{s}%"),
+            }
+        }
+    }
+}
+
+/// Whether the calendar still counts days for a report (it is not in yet).
+pub fn counts_days(state: ReportState) -> bool {
+    matches!(
+        state,
+        ReportState::NotStarted | ReportState::Draft | ReportState::Overdue
+    )
+}
+
+/// The JSON name of an enum value (`on_time`), for classes and `data-` attributes.
+pub fn snake<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// A state in words, with a class for its colour (never the colour alone).
+fn badge(class: String, state: String, label: Text) -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <span class=class data-state=state>{move || i18n.text(&label)}</span> }
+}
+
+/// Where the report is on its way up; "not started" before anything was saved.
+#[component]
+pub fn StageBadge(stage: Option<ReportStage>) -> impl IntoView {
+    let (name, label) = match stage {
+        Some(s) => (s.as_str(), s.label()),
+        None => ("none", K::ReportNotCreated.both()),
+    };
+    badge(
+        format!("state-badge report-stage report-stage-{name}"),
+        name.to_string(),
+        label,
+    )
+}
+
+/// The report's state on the calendar: not started, draft, submitted, approved, overdue.
+#[component]
+pub fn CalendarStateBadge(state: ReportState) -> impl IntoView {
+    let name = snake(&state);
+    badge(
+        format!("state-badge report-state report-state-{name}"),
+        name,
+        state.label(),
+    )
+}
+
+/// On time, late, missing or not yet due.
+#[component]
+pub fn ComplianceBadge(compliance: Compliance) -> impl IntoView {
+    let name = snake(&compliance);
+    badge(
+        format!("state-badge compliance compliance-{name}"),
+        name,
+        compliance.label(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).expect(s)
+    }
+
+    #[test]
+    fn periods_read_in_both_languages() {
+        let q3 = ReportPeriod::parse("2026-Q3").expect("q3");
+        assert_eq!(period_label(q3, Lang::Uk), "III квартал 2026");
+        assert_eq!(period_label(q3, Lang::En), "Q3 2026");
+        let year = ReportPeriod::parse("2027").expect("year");
+        assert_eq!(period_label(year, Lang::Uk), "2027 рік (річний звіт)");
+        assert_eq!(period_label(year, Lang::En), "2027 (annual report)");
+    }
+
+    #[test]
+    fn dates_and_days_to_the_due_date() {
+        let due = Date::parse("2026-10-05").expect("date");
+        assert_eq!(date_text(due, Lang::Uk), "05.10.2026");
+        assert_eq!(date_text(due, Lang::En), "5 Oct 2026");
+        assert_eq!(days_text(0, Lang::Uk), "строк сьогодні");
+        assert_eq!(days_text(3, Lang::En), "days left: 3");
+        assert_eq!(days_text(-50, Lang::Uk), "прострочено днів: 50");
+    }
+
+    #[test]
+    fn figures_are_grouped_and_typed_back_in_the_language() {
+        assert_eq!(value_text(d("1390"), Lang::Uk), "1\u{a0}390");
+        assert_eq!(value_text(d("1390.50"), Lang::En), "1,390.5");
+        assert_eq!(value_text(d("55.6"), Lang::Uk), "55,6");
+        assert_eq!(value_input(d("96.70"), Lang::Uk), "96,7");
+        assert_eq!(value_input(d("96.7"), Lang::En), "96.7");
+        assert_eq!(percent_text(Some(d("97.9")), Lang::Uk), "97,9\u{a0}%");
+        assert_eq!(percent_text(Some(d("150")), Lang::En), "150.0%");
+        assert_eq!(percent_text(None, Lang::Uk), "—");
+        assert_eq!(snake(&Compliance::OnTime), "on_time");
+    }
+}

@@ -1,0 +1,341 @@
+//! The report's measures: an execution status, what was done, and the spending per funding
+//! source of the period's year beside the planned, approved and earlier executed amounts.
+
+use super::form::{spent_error, MeasureFields, ReportForm, Target};
+use super::PageState;
+use crate::components::amount::Money;
+use crate::components::source_table::column_heads;
+use crate::i18n::{t, use_i18n, K};
+use leptos::prelude::*;
+use shared::api::reports::{ExecutionStatus, Report, ReportMeasure, SpendingLine, NARRATIVE_MAX};
+use shared::{Amount, FundingSource, MeasureId, Text};
+
+/// The error of a field: one found as it is typed first, else one from the last attempt.
+pub fn field_error(
+    page: PageState,
+    target: Target,
+    live: impl Fn() -> Option<Text> + Send + Sync + 'static,
+) -> Memo<Option<Text>> {
+    Memo::new(move |_| live().or_else(|| page.error(target)))
+}
+
+/// `{id}-error`, while the field has an error.
+pub fn error_span(target: Target, error: Memo<Option<Text>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("{}-error", target.dom_id());
+    move || {
+        error.get().map(|m| {
+            view! {
+                <span class="field-error" id=id.clone()>
+                    <span aria-hidden="true">"⚠ "</span>{move || i18n.text(&m)}
+                </span>
+            }
+        })
+    }
+}
+
+/// The server's value beside a field after a version conflict, when it differs from the field's.
+pub fn beside(
+    page: PageState,
+    server_value: impl Fn(&Report) -> Option<String> + Send + Sync + 'static,
+    now: impl Fn() -> Option<String> + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let other = page.server.with(|s| s.as_ref().map(&server_value))?;
+        if other == now() {
+            return None;
+        }
+        let lang = i18n.lang();
+        let shown = other.unwrap_or_else(|| K::Empty.text(lang).to_string());
+        Some(view! {
+            <span class="beside">
+                <span class="beside-label">{K::OnServer.text(lang)}": "</span>
+                <span class="beside-value">{shown}</span>
+            </span>
+        })
+    }
+}
+
+fn server_measure(r: &Report, id: MeasureId) -> Option<&ReportMeasure> {
+    r.measures.iter().find(|m| m.measure_id == id)
+}
+
+#[component]
+pub fn MeasuresSection(page: PageState, form: ReportForm) -> impl IntoView {
+    let annual = form.base.period.is_annual();
+    let cards = form
+        .base
+        .measures
+        .iter()
+        .filter_map(|m| {
+            let fields = form.measure(m.measure_id)?;
+            Some(view! { <MeasureCard page=page measure=m.clone() fields=fields annual=annual/> })
+        })
+        .collect_view();
+    let empty = form.base.measures.is_empty().then(|| {
+        view! { <p class="muted" id="report-no-measures">{t(K::ReportNoMeasures)}</p> }
+    });
+    view! {
+        <section class="report-measures" id="report-measures" aria-labelledby="report-measures-title">
+            <h2 id="report-measures-title">{t(K::ReportMeasuresTitle)}</h2>
+            {empty}
+            {cards}
+        </section>
+    }
+}
+
+#[component]
+fn MeasureCard(
+    page: PageState,
+    measure: ReportMeasure,
+    fields: MeasureFields,
+    annual: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = measure.measure_id;
+    let heading = format!("report-measure-{id}-title");
+    let labelled_by = heading.clone();
+    let name = measure.name.clone();
+    let disabled = move || !page.can_edit();
+    let status_target = Target::Status(id);
+    let status_error = field_error(page, status_target, || None);
+    let narrative_target = Target::Narrative(id);
+    let narrative_error = field_error(page, narrative_target, || None);
+    let status_value = move || {
+        fields
+            .status
+            .get()
+            .map(ExecutionStatus::as_str)
+            .unwrap_or("")
+    };
+    let options = ExecutionStatus::ALL
+        .into_iter()
+        .map(|s| {
+            let label = s.label();
+            view! {
+                <option value=s.as_str() selected=move || status_value() == s.as_str()>
+                    {move || i18n.text(&label)}
+                </option>
+            }
+        })
+        .collect_view();
+    let status_label = move |r: &Report| {
+        server_measure(r, id).map(|m| m.status.map(|s| s.label().get(i18n.lang()).to_string()))?
+    };
+    let status_now = move || {
+        fields
+            .status
+            .get()
+            .map(|s| s.label().get(i18n.lang()).to_string())
+    };
+    let narrative_server = move |r: &Report| {
+        server_measure(r, id)
+            .map(|m| m.narrative.trim().to_string())
+            .filter(|n| !n.is_empty())
+    };
+    let narrative_now =
+        move || Some(fields.narrative.get().trim().to_string()).filter(|n| !n.is_empty());
+    let year = measure.lines.first().map(|l| l.year);
+    let rows = measure
+        .lines
+        .iter()
+        .map(|line| view! { <SpendingRow page=page measure=id line=line.clone() fields=fields annual=annual/> })
+        .collect_view();
+    let spending = if measure.lines.is_empty() {
+        view! { <p class="muted">{t(K::ReportNoSpendingLines)}</p> }.into_any()
+    } else {
+        let last = if annual {
+            K::SpentYearCol
+        } else {
+            K::SpentPeriodCol
+        };
+        let hint_id = format!("spent-hint-{id}");
+        let hint = if annual {
+            K::AnnualSpendingHint
+        } else {
+            K::SpentHint
+        };
+        view! {
+            <div class="table-scroll">
+                <table class="data-table report-spending" id=format!("spending-{id}") aria-describedby=hint_id.clone()>
+                    <caption>
+                        {t(K::ReportSpendingCaption)}
+                        {year.map(|y| format!(" · {y}"))}
+                    </caption>
+                    <thead>
+                        <tr>
+                            {column_heads(&[
+                                (K::Source, false),
+                                (K::PlannedCol, true),
+                                (K::ApprovedValue, true),
+                                (K::ExecutedBeforeCol, true),
+                                (last, true),
+                            ])}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p class="hint" id=hint_id>{t(hint)}</p>
+        }
+        .into_any()
+    };
+    let status_id = status_target.dom_id();
+    let narrative_id = narrative_target.dom_id();
+    let status_described = move || {
+        status_error
+            .with(Option::is_some)
+            .then(|| format!("status-{id}-error"))
+    };
+    let narrative_described = move || {
+        narrative_error
+            .with(Option::is_some)
+            .then(|| format!("narrative-{id}-error"))
+    };
+    view! {
+        <article class="card report-measure" data-measure-id=id.to_string() aria-labelledby=labelled_by>
+            <h3 id=heading>
+                <span class="code">{measure.task_code.clone()}</span>" "
+                <a href=format!("/measures/{id}")>{move || i18n.text(&name)}</a>
+            </h3>
+            <div class="report-measure-fields">
+                <div class="field">
+                    <label for=status_id.clone()>{t(K::ExecutionStatusLabel)}</label>
+                    <select
+                        id=status_id
+                        disabled=disabled
+                        aria-invalid=move || status_error.with(Option::is_some).then_some("true")
+                        aria-describedby=status_described
+                        prop:value=status_value
+                        on:change=move |ev| {
+                            fields.status.set(ExecutionStatus::parse(&event_target_value(&ev)));
+                            page.touched(status_target);
+                        }
+                    >
+                        <option value="" selected=move || status_value().is_empty()>{t(K::ChooseExecutionStatus)}</option>
+                        {options}
+                    </select>
+                    {error_span(status_target, status_error)}
+                    {beside(page, status_label, status_now)}
+                </div>
+                <div class="field">
+                    <label for=narrative_id.clone()>{t(K::NarrativeLabel)}</label>
+                    <textarea
+                        id=narrative_id
+                        rows="2"
+                        maxlength=NARRATIVE_MAX
+                        disabled=disabled
+                        aria-invalid=move || narrative_error.with(Option::is_some).then_some("true")
+                        aria-describedby=narrative_described
+                        prop:value=move || fields.narrative.get()
+                        on:input=move |ev| {
+                            fields.narrative.set(event_target_value(&ev));
+                            page.touched(narrative_target);
+                        }
+                    ></textarea>
+                    {error_span(narrative_target, narrative_error)}
+                    {beside(page, narrative_server, narrative_now)}
+                </div>
+            </div>
+            {spending}
+        </article>
+    }
+}
+
+/// Amounts compared as amounts, so `12` and `12,0` are the same value; blank is zero.
+fn comparable(text: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(Amount::parse_line(text).map_or_else(|_| text.trim().to_string(), |a| a.to_string()))
+        .filter(|s| s != "0")
+}
+
+#[component]
+fn SpendingRow(
+    page: PageState,
+    measure: MeasureId,
+    line: SpendingLine,
+    fields: MeasureFields,
+    annual: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let source: FundingSource = line.source;
+    let label = source.label();
+    let row_label = label.clone();
+    let cell = if annual {
+        view! { <td class="num" id=format!("spent-{measure}-{}", source.as_str())><Money amount=line.spent/></td> }
+            .into_any()
+    } else {
+        let target = Target::Spent(measure, source);
+        let typed = fields
+            .spent
+            .with_value(|s| s.iter().find(|(s, _)| *s == source).map(|(_, t)| *t));
+        let Some(typed) = typed else {
+            return ().into_any();
+        };
+        let error = field_error(page, target, move || {
+            typed.with(|t| spent_error(t)).map(|c| c.message())
+        });
+        let aria_label = move || {
+            let lang = i18n.lang();
+            format!(
+                "{}, {}, {}",
+                K::SpentPeriodCol.text(lang),
+                label.get(lang),
+                K::ThousandUah.text(lang)
+            )
+        };
+        let server = move |r: &Report| {
+            r.measures
+                .iter()
+                .find(|m| m.measure_id == measure)
+                .and_then(|m| m.lines.iter().find(|l| l.source == source))
+                .map(|l| l.spent)
+                .filter(|a| !a.is_zero())
+                .map(|a| a.format(i18n.lang()))
+        };
+        let now = move || {
+            typed
+                .with(|t| comparable(t))
+                .and_then(|s| Amount::parse(&s).ok())
+                .map(|a| a.format(i18n.lang()))
+        };
+        view! {
+            <td class="cell" class:invalid=move || error.with(Option::is_some)>
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
+                    class="cell-input"
+                    placeholder="0"
+                    id=target.dom_id()
+                    disabled=move || !page.can_edit()
+                    aria-label=aria_label
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-describedby=move || error.with(Option::is_some).then(|| format!("{}-error", target.dom_id()))
+                    prop:value=move || typed.get()
+                    on:input=move |ev| {
+                        typed.set(event_target_value(&ev));
+                        page.touched(target);
+                    }
+                />
+                {error_span(target, error)}
+                {beside(page, server, now)}
+            </td>
+        }
+        .into_any()
+    };
+    view! {
+        <tr data-source=source.as_str()>
+            <th scope="row">{move || i18n.text(&row_label)}</th>
+            <td class="num"><Money amount=line.planned/></td>
+            <td class="num"><Money amount=line.approved/></td>
+            <td class="num"><Money amount=line.executed_before/></td>
+            {cell}
+        </tr>
+    }
+    .into_any()
+}
