@@ -15,4 +15,5 @@ mod plan;
 mod presence;
 mod programme;
 mod proposals;
+mod reports;
 mod rollups;

@@ -60,7 +60,9 @@ fn start(
         static_dir: static_dir(),
         demo,
         secure_cookies: false,
-        today: None,
+        // Every test starts on the same day (the demo's reports are seeded up to it); tests
+        // that need another move it with `set_today`.
+        today: Some(shared::Date::parse(crate::TEST_TODAY).unwrap_or_else(|e| panic!("{e}"))),
         reminders: false,
     };
     let server =

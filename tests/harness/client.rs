@@ -6,6 +6,8 @@ use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use shared::api::auth::{LoginRequest, SessionInfo};
+use shared::api::budget::{MeasureExecution, SetApproved};
+use shared::api::dashboard::Dashboard;
 use shared::api::measures::{MeasureDetail, MeasureInput, UpdateMeasure};
 use shared::api::orgs::OrgSummary;
 use shared::api::plan::{PlanFilter, PlanTree};
@@ -14,10 +16,14 @@ use shared::api::proposals::{
     Decide, DraftVersion, LineDecision, LineState, ProposalAction, ProposalDetail, ProposalFilter,
     ProposalId, ProposalSummary, ProposeMeasure, ReturnProposal, Verdict,
 };
+use shared::api::reports::{
+    MeasureReportInput, RemindersRun, Report, ReportCalendar, ReportStepRequest, SaveReport,
+    SpendingInput, ValueInput,
+};
 use shared::api::rollup::{Rollup, RollupLevel};
 use shared::api::versions::{PlanVersions, VersionComparison};
 use shared::api::CSRF_HEADER;
-use shared::{ApiErrorBody, ErrorCode, MeasureId};
+use shared::{ApiErrorBody, ErrorCode, MeasureId, OrgId};
 use std::sync::Mutex;
 
 /// An error answer: its status and body.
@@ -298,6 +304,93 @@ impl Client {
 
     pub fn compare(&self, from: i32, to: i32) -> Res<VersionComparison> {
         self.get(&format!("/api/plan/versions/{from}/compare/{to}"))
+    }
+
+    // Reports, budget execution and the dashboard (issue 4).
+
+    pub fn report(&self, org: OrgId, period: &str) -> Res<Report> {
+        self.get(&format!("/api/reports/{org}/{period}"))
+    }
+
+    pub fn reports_of(&self, org: OrgId) -> Res<ReportCalendar> {
+        self.get(&format!("/api/reports?org={org}"))
+    }
+
+    pub fn reports_for(&self, period: &str) -> Res<ReportCalendar> {
+        self.get(&format!("/api/reports?period={period}"))
+    }
+
+    pub fn save_report(&self, r: &Report, body: &SaveReport) -> Res<Report> {
+        self.put(&format!("/api/reports/{}/{}", r.org.id, r.period), body)
+    }
+
+    /// A step (`submit`, `endorse`, `return`, `approve`, `unlock`) at the report's version.
+    pub fn report_step(&self, r: &Report, action: &str, reason: Option<&str>) -> Res<Report> {
+        self.post(
+            &format!("/api/reports/{}/{}/{action}", r.org.id, r.period),
+            &ReportStepRequest {
+                version: r.version,
+                reason: reason.map(str::to_string),
+            },
+        )
+    }
+
+    pub fn execution(&self, measure: MeasureId) -> Res<MeasureExecution> {
+        self.get(&format!("/api/measures/{measure}/execution"))
+    }
+
+    pub fn set_approved(&self, measure: MeasureId, body: &SetApproved) -> Res<MeasureExecution> {
+        self.put(&format!("/api/measures/{measure}/execution"), body)
+    }
+
+    /// `level` is `oblast`, `district`, `community` or `measure`.
+    pub fn dashboard(&self, level: &str, id: Option<i32>, quarter: Option<&str>) -> Res<Dashboard> {
+        let mut path = format!("/api/dashboard?level={level}");
+        if let Some(id) = id {
+            path.push_str(&format!("&id={id}"));
+        }
+        if let Some(q) = quarter {
+            path.push_str(&format!("&quarter={q}"));
+        }
+        self.get(&path)
+    }
+
+    pub fn run_reminders(&self) -> Res<RemindersRun> {
+        self.post("/api/reporting/reminders", &serde_json::json!({}))
+    }
+}
+
+/// The save that writes back a report as it is, with every measure's status set to `status`.
+pub fn save_of(r: &Report) -> SaveReport {
+    SaveReport {
+        version: r.version,
+        measures: r
+            .measures
+            .iter()
+            .map(|m| MeasureReportInput {
+                measure_id: m.measure_id,
+                status: m.status,
+                narrative: m.narrative.clone(),
+                spending: m
+                    .lines
+                    .iter()
+                    .filter(|l| !l.spent.is_zero())
+                    .map(|l| SpendingInput {
+                        source: l.source,
+                        amount: l.spent,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        values: r
+            .values
+            .iter()
+            .map(|v| ValueInput {
+                indicator_id: v.indicator_id,
+                value: v.value,
+                comment: v.comment.clone(),
+            })
+            .collect(),
     }
 }
 

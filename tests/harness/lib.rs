@@ -8,6 +8,9 @@ pub mod data;
 pub mod pg;
 
 pub use app::{spawn_app, DbKind, TestApp};
+
+/// The day every test server starts on.
+pub const TEST_TODAY: &str = "2026-11-24";
 pub use client::{Client, Failure};
 
 /// The password of the demo accounts.
