@@ -25,6 +25,18 @@ pub fn of_measure(conn: &mut DbConn, measure_id: i32) -> QueryResult<Vec<Approve
         .load(c))
 }
 
+/// The approved amounts of several measures.
+pub fn of_measures(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<ApprovedRow>> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        out.extend(on_conn!(conn, c => budget_approved::table
+            .filter(budget_approved::measure_id.eq_any(chunk))
+            .select(ApprovedRow::as_select())
+            .load(c))?);
+    }
+    Ok(out)
+}
+
 /// The version of a measure's approved amounts; 0 before any were entered.
 pub fn version(conn: &mut DbConn, measure_id: i32) -> QueryResult<i32> {
     on_conn!(conn, c => budget_decisions::table

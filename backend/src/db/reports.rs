@@ -292,6 +292,20 @@ pub fn spending_of_measure(
         .load(c))
 }
 
+/// Every spending row of an organisation's reports of one year's quarters, with the reports.
+pub fn spending_of_org_year(
+    conn: &mut DbConn,
+    org_id: i32,
+    year: i32,
+) -> QueryResult<Vec<(SpendingRow, ReportRow)>> {
+    on_conn!(conn, c => report_spending::table
+        .inner_join(reports::table)
+        .filter(reports::org_id.eq(org_id))
+        .filter(reports::period.like(format!("{year}-Q%")))
+        .select((SpendingRow::as_select(), ReportRow::as_select()))
+        .load(c))
+}
+
 /// An organisation's values of one period (the previous period's, for the comment rule).
 pub fn values_of_period(
     conn: &mut DbConn,

@@ -276,16 +276,6 @@ fn executed(
     grid
 }
 
-fn approved_grid(conn: &mut DbConn, measure: i32) -> ApiResult<BudgetGrid> {
-    let mut grid = BudgetGrid::new();
-    for row in db::budget::of_measure(conn, measure)? {
-        if let (Ok(y), Some(s)) = (Year::new(row.year), FundingSource::parse(&row.source)) {
-            grid.add(y, s, Amount::from_uah(row.amount_uah));
-        }
-    }
-    Ok(grid)
-}
-
 /// An organisation's values of the year's earlier quarters, for a cumulative actual.
 fn earlier_values(
     conn: &mut DbConn,
@@ -351,15 +341,38 @@ pub fn view(
         None => Default::default(),
     };
     let year = period.year();
+    let listed = measures_for(&ctx.snapshot, org_id, year);
+    let ids: Vec<i32> = listed.iter().map(|m| m.id.0).collect();
+    let mut approved_of: HashMap<i32, BudgetGrid> = HashMap::new();
+    for row in db::budget::of_measures(conn, &ids)? {
+        if let (Ok(y), Some(s)) = (Year::new(row.year), FundingSource::parse(&row.source)) {
+            approved_of.entry(row.measure_id).or_default().add(
+                y,
+                s,
+                Amount::from_uah(row.amount_uah),
+            );
+        }
+    }
+    let mut spent_of: HashMap<i32, Vec<(db::reports::SpendingRow, db::reports::ReportRow)>> =
+        HashMap::new();
+    for (s, r) in db::reports::spending_of_org_year(conn, org_id.0, year.get())? {
+        spent_of.entry(s.measure_id).or_default().push((s, r));
+    }
+    let saved_by: HashMap<i32, &db::reports::MeasureRow> =
+        saved_measures.iter().map(|r| (r.measure_id, r)).collect();
+    let mut saved_spent: HashMap<i32, Vec<&db::reports::SpendingRow>> = HashMap::new();
+    for s in &saved_spending {
+        saved_spent.entry(s.measure_id).or_default().push(s);
+    }
     let mut measures = Vec::new();
-    for m in measures_for(&ctx.snapshot, org_id, year) {
-        let saved = saved_measures.iter().find(|r| r.measure_id == m.id.0);
-        let spent_rows = db::reports::spending_of_measure(conn, m.id.0)?;
-        let approved = approved_grid(conn, m.id.0)?;
+    for m in listed {
+        let saved = saved_by.get(&m.id.0).copied();
+        let spent_rows = spent_of.remove(&m.id.0).unwrap_or_default();
+        let approved = approved_of.remove(&m.id.0).unwrap_or_default();
         let (before, spent) = match period {
             ReportPeriod::Quarter(q) => {
                 let mut spent = BudgetGrid::new();
-                for s in saved_spending.iter().filter(|s| s.measure_id == m.id.0) {
+                for s in saved_spent.get(&m.id.0).into_iter().flatten() {
                     if let Some(source) = FundingSource::parse(&s.source) {
                         spent.add(year, source, Amount::from_uah(s.amount_uah));
                     }
@@ -521,6 +534,22 @@ pub fn save(
             }
             None => return Err(ApiError::new(ErrorCode::ReportVersionConflict)),
         };
+        let with_spending: Vec<i32> = req
+            .measures
+            .iter()
+            .filter(|m| !m.spending.is_empty())
+            .map(|m| m.measure_id.0)
+            .collect();
+        let mut approved_of: HashMap<i32, BudgetGrid> = HashMap::new();
+        for a in db::budget::of_measures(conn, &with_spending)? {
+            if let (Ok(y), Some(s)) = (Year::new(a.year), FundingSource::parse(&a.source)) {
+                approved_of.entry(a.measure_id).or_default().add(
+                    y,
+                    s,
+                    Amount::from_uah(a.amount_uah),
+                );
+            }
+        }
         let mut measures = Vec::new();
         let mut spending = Vec::new();
         for (i, m) in req.measures.iter().enumerate() {
@@ -536,11 +565,7 @@ pub fn save(
                     format!("measures[{i}].spending"),
                 ));
             }
-            let approved = if m.spending.is_empty() {
-                BudgetGrid::new()
-            } else {
-                approved_grid(conn, m.measure_id.0)?
-            };
+            let approved = approved_of.remove(&m.measure_id.0).unwrap_or_default();
             for (j, s) in m.spending.iter().enumerate() {
                 if s.amount.is_zero() {
                     continue;
