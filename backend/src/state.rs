@@ -65,6 +65,13 @@ impl AppState {
         Ok(h)
     }
 
+    /// After a committed write that moved the plan (or might have, in another process): the
+    /// plan snapshot and the dashboard are re-read on the next request.
+    pub fn plan_changed(&self) {
+        self.snapshots.invalidate();
+        self.dashboards.invalidate();
+    }
+
     pub fn snapshot(&self, conn: &mut crate::db::DbConn) -> ApiResult<Arc<Snapshot>> {
         self.snapshots.get(conn).map_err(ApiError::internal)
     }

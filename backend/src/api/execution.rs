@@ -183,6 +183,7 @@ pub async fn set_approved(
         });
         match result {
             Ok(()) => {
+                st.dashboards.invalidate();
                 st.live.publish(
                     conn,
                     measure_event(

@@ -93,5 +93,6 @@ pub async fn set_status_rule(
         })
     })
     .await?;
+    state.dashboards.invalidate();
     Ok(web::Json(e))
 }

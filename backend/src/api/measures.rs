@@ -267,7 +267,7 @@ fn announce(
     id: i32,
     org: i32,
 ) {
-    st.snapshots.invalidate();
+    st.plan_changed();
     st.live.publish(
         conn,
         crate::services::live::measure_event(kind, id, org, &user.user.display_name),

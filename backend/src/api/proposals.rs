@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 /// Publishes what a committed step produced and tells this process's caches.
 fn announce(st: &AppState, conn: &mut DbConn, events: Vec<LiveEvent>) {
-    st.snapshots.invalidate();
+    st.plan_changed();
     for e in events {
         st.live.publish(conn, e);
     }

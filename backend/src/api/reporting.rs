@@ -64,6 +64,7 @@ pub async fn set(
         })
     })
     .await?;
+    state.dashboards.invalidate();
     Ok(web::Json(out))
 }
 

@@ -15,6 +15,7 @@ use shared::{ErrorCode, OrgId};
 
 /// Publishes what a committed write produced.
 fn announce(st: &AppState, conn: &mut DbConn, events: Vec<LiveEvent>) {
+    st.dashboards.invalidate();
     for e in events {
         st.live.publish(conn, e);
     }

@@ -3,7 +3,8 @@
 //! The board holds everything the dashboard reads (the approved plan from the plan snapshot,
 //! approved amounts, executed amounts and indicator values of approved reports, every report's
 //! dates) and is rebuilt when the plan's or the reports' revision or today's date moves. Each
-//! level's answer is computed once per board and kept as JSON, so a read costs one tiny query.
+//! level's answer is computed once per board and kept as JSON; a read within 100 ms of the last
+//! revision check, with no write since, touches neither the database nor a blocking thread.
 //!
 //! Rules where the issue is silent:
 //! - Executed amounts and indicator values count once the department approved the report.
@@ -21,6 +22,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::services::reports::{self as r, held_to_targets, IndicatorDef};
 use crate::services::snapshot::{MeasureEntry, Snapshot};
 use crate::services::structure::{OrgInfo, Structure};
+use actix_web::web::Bytes;
 use rust_decimal::Decimal;
 use shared::api::dashboard::{
     ChildRow, ComplianceCounts, Crumb, Dashboard, DashboardLevel, DashboardQuery, DirectionRef,
@@ -41,7 +43,9 @@ use shared::{
     Quarter, Text, Year,
 };
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 /// What is known of one stored report.
 #[derive(Debug, Clone)]
@@ -55,7 +59,7 @@ type ReportSpending = (ReportPeriod, ReportStage, HashMap<MeasureId, Amount>);
 /// An indicator's actual at a level, with how many reporters gave a value of how many.
 type LevelActual = (Option<Actual>, u32, u32);
 /// A cached answer: (level, id, quarter) → JSON.
-type Answers = Mutex<HashMap<(DashboardLevel, i32, Quarter), Arc<Vec<u8>>>>;
+type Answers = Mutex<HashMap<(DashboardLevel, i32, Quarter), Bytes>>;
 
 /// Everything the dashboard reads, at one moment.
 pub struct Board {
@@ -1055,33 +1059,78 @@ impl Board {
     }
 }
 
+/// How long a board is trusted without asking the database whether anything moved: writes
+/// through this process invalidate it at once; this bounds how late another process's write is
+/// seen (as for the plan snapshot).
+const RECHECK: Duration = Duration::from_millis(100);
+
 /// The latest board of this process.
-#[derive(Default)]
 pub struct DashboardCache {
     current: RwLock<Option<Arc<Board>>>,
     rebuilding: Mutex<()>,
+    /// Set by writes of this process (and by other processes' events): ask the database.
+    dirty: AtomicBool,
+    /// When the revisions were last read.
+    checked: Mutex<Option<Instant>>,
+}
+
+impl Default for DashboardCache {
+    fn default() -> Self {
+        DashboardCache {
+            current: RwLock::new(None),
+            rebuilding: Mutex::new(()),
+            dirty: AtomicBool::new(true),
+            checked: Mutex::new(None),
+        }
+    }
 }
 
 impl DashboardCache {
-    fn board(&self, conn: &mut DbConn, st: &crate::state::AppState) -> ApiResult<Arc<Board>> {
+    /// Call after a write that moves a figure the dashboard shows has committed.
+    pub fn invalidate(&self) {
+        self.dirty.store(true, Ordering::SeqCst);
+    }
+
+    fn peek(&self) -> Option<Arc<Board>> {
+        self.current
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The board, without touching the database, when it was checked a moment ago, nothing was
+    /// written since and the day has not changed.
+    pub fn fresh(&self, today: Date) -> Option<Arc<Board>> {
+        if self.dirty.load(Ordering::SeqCst) {
+            return None;
+        }
+        let recent = self
+            .checked
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .is_some_and(|t| t.elapsed() < RECHECK);
+        self.peek().filter(|b| recent && b.today == today)
+    }
+
+    /// The board at the database's current revisions, rebuilt if they moved.
+    pub fn board(&self, conn: &mut DbConn, st: &crate::state::AppState) -> ApiResult<Arc<Board>> {
+        // Clear the flag before reading the revisions, so a write committing meanwhile sets it again.
+        self.dirty.store(false, Ordering::SeqCst);
         let plan = st.snapshot(conn)?.revision;
         let reports = db::plan_state::report_revision(conn)?;
+        *self
+            .checked
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Instant::now());
         let key = (plan, reports, st.clock.today());
-        let peek = || {
-            self.current
-                .read()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .clone()
-                .filter(|b| b.key == key)
-        };
-        if let Some(b) = peek() {
+        if let Some(b) = self.peek().filter(|b| b.key == key) {
             return Ok(b);
         }
         let _one = self
             .rebuilding
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(b) = peek() {
+        if let Some(b) = self.peek().filter(|b| b.key == key) {
             return Ok(b);
         }
         let board = Arc::new(Board::load(conn, st, key)?);
@@ -1094,18 +1143,12 @@ impl DashboardCache {
 }
 
 /// The dashboard a query asks for, as JSON, if the user may see it.
-pub fn answer(
-    conn: &mut DbConn,
-    st: &crate::state::AppState,
-    actor: &Actor,
-    query: &DashboardQuery,
-) -> ApiResult<Arc<Vec<u8>>> {
+pub fn answer(board: &Board, actor: &Actor, query: &DashboardQuery) -> ApiResult<Bytes> {
     let level = match query.level.as_deref() {
         None | Some("") => DashboardLevel::Oblast,
         Some(l) => DashboardLevel::parse(l)
             .ok_or_else(|| ApiError::field(ErrorCode::BadRequest, "level"))?,
     };
-    let board = st.dashboards.board(conn, st)?;
     let q = match query.quarter.as_deref() {
         Some(raw) if !raw.trim().is_empty() => {
             Quarter::parse(raw).map_err(|code| ApiError::field(code, "quarter"))?
@@ -1149,7 +1192,7 @@ pub fn answer(
         return Ok(json.clone());
     }
     let json =
-        Arc::new(serde_json::to_vec(&board.dashboard(scope, q)).map_err(ApiError::internal)?);
+        Bytes::from(serde_json::to_vec(&board.dashboard(scope, q)).map_err(ApiError::internal)?);
     board
         .answers
         .lock()

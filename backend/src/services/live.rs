@@ -149,8 +149,8 @@ fn listen(url: &str, state: &Weak<AppState>) -> anyhow::Result<()> {
             let note = note?;
             match serde_json::from_str::<LiveEvent>(&note.payload) {
                 Ok(event) => {
-                    // Another process may have changed the plan: re-read it on the next request.
-                    app.snapshots.invalidate();
+                    // Another process may have changed the plan or a report: re-read them on the next request.
+                    app.plan_changed();
                     app.live.deliver(event);
                 }
                 Err(e) => tracing::warn!(%e, payload = %note.payload, "an unreadable live event"),
