@@ -251,3 +251,107 @@ on_both! {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }
+
+/// Who may see the reports and the dashboard of a target (index into TARGETS).
+fn may_see_reports(actor: &str, target: usize) -> bool {
+    match actor {
+        "anonymous" => false,
+        "community.pidhorodne" => target == 0,
+        "district.dnipro" => matches!(target, 0 | 1 | 3),
+        _ => true,
+    }
+}
+
+/// Who writes the report of a target: its coordinator, or the department for an executor.
+fn may_write_report(actor: &str, target: usize) -> bool {
+    matches!(
+        (actor, target),
+        ("community.pidhorodne", 0) | ("district.dnipro", 3) | ("department", 5)
+    )
+}
+
+on_both! {
+    fn the_reporting_endpoints_check_role_and_organisation(kind) {
+        use obriy_tests::client::save_of;
+        use shared::api::budget::SetApproved;
+        let app = spawn_app(kind, true);
+        let dept = Client::demo(&app, "department");
+        let head = Client::demo(&app, "head");
+        let orgs = dept.orgs().expect("orgs");
+        let task = obriy_tests::data::first_task(&dept.programme().expect("p"));
+        let targets: Vec<OrgId> = TARGETS.iter().map(|(_, code)| {
+            if code.starts_with("exec-") {
+                orgs.iter().find(|o| o.kind == shared::api::orgs::OrgKind::Executor).map(|o| o.id).expect("executor")
+            } else {
+                org_by_code(&orgs, code)
+            }
+        }).collect();
+        let measures: Vec<MeasureDetail> = targets.iter().zip(TARGETS)
+            .map(|(org, (label, _))| dept.create_measure(&measure(task, *org, label, &[(2026, FundingSource::Local, "1")])).expect("seed"))
+            .collect();
+        let mut table = String::from("actor                  endpoint            ");
+        for (label, _) in TARGETS { table.push_str(&format!("{label:>18}")); }
+        table.push('\n');
+        let mut failures = Vec::new();
+        for actor in ACTORS {
+            let c = if actor == "anonymous" { Client::anonymous(&app) } else { Client::demo(&app, actor) };
+            let signed_in = actor != "anonymous";
+            // The oblast's dashboard and the calendar of a period, the map, the settings.
+            let got = status(c.dashboard("oblast", None, None), 200);
+            let want = match actor { "anonymous" => 401, "department" | "head" | "admin" => 200, _ => 403 };
+            if got != want { failures.push(format!("{actor} GET /api/dashboard: {got}, expected {want}")); }
+            for path in ["/api/reports?period=2026-Q3", "/api/map", "/api/reporting/settings"] {
+                let got = status(c.get::<serde_json::Value>(path), 200);
+                let want = if signed_in { 200 } else { 401 };
+                if got != want { failures.push(format!("{actor} GET {path}: {got}, expected {want}")); }
+            }
+            let got = status(c.run_reminders(), 200);
+            let want = match actor { "anonymous" => 401, "department" | "admin" => 200, _ => 403 };
+            if got != want { failures.push(format!("{actor} POST /api/reporting/reminders: {got}, expected {want}")); }
+
+            for endpoint in ["GET report", "GET calendar", "PUT report", "POST submit", "GET dashboard",
+                             "GET execution", "PUT execution"] {
+                table.push_str(&format!("{actor:<22} {endpoint:<19}"));
+                for (i, org) in targets.iter().enumerate() {
+                    let see = may_see_reports(actor, i);
+                    let hidden = if !signed_in { 401 } else { 404 };
+                    let (got, want) = match endpoint {
+                        "GET report" => (status(c.report(*org, "2026-Q4"), 200), if see { 200 } else { hidden }),
+                        "GET calendar" => (status(c.reports_of(*org), 200), if see { 200 } else { hidden }),
+                        "PUT report" => {
+                            let current = head.report(*org, "2026-Q4").expect("current");
+                            let want = if !see { hidden } else if may_write_report(actor, i) { 200 } else { 403 };
+                            (status(c.save_report(&current, &save_of(&current)), 200), want)
+                        }
+                        // The quarter has not ended: a writer gets 409, anyone else is refused first.
+                        "POST submit" => {
+                            let current = head.report(*org, "2026-Q4").expect("current");
+                            let want = if !see { hidden } else if may_write_report(actor, i) { 409 } else { 403 };
+                            (status(c.report_step(&current, "submit", None), 200), want)
+                        }
+                        "GET dashboard" => {
+                            let level = if matches!(i, 3 | 4) { "district" } else { "community" };
+                            (status(c.dashboard(level, Some(org.0), None), 200),
+                             if !signed_in { 401 } else if see { 200 } else { 403 })
+                        }
+                        "GET execution" => (status(c.execution(measures[i].id), 200),
+                            if !signed_in { 401 } else if may_read(actor, i) { 200 } else { 404 }),
+                        _ => {
+                            let current = dept.execution(measures[i].id).expect("current");
+                            let body = SetApproved { version: current.version, approved: vec![] };
+                            (status(c.set_approved(measures[i].id, &body), 200),
+                             if !signed_in { 401 } else if !may_read(actor, i) { 404 } else if actor == "department" { 200 } else { 403 })
+                        }
+                    };
+                    table.push_str(&format!("{:>18}", if got == want { got.to_string() } else { format!("{got}≠{want}") }));
+                    if got != want {
+                        failures.push(format!("{actor} {endpoint} on {}: {got}, expected {want}", TARGETS[i].0));
+                    }
+                }
+                table.push('\n');
+            }
+        }
+        println!("{table}");
+        assert!(failures.is_empty(), "authorization matrix:\n{table}\n{}", failures.join("\n"));
+    }
+}
