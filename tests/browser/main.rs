@@ -3,6 +3,7 @@
 //! switch works. Screenshots go to target/screenshots/.
 
 mod proposals;
+mod reports;
 
 use obriy_tests::browser::Browser;
 use obriy_tests::data::{measure, org_by_code};

@@ -153,9 +153,9 @@ pub fn ReportsPage() -> impl IntoView {
         <section class="page reports-page" aria-labelledby="reports-heading">
             <h1 id="reports-heading">{t(K::ReportsTitle)}</h1>
             <p class="hint">{t(K::ReportsHint)}</p>
-            {own.map(|org| view! { <MyOrgReports org=org/> })}
             <LiveStatus refetch=refetch wanted=wanted/>
             <ResourceView resource=list children=table/>
+            {own.map(|org| view! { <MyOrgReports org=org/> })}
         </section>
     }
 }
@@ -277,10 +277,10 @@ fn CalendarTable(rows: Vec<ReportRow>, districts: Signal<HashMap<OrgId, Text>>) 
                     <td>{district}</td>
                     <td><StageBadge stage=row.stage/></td>
                     <td><CalendarStateBadge state=row.status.state/></td>
-                    <td>{move || date_text(due, i18n.lang())}</td>
+                    <td class="date">{move || date_text(due, i18n.lang())}</td>
                     <td>{days_cell(&row)}</td>
                     <td><ComplianceBadge compliance=row.compliance/></td>
-                    <td>{move || submitted.map_or_else(|| "—".to_string(), |d| date_text(d, i18n.lang()))}</td>
+                    <td class="date">{move || submitted.map_or_else(|| "—".to_string(), |d| date_text(d, i18n.lang()))}</td>
                 </tr>
             }
         })
@@ -336,7 +336,7 @@ fn MyOrgReports(org: OrgId) -> impl IntoView {
                                 {move || period_label(period, i18n.lang())}
                             </a>
                         </th>
-                        <td>{move || date_text(due, i18n.lang())}</td>
+                        <td class="date">{move || date_text(due, i18n.lang())}</td>
                         <td><StageBadge stage=row.stage/></td>
                         <td><CalendarStateBadge state=row.status.state/></td>
                         <td>{days_cell(&row)}</td>

@@ -70,6 +70,8 @@ pub fn Actions(
         page.touched(Target::Reason);
         page.dialog.set(Some(a));
     };
+    // The dialog is open (or something is being sent): its opener waits.
+    let asking = Signal::derive(move || pending.get() || page.dialog.with(Option::is_some));
     let buttons = move || {
         let (can_edit, _) = allowed.get();
         view! {
@@ -77,8 +79,8 @@ pub fn Actions(
             {has(ReportAction::Submit).then(|| button("report-submit", "btn btn-primary", K::SubmitReport, pending, move || dispatch.run(Request::Submit)))}
             {has(ReportAction::Endorse).then(|| button("report-endorse", "btn btn-primary", K::EndorseReport, pending, move || dispatch.run(Request::Step(ReportAction::Endorse))))}
             {has(ReportAction::Approve).then(|| button("report-approve", "btn btn-primary", K::ApproveReport, pending, move || dispatch.run(Request::Step(ReportAction::Approve))))}
-            {has(ReportAction::Return).then(|| button("report-return", "btn btn-danger", K::ReturnReport, pending, move || open(ReportAction::Return)))}
-            {has(ReportAction::Unlock).then(|| button("report-unlock", "btn btn-danger", K::UnlockReport, pending, move || open(ReportAction::Unlock)))}
+            {has(ReportAction::Return).then(|| button("report-return", "btn btn-danger", K::ReturnReport, asking, move || open(ReportAction::Return)))}
+            {has(ReportAction::Unlock).then(|| button("report-unlock", "btn btn-danger", K::UnlockReport, asking, move || open(ReportAction::Unlock)))}
         }
     };
     let shown = move || allowed.with(|(can_edit, actions)| *can_edit || !actions.is_empty());

@@ -202,7 +202,16 @@ fn ReportView(org: OrgId, period: ReportPeriod) -> impl IntoView {
     };
     let load = Action::new_local(move |(): &()| async move {
         match api::report(org, period).await {
-            Ok(r) => page.show(r, i18n.lang_untracked(), false),
+            Ok(r) => {
+                // Someone else moved the report on: the outcome of my last write is old news.
+                let before = page.shown.with_untracked(|s| {
+                    s.as_ref().and_then(|s| s.as_ref().ok()).map(|s| s.version)
+                });
+                if before.is_some_and(|v| v != r.version) {
+                    page.message.set(None);
+                }
+                page.show(r, i18n.lang_untracked(), false);
+            }
             Err(e) => page.shown.set(Some(Err(e))),
         }
     });

@@ -3,14 +3,15 @@
 
 use super::form::ReportForm;
 use super::labels::{
-    counts_days, date_text, days_text, period_label, snake, CalendarStateBadge, StageBadge,
+    counts_days, date_text, days_text, period_label, snake, CalendarStateBadge, ComplianceBadge,
+    StageBadge,
 };
 use super::PageState;
 use crate::format;
 use crate::i18n::{t, use_i18n, K};
 use leptos::prelude::*;
 use shared::api::reports::{Report, ReportStage};
-use shared::calendar::Date;
+use shared::calendar::{Compliance, Date};
 
 /// The report on screen, if it has loaded (tracked).
 pub fn shown_report(page: PageState) -> Option<Report> {
@@ -56,7 +57,7 @@ pub fn ReportSummary(page: PageState) -> impl IntoView {
             let notice = if locked {
                 Some(view! {
                     <p class="status-note report-locked" id="report-locked" role="note">
-                        <span aria-hidden="true">"🔒 "</span><strong>{t(K::ReportLockedNotice)}</strong>
+                        <strong>{t(K::ReportLockedNotice)}</strong>
                     </p>
                 }
                 .into_any())
@@ -106,6 +107,9 @@ pub fn ReportSummary(page: PageState) -> impl IntoView {
                                 <CalendarStateBadge state=status.state/>
                                 {counts_days(status.state).then(|| view! {
                                     " "<span class="report-days">{move || days_text(status.days_until_due, i18n.lang())}</span>
+                                })}
+                                {status.late.then(|| view! {
+                                    " "<ComplianceBadge compliance=Compliance::Late/>
                                 })}
                             </dd>
                         </div>

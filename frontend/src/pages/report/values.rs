@@ -125,7 +125,7 @@ fn ValueRow(
         let hint_id = hint_id.clone();
         move || {
             let mut ids = Vec::new();
-            if required.get() {
+            if required.get() && page.can_edit() {
                 ids.push(hint_id.clone());
             }
             if comment_err.with(Option::is_some) {
@@ -200,7 +200,7 @@ fn ValueRow(
                         page.touched(comment_target);
                     }
                 ></textarea>
-                <Show when=move || required.get()>
+                <Show when=move || required.get() && page.can_edit()>
                     <span class="hint comment-needed" id=hint_id.clone()>
                         {t(K::CommentNeeded)}" "
                         {move || value_text(max, i18n.lang())}" % "
