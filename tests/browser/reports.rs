@@ -409,3 +409,86 @@ fn report_journey(kind: DbKind) {
     let last = unlocked.steps.last().expect("steps");
     assert_eq!(last.reason.as_deref(), Some(reason));
 }
+
+#[test]
+fn a_report_saved_elsewhere_meanwhile_keeps_what_was_typed_and_shows_the_server_beside_it() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    let community = Client::demo(&app, "community.pidhorodne");
+    let org = org_by_code(&community.orgs().expect("orgs"), PIDHORODNE);
+    let blank = community.report(org, "2026-Q3").expect("Q3");
+    let mid = blank.measures[0].measure_id;
+    let page = format!("/reports/{org}/2026-Q3");
+    let rt = runtime();
+    let source = blank.measures[0].lines[0].source;
+    let c = rt.block_on(async {
+        let c = Browser::open_as(&app.url, "community.pidhorodne").await;
+        // The year's report, before the year is over: the draft can wait, the year's spending
+        // is the quarters' and is not typed again.
+        c.goto(&format!("/reports/{org}/2026")).await;
+        c.find("#report-not-ended").await;
+        c.wait_text("#report-heading", "the annual report", |t| {
+            t.contains("2026 рік (річний звіт)")
+        })
+        .await;
+        c.find(&format!("td#spent-{mid}-{}", source.as_str())).await;
+        assert!(
+            !c.exists(&format!("input#spent-{mid}-{}", source.as_str()))
+                .await
+        );
+        c.screenshot("report-annual").await;
+        c.goto(&page).await;
+        c.find("#report-stage[data-stage=\"none\"]").await;
+        c.live().await;
+        c.fill(&format!("#narrative-{mid}"), "Моя версія опису.")
+            .await;
+        c
+    });
+    // The same organisation saves the report from elsewhere (another tab, a colleague).
+    let mut body = save_of(&blank);
+    body.measures[0].narrative = "Опис з іншої вкладки.".into();
+    body.measures[0].status = Some(ExecutionStatus::AtRisk);
+    let saved = community
+        .save_report(&blank, &body)
+        .expect("save elsewhere");
+    assert_eq!(saved.version, 1);
+    rt.block_on(async {
+        // The page hears of it but keeps the unsaved text; saving meets the conflict.
+        c.wait_text("#report-version", "the new version", |t| t.trim() == "1")
+            .await;
+        assert_eq!(
+            c.find(&format!("#narrative-{mid}"))
+                .await
+                .prop("value")
+                .await
+                .expect("value")
+                .as_deref(),
+            Some("Моя версія опису.")
+        );
+        c.click("#report-save").await;
+        c.find("#report-conflict").await;
+        let card = c
+            .wait_text(
+                &format!("article[data-measure-id=\"{mid}\"]"),
+                "the server's values beside the fields",
+                |t| t.contains("Опис з іншої вкладки."),
+            )
+            .await;
+        assert!(card.contains("На сервері: Під загрозою"), "{card}");
+        c.scroll_to("#report-conflict").await;
+        c.screenshot("report-conflict").await;
+        // Keeping mine: the next save writes it over the server's.
+        c.click("#conflict-keep").await;
+        c.find("#conflict-kept").await;
+        c.click("#report-save").await;
+        c.wait_text("#report-action-status", "saved", |t| {
+            t.contains("Звіт збережено")
+        })
+        .await;
+        c.wait_gone("#report-conflict", "the conflict resolved")
+            .await;
+        c.close().await;
+    });
+    let now = community.report(org, "2026-Q3").expect("Q3");
+    assert_eq!(now.version, 2);
+    assert_eq!(now.measures[0].narrative, "Моя версія опису.");
+}

@@ -3,7 +3,7 @@
 
 use super::form::Target;
 use super::measures::{error_span, field_error};
-use super::summary::shown_report;
+use super::summary::{shown_report, today_of};
 use super::{PageState, Request};
 use crate::i18n::{t, use_i18n, K};
 use leptos::prelude::*;
@@ -56,8 +56,13 @@ pub fn Actions(
     let allowed = Memo::new(move |_| {
         shown_report(page)
             .map(|r| {
+                let ended = today_of(&r).is_none_or(|d| r.period.has_ended(d));
                 let mut actions = r.actions;
-                if r.can_edit && r.stage.is_none() && !actions.contains(&ReportAction::Submit) {
+                if r.can_edit
+                    && ended
+                    && r.stage.is_none()
+                    && !actions.contains(&ReportAction::Submit)
+                {
                     actions.push(ReportAction::Submit);
                 }
                 (r.can_edit, actions)
