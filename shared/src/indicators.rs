@@ -169,6 +169,17 @@ impl IndicatorUnit {
     }
 
     /// Rounds a computed value to the unit's decimals, half away from zero.
+    /// A pro-rated target as shown: at least one decimal (a count's target by Q3 can be 57.5),
+    /// otherwise the unit's, without trailing zeros.
+    pub fn round_expected(self, value: Decimal) -> Decimal {
+        value
+            .round_dp_with_strategy(
+                self.decimals().max(1),
+                RoundingStrategy::MidpointAwayFromZero,
+            )
+            .normalize()
+    }
+
     pub fn round(self, value: Decimal) -> Decimal {
         value
             .round_dp_with_strategy(self.decimals(), RoundingStrategy::MidpointAwayFromZero)
@@ -912,6 +923,28 @@ mod tests {
             reporters: Reporters::AllCommunities,
             aggregate: Aggregate::Sum,
         }
+    }
+
+    #[test]
+    fn pro_rated_targets_are_shown_with_sensible_decimals() {
+        assert_eq!(
+            IndicatorUnit::Count.round_expected(dec("57.50")),
+            dec("57.5")
+        );
+        assert_eq!(
+            IndicatorUnit::Count
+                .round_expected(dec("90.00"))
+                .to_string(),
+            "90"
+        );
+        assert_eq!(
+            IndicatorUnit::Percent.round_expected(dec("63.925")),
+            dec("63.9")
+        );
+        assert_eq!(
+            IndicatorUnit::ThousandUah.round_expected(dec("1.23456")),
+            dec("1.235")
+        );
     }
 
     #[test]

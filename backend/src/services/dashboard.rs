@@ -520,7 +520,7 @@ impl Board {
                 is_computed: ind.formula.is_some(),
                 status: e.status,
                 actual,
-                expected: e.expected,
+                expected: e.expected.map(|v| ind.unit.round_expected(v)),
                 achievement: if assessed { e.achievement } else { None },
                 target: ind.target(q.year),
                 trend: per_quarter
@@ -531,7 +531,11 @@ impl Board {
                         TrendPoint {
                             quarter: *x,
                             actual: a,
-                            expected: if assessed { e.expected } else { None },
+                            expected: if assessed {
+                                e.expected.map(|v| ind.unit.round_expected(v))
+                            } else {
+                                None
+                            },
                             status: e.status,
                         }
                     })
@@ -821,7 +825,11 @@ impl Board {
                 let due = submission_due(period);
                 out.push(Trouble {
                     kind: TroubleKind::ReportMissing,
-                    name: Text::new(format!("Звіт за {period}"), format!("Report for {period}")),
+                    name: if period.is_annual() {
+                        Text::new("Річний звіт", "Annual report")
+                    } else {
+                        Text::new("Квартальний звіт", "Quarterly report")
+                    },
                     detail: Text::new(
                         format!("{}: строк {due}, не подано", info.name.uk),
                         format!("{}: due {due}, not submitted", info.name.en),

@@ -445,7 +445,8 @@ pub fn view(
                 kind: ind.kind,
                 previous: previous.get(&ind.id).copied(),
                 expected: if held {
-                    ind.expected(quarter).map(|e| e.value)
+                    ind.expected(quarter)
+                        .map(|e| ind.unit.round_expected(e.value))
                 } else {
                     None
                 },
