@@ -399,3 +399,27 @@ pub async fn set_approved(
 ) -> Result<MeasureExecution, ApiErrorBody> {
     put(&format!("/api/measures/{id}/execution"), body).await
 }
+// The programme head's dashboard (issue 4)
+
+/// The dashboard of one level (`level`, `id`, `quarter` as in the query; absent: the oblast at
+/// the latest ended quarter).
+pub async fn dashboard(
+    query: &shared::api::dashboard::DashboardQuery,
+) -> Result<shared::api::dashboard::Dashboard, ApiErrorBody> {
+    let mut params = Vec::new();
+    if let Some(level) = &query.level {
+        params.push(format!("level={level}"));
+    }
+    if let Some(id) = query.id {
+        params.push(format!("id={id}"));
+    }
+    if let Some(quarter) = &query.quarter {
+        params.push(format!("quarter={quarter}"));
+    }
+    get(&format!("/api/dashboard?{}", params.join("&"))).await
+}
+
+/// The communities and districts as SVG paths, already projected (the same for everyone).
+pub async fn map_shapes() -> Result<shared::api::dashboard::MapShapes, ApiErrorBody> {
+    get("/api/map").await
+}

@@ -5,6 +5,7 @@ use crate::components::notice::{provide_notices, NoticeArea};
 use crate::components::protected::Protected;
 use crate::i18n::provide_i18n;
 use crate::live::provide_live_events;
+use crate::pages::dashboard::DashboardPage;
 use crate::pages::inbox::{provide_inbox_changed, InboxPage};
 use crate::pages::login::LoginPage;
 use crate::pages::measure::MeasurePage;
@@ -38,6 +39,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <Protected><NotFound/></Protected> }>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/") view=|| view! { <Protected><OverviewPage/></Protected> }/>
+                    <Route
+                        path=path!("/dashboard")
+                        view=|| view! { <Protected><DashboardPage/></Protected> }
+                    />
                     <Route path=path!("/plan") view=|| view! { <Protected><PlanPage/></Protected> }/>
                     <Route
                         path=path!("/measures/new")

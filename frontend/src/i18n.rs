@@ -612,6 +612,94 @@ dictionary! {
         "Someone else has just changed the approved amounts. Your values are kept in the fields, the server's beside them; save again to record yours.";
     ApprovedAmountFor => "Затверджена сума", "Approved amount";
 
+    // Dashboard
+    NavDashboard => "Моніторинг", "Dashboard";
+    DashTitle => "Моніторинг програми", "Programme dashboard";
+    DashPath => "Рівень деталізації", "Drill-down path";
+    DashLevelOblast => "Область", "Oblast";
+    DashLevelDistrict => "Район", "District";
+    DashLevelCommunity => "Громада", "Community";
+    DashLevelMeasure => "Захід", "Measure";
+    DashToday => "станом на", "as of";
+    DashQuarter => "Квартал оцінювання показників", "Quarter the indicators are assessed at";
+    DashQuarterHint => "Типово — останній завершений квартал.", "By default, the latest ended quarter.";
+    DashQuarterCol => "Квартал", "Quarter";
+    DashOpenMeasure => "Відкрити картку заходу", "Open the measure's page";
+    DashAtAGlance => "Головне", "At a glance";
+    DashOf => "з", "of";
+    DashExecutedShare => "Виконано від затвердженого", "Executed of approved";
+    DashApprovedShare => "Затверджено від запланованого", "Approved of planned";
+    DashIndicatorsOnTrack => "Показників за планом", "Indicators on track";
+    DashBehindCount => "відстають або під загрозою:", "off track or at risk:";
+    DashReportsOnTime => "Звіти подано вчасно", "Reports on time";
+    DashLateWord => "із запізненням", "late";
+    DashMissingWord => "не подано", "missing";
+    DashOnTimeWord => "вчасно", "on time";
+    DashTroublesCount => "Що відстає", "Behind";
+    DashTroublesSub => "пунктів у переліку нижче", "items in the list below";
+    DashExecTitle => "Виконання бюджету", "Budget execution";
+    DashExecHint => "Тис. грн. Заплановано — за чинним планом; затверджено — у рішеннях про бюджет на рік; виконано — за затвердженими звітами. Наведіть на стовпчик, щоб побачити точну суму.",
+        "Thousand UAH. Planned: the current plan; approved: the year's budget decisions; executed: approved reports. Point at a bar to see the exact amount.";
+    DashExecChart => "Виконання бюджету за роками: заплановано, затверджено, виконано", "Budget execution by year: planned, approved, executed";
+    DashExecTable => "За роками, тис. грн", "By year, thousand UAH";
+    DashExecByDirection => "За напрямами і роками, тис. грн", "By direction and year, thousand UAH";
+    DashPlanned => "Заплановано", "Planned";
+    DashApproved => "Затверджено", "Approved";
+    DashExecuted => "Виконано", "Executed";
+    DashApprovedPct => "Затверджено / заплановано", "Approved / planned";
+    DashExecutedPct => "Виконано / затверджено", "Executed / approved";
+    DashExecutedPctShort => "Виконано, %", "Executed, %";
+    DashIndicatorsTitle => "Показники", "Indicators";
+    DashIndicatorsHint => "Фактичне значення порівнюється з ціллю, пропорційно розподіленою до кінця кварталу. Статус — словом, значком і кольором.",
+        "The actual is compared with the target pro-rated to the quarter's end. The status is given in words, a sign and a colour.";
+    DashNoIndicators => "Показників на цьому рівні немає.", "There are no indicators at this level.";
+    DashActual => "Фактично", "Actual";
+    DashExpected => "Очікувано", "Expected";
+    DashAchievement => "Досягнення", "Achievement";
+    DashTarget => "Ціль на", "Target for";
+    DashReported => "Звітували", "Reported";
+    DashComputed => "обчислюється", "computed";
+    DashTrend => "Динаміка за кварталами", "Trend by quarter";
+    DashTrendNumbers => "Значення за кварталами", "Values by quarter";
+    DashComplianceTitle => "Дотримання строків звітування", "Reporting compliance";
+    DashComplianceHint => "Звіти організацій за кожен період відносно строку подання: вчасно, із запізненням, не подано, строк не настав.",
+        "Organisations' reports for each period against the due date: on time, late, missing, not due yet.";
+    DashDue => "Строк подання", "Due date";
+    DashOnTimePct => "Вчасно, %", "On time, %";
+    DashChildrenOblast => "Райони та обласні виконавці", "Districts and oblast executors";
+    DashChildrenDistrict => "Громади району та власні заходи району", "The district's communities and its own measures";
+    DashChildrenCommunity => "Заходи", "Measures";
+    DashChildrenHint => "Натисніть назву, щоб перейти на рівень нижче. Заголовки стовпців сортують таблицю.",
+        "Select a name to go one level down. The column headings sort the table.";
+    DashLatestReport => "Останній звіт", "Latest report";
+    DashIndicatorCounts => "Показники за статусом", "Indicators by status";
+    DashExecStatus => "Стан виконання", "Execution status";
+    DashMapTitle => "Карта громад", "Map of communities";
+    DashMapFigure => "Показати на карті", "Show on the map";
+    DashFigureExecution => "Виконання бюджету, % (виконано / затверджено)", "Budget execution, % (executed / approved)";
+    DashFigureCompliance => "Звіти, подані вчасно, %", "Reports submitted on time, %";
+    DashFigureIndicator => "Статус показника", "Indicator status";
+    DashMapHint => "Натисніть на громаду (або перейдіть до неї клавішею Tab і натисніть Enter), щоб відкрити її дані. Межі районів — товстою лінією.",
+        "Click a community (or reach it with Tab and press Enter) to open its figures. District borders are the thick lines.";
+    DashMapLegend => "Легенда карти", "Map legend";
+    DashMapTable => "Таблиця", "Table";
+    DashMapTableCaption => "Громади на карті та їхні значення", "The communities on the map and their figures";
+    DashCommunitiesCount => "громад", "communities";
+    DashNoData => "Немає даних", "No data";
+    DashTroublesTitle => "Що відстає і хто відповідає", "What is behind, and who is responsible";
+    DashNoTroubles => "Нічого не відстає.", "Nothing is behind.";
+    DashShowAll => "Показати всі", "Show all";
+    DashShowFewer => "Показати менше", "Show fewer";
+    DashTroublesListed => "У переліку перші", "The list shows the first";
+    DashReportFor => "Звіт за", "Report for";
+    DashTraceTitle => "Звіти, з яких узято виконання", "The reports behind the executed amounts";
+    DashTraceHint => "Кожна сума «виконано» на цій сторінці складається із затверджених звітів, наведених тут. Звіти, що ще на розгляді, показано з їхнім станом: їх буде враховано після затвердження.",
+        "Every executed amount on this page adds up from the approved reports listed here. Reports still under review are shown with their stage: they count once approved.";
+    DashNotCounted => "ще не враховано", "not counted yet";
+    DashTraceReport => "Звіт", "Report";
+    DashTraceExecuted => "Виконано за звітом, тис. грн", "Executed in the report, thousand UAH";
+    DashNoTrace => "Затверджених звітів із витратами ще немає.", "There are no approved reports with spending yet.";
+
     // Presence
     AlsoHere => "Зараз тут також:", "Also here now:";
     PresenceEditing => "редагує", "editing";

@@ -2,6 +2,7 @@
 //! a coordinator plans, a wrong amount is refused in place, the district sees it, the language
 //! switch works. Screenshots go to target/screenshots/.
 
+mod dashboard;
 mod proposals;
 mod reports;
 
@@ -267,6 +268,8 @@ fn the_language_switch_works_and_persists() {
     rt.block_on(async {
         let b = Browser::open(&app.url).await;
         b.sign_in("head").await;
+        // The head lands on the dashboard; this test reads the overview.
+        b.goto("/").await;
         b.wait_text("nav", "Ukrainian navigation", |t| t.contains("Огляд"))
             .await;
         b.click("#lang-en").await;

@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::notice::{use_notices, NoticeKind};
 use crate::i18n::{t, use_i18n, K};
+use crate::pages::dashboard::own_scope;
 use crate::pages::inbox::InboxLink;
 use crate::session::use_auth;
 use leptos::prelude::*;
@@ -54,10 +55,15 @@ pub fn Header() -> impl IntoView {
     };
 
     let nav = move || {
-        auth.user().map(|_| {
+        auth.user().map(|user| {
+            // Everyone's own dashboard: a coordinator's district or community, else the oblast.
+            let dashboard = own_scope(Some(&user)).href();
             view! {
                 <nav class="main-nav" aria-label=t(K::MainNav)>
                     <ul>
+                        <li class="nav-primary">
+                            <A href=dashboard attr:id="nav-dashboard">{t(K::NavDashboard)}</A>
+                        </li>
                         <li><A href="/" exact=true>{t(K::NavOverview)}</A></li>
                         <li><A href="/plan">{t(K::NavPlan)}</A></li>
                         <li><A href="/territory">{t(K::NavTerritory)}</A></li>

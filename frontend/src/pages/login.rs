@@ -10,12 +10,23 @@ use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 use leptos_router::NavigateOptions;
 use shared::api::auth::LoginRequest;
-use shared::Text;
+use shared::{Role, Text};
 
-/// Only paths of this app, so a crafted link cannot send the user elsewhere after signing in.
-fn safe_next(next: Option<String>) -> String {
+/// Only paths of this app, so a crafted link cannot send the user elsewhere after signing in;
+/// without one, the user's home page.
+fn safe_next(next: Option<String>, home: &str) -> String {
     next.filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/login"))
-        .unwrap_or_else(|| "/".to_string())
+        .unwrap_or_else(|| home.to_string())
+}
+
+/// Where a user lands after signing in: the programme head on the dashboard, everyone else on
+/// the overview.
+fn home(role: Option<Role>) -> &'static str {
+    if role == Some(Role::ProgrammeHead) {
+        "/dashboard"
+    } else {
+        "/"
+    }
 }
 
 /// A labelled field of the sign-in form, named and identified by `id`, bound to `value`.
@@ -96,7 +107,8 @@ pub fn LoginPage() -> impl IntoView {
         match kind.get() {
         AuthKind::Checking => view! { <Loading/> }.into_any(),
         AuthKind::SignedIn => {
-            let next = safe_next(query.with_untracked(|q| q.get("next")));
+            let role = auth.user_untracked().map(|u| u.role);
+            let next = safe_next(query.with_untracked(|q| q.get("next")), home(role));
             let options = NavigateOptions {
                 replace: true,
                 ..NavigateOptions::default()
@@ -153,17 +165,24 @@ pub fn LoginPage() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::safe_next;
+    use super::{home, safe_next};
+    use shared::Role;
 
     #[test]
     fn only_own_paths_are_followed_after_sign_in() {
         assert_eq!(
-            safe_next(Some("/plan?district=3".into())),
+            safe_next(Some("/plan?district=3".into()), "/"),
             "/plan?district=3"
         );
-        assert_eq!(safe_next(Some("//evil.example".into())), "/");
-        assert_eq!(safe_next(Some("https://evil.example".into())), "/");
-        assert_eq!(safe_next(Some("/login?next=/".into())), "/");
-        assert_eq!(safe_next(None), "/");
+        assert_eq!(safe_next(Some("//evil.example".into()), "/"), "/");
+        assert_eq!(safe_next(Some("https://evil.example".into()), "/"), "/");
+        assert_eq!(safe_next(Some("/login?next=/".into()), "/"), "/");
+        assert_eq!(safe_next(None, "/"), "/");
+        // The programme head lands on the dashboard.
+        assert_eq!(
+            safe_next(None, home(Some(Role::ProgrammeHead))),
+            "/dashboard"
+        );
+        assert_eq!(home(Some(Role::CommunityCoordinator)), "/");
     }
 }

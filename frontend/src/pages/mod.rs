@@ -1,5 +1,6 @@
 //! One module per route of the app.
 
+pub mod dashboard;
 pub mod inbox;
 pub mod login;
 pub mod measure;
