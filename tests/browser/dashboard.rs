@@ -277,6 +277,18 @@ fn the_head_reads_the_oblast_and_drills_down_to_a_measure_through_the_map_and_th
         }
         b.scroll_to("#map-section").await;
         b.screenshot("dashboard-map").await;
+        // Keyboard users pass the 86 focusable communities in one step.
+        b.find("#map-skip")
+            .await
+            .send_keys(ENTER)
+            .await
+            .expect("skip");
+        let focused = b
+            .client
+            .execute("return document.activeElement.id", vec![])
+            .await
+            .expect("active element");
+        assert_eq!(focused.as_str(), Some("map-legend"));
         b.select("#map-figure", "execution").await;
 
         // Down to the Dnipro district through the table of districts.
@@ -472,6 +484,39 @@ fn a_community_coordinator_opens_the_dashboard_of_their_own_community() {
         // Without an address of its own, the page opens the coordinator's community.
         b.goto("/dashboard").await;
         shows_the_same_figures(&b, &own).await;
+        b.close().await;
+    });
+}
+
+#[test]
+fn a_district_coordinator_opens_their_district_and_its_own_measures() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    let api = Client::demo(&app, "district.dnipro");
+    let district = org_by_code(&api.orgs().expect("orgs"), DNIPRO_DISTRICT);
+    let own = api
+        .dashboard("district", Some(district.0), None)
+        .expect("district");
+    let measures = api
+        .dashboard("community", Some(district.0), None)
+        .expect("the district's own measures");
+    let rt = runtime();
+    rt.block_on(async {
+        let b = Browser::open_as(&app.url, "district.dnipro").await;
+        b.click("#nav-dashboard").await;
+        shows_the_same_figures(&b, &own).await;
+        // The district's own organisation among its communities: its own measures.
+        let row = format!("#children-table tr[data-level=\"community\"][data-id=\"{district}\"]");
+        assert!(b.text(&row).await.contains("Власні заходи району"));
+        b.click(&format!("{row} a.drill-link")).await;
+        shows_the_same_figures(&b, &measures).await;
+        let path = b.text("#dash-path").await;
+        assert_eq!(
+            path.matches("Дніпровський район").count(),
+            1,
+            "the district is one step: {path}"
+        );
+        assert!(path.contains("Власні заходи району"), "{path}");
+        b.screenshot("dashboard-district-own").await;
         b.close().await;
     });
 }

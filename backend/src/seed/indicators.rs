@@ -104,6 +104,20 @@ fn dec(s: &str) -> Result<Decimal> {
     s.parse().map_err(|e| anyhow!("{s}: {e}"))
 }
 
+/// Targets for 2026, 2027 and 2028, in that order.
+fn year_targets(values: &[&str; 3]) -> Result<Vec<YearTarget>> {
+    values
+        .iter()
+        .zip(Year::all())
+        .map(|(v, year)| {
+            Ok(YearTarget {
+                year,
+                value: dec(v)?,
+            })
+        })
+        .collect()
+}
+
 pub fn seed(conn: &mut DbConn) -> Result<()> {
     let structure = Structure::load(conn)?;
     let executor = db::orgs::find_by_slug(conn, "exec-department")?
@@ -157,16 +171,7 @@ pub fn seed(conn: &mut DbConn) -> Result<()> {
                     value: dec(baseline)?,
                     date: baseline_date,
                 },
-                targets: targets
-                    .iter()
-                    .zip(2026..)
-                    .map(|(t, y)| {
-                        Ok(YearTarget {
-                            year: Year::new(y).map_err(|e| anyhow!("{e}"))?,
-                            value: dec(t)?,
-                        })
-                    })
-                    .collect::<Result<Vec<_>>>()?,
+                targets: year_targets(targets)?,
                 formula: None,
                 status_rule: None,
                 reporters: reporters.clone(),
@@ -198,15 +203,7 @@ pub fn seed(conn: &mut DbConn) -> Result<()> {
                 value: dec("55.6")?,
                 date: baseline_date,
             },
-            targets: [("66.7", 2026), ("80", 2027), ("94.4", 2028)]
-                .iter()
-                .map(|(t, y)| {
-                    Ok(YearTarget {
-                        year: Year::new(*y).map_err(|e| anyhow!("{e}"))?,
-                        value: dec(t)?,
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?,
+            targets: year_targets(&["66.7", "80", "94.4"])?,
             formula: Some(Formula::Ratio {
                 numerator: connected,
                 denominator: total,
@@ -233,15 +230,7 @@ pub fn seed(conn: &mut DbConn) -> Result<()> {
                 value: dec("35")?,
                 date: baseline_date,
             },
-            targets: [("45", 2026), ("55", 2027), ("65", 2028)]
-                .iter()
-                .map(|(t, y)| {
-                    Ok(YearTarget {
-                        year: Year::new(*y).map_err(|e| anyhow!("{e}"))?,
-                        value: dec(t)?,
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?,
+            targets: year_targets(&["45", "55", "65"])?,
             formula: None,
             status_rule: None,
             reporters: Reporters::AllCommunities,

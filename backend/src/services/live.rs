@@ -65,11 +65,11 @@ impl LiveHub {
     }
 }
 
-/// An event about a measure, heard by everyone who may read its organisation's measures.
-pub fn measure_event(kind: LiveEventKind, measure: i32, org: i32, by: &str) -> LiveEvent {
+/// An event about `org`'s things, with nothing else named yet.
+fn event(kind: LiveEventKind, org: i32, by: &str) -> LiveEvent {
     LiveEvent {
         kind,
-        measure_id: Some(MeasureId(measure)),
+        measure_id: None,
         proposal_id: None,
         version: None,
         draft: false,
@@ -77,6 +77,14 @@ pub fn measure_event(kind: LiveEventKind, measure: i32, org: i32, by: &str) -> L
         org_id: OrgId(org),
         by: by.to_string(),
         at: db::now_ms(),
+    }
+}
+
+/// An event about a measure, heard by everyone who may read its organisation's measures.
+pub fn measure_event(kind: LiveEventKind, measure: i32, org: i32, by: &str) -> LiveEvent {
+    LiveEvent {
+        measure_id: Some(MeasureId(measure)),
+        ..event(kind, org, by)
     }
 }
 
@@ -89,15 +97,9 @@ pub fn proposal_event(
     by: &str,
 ) -> LiveEvent {
     LiveEvent {
-        kind,
-        measure_id: None,
         proposal_id: Some(ProposalId(proposal)),
-        version: None,
         draft,
-        period: None,
-        org_id: OrgId(org),
-        by: by.to_string(),
-        at: db::now_ms(),
+        ..event(kind, org, by)
     }
 }
 
@@ -110,15 +112,9 @@ pub fn report_event(
     by: &str,
 ) -> LiveEvent {
     LiveEvent {
-        kind,
-        measure_id: None,
-        proposal_id: None,
-        version: None,
-        draft,
         period: Some(period),
-        org_id: OrgId(org),
-        by: by.to_string(),
-        at: db::now_ms(),
+        draft,
+        ..event(kind, org, by)
     }
 }
 

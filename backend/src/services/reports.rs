@@ -630,23 +630,17 @@ pub fn save(
             });
         }
         db::reports::replace_content(conn, row.id, &measures, &spending, &values)?;
-        db::plan_state::bump_reports(conn)?;
-        audit::record(
+        record(
             conn,
-            &user.into(),
-            AuditChange::<(), _> {
-                action: AuditAction::ReportSaved,
-                entity: "report",
-                entity_id: Some(row.id),
-                subject_org: Some(org_id.0),
-                before: None,
-                after: Some(&serde_json::json!({
-                    "period": key,
-                    "measures": measures.len(),
-                    "spending_lines": spending.len(),
-                    "values": values.len(),
-                })),
-            },
+            user,
+            AuditAction::ReportSaved,
+            &row,
+            serde_json::json!({
+                "period": key,
+                "measures": measures.len(),
+                "spending_lines": spending.len(),
+                "values": values.len(),
+            }),
         )?;
         Ok(vec![report_event(
             LiveEventKind::ReportChanged,
@@ -656,6 +650,30 @@ pub fn save(
             &user.user.display_name,
         )])
     })
+}
+
+/// Every report write moves the dashboard's revision and goes on the record.
+fn record(
+    conn: &mut DbConn,
+    user: &CurrentUser,
+    action: AuditAction,
+    row: &db::reports::ReportRow,
+    detail: serde_json::Value,
+) -> ApiResult<()> {
+    db::plan_state::bump_reports(conn)?;
+    audit::record(
+        conn,
+        &user.into(),
+        AuditChange::<(), _> {
+            action,
+            entity: "report",
+            entity_id: Some(row.id),
+            subject_org: Some(row.org_id),
+            before: None,
+            after: Some(&detail),
+        },
+    )?;
+    Ok(())
 }
 
 /// The checks a submission makes beyond the stage: the period is over, and the report is whole.
@@ -849,23 +867,17 @@ pub fn step(
                 at: now,
             },
         )?;
-        db::plan_state::bump_reports(conn)?;
-        audit::record(
+        record(
             conn,
-            &user.into(),
-            AuditChange::<(), _> {
-                action: audit_action,
-                entity: "report",
-                entity_id: Some(row.id),
-                subject_org: Some(org_id.0),
-                before: None,
-                after: Some(&serde_json::json!({
-                    "period": key,
-                    "from": stage.as_str(),
-                    "to": next.as_str(),
-                    "reason": reason,
-                })),
-            },
+            user,
+            audit_action,
+            &row,
+            serde_json::json!({
+                "period": key,
+                "from": stage.as_str(),
+                "to": next.as_str(),
+                "reason": reason,
+            }),
         )?;
         notify(conn, user, org, period, action, next, reason)?;
         Ok(vec![report_event(

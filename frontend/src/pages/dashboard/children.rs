@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::Decimal;
 use shared::api::dashboard::{ChildRow, DashboardLevel};
+use shared::api::orgs::OrgKind;
 use shared::Lang;
 use std::cmp::Ordering;
 
@@ -161,7 +162,11 @@ fn Row(row: ChildRow, here: Scope, measures: bool) -> impl IntoView {
     let e = row.execution;
     let c = row.compliance;
     let name = row.name.clone();
-    let kind = row.kind.map(|k| k.label());
+    // A district's own organisation among its communities stands for its own measures.
+    let kind = match (row.level, row.kind) {
+        (DashboardLevel::Community, Some(OrgKind::District)) => Some(K::DashDistrictOwn.both()),
+        (_, kind) => kind.map(|k| k.label()),
+    };
     let latest = row
         .latest_report
         .map(|s| view! { <CalendarStateBadge state=s/> });
@@ -197,7 +202,7 @@ fn Row(row: ChildRow, here: Scope, measures: bool) -> impl IntoView {
             <td class="num" data-col="executed-pct">{move || percent_text(e.executed_percent(), i18n.lang())}</td>
             <td class="num" data-col="on-time-pct">
                 {move || percent_text(c.on_time_percent(), i18n.lang())}
-                <span class="cell-sub">{format!("{}/{}", c.on_time, c.due())}</span>
+                {(c.due() > 0).then(|| view! { <span class="cell-sub">{format!("{}/{}", c.on_time, c.due())}</span> })}
             </td>
             <td>{latest}</td>
             <td><ul class="ind-counts">{counts}</ul></td>

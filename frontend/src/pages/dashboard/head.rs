@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use shared::api::dashboard::{Dashboard, DashboardLevel};
+use shared::api::dashboard::{Crumb, Dashboard, DashboardLevel};
 use shared::calendar::ReportPeriod;
 use shared::indicators::IndicatorStatus;
-use shared::{Quarter, Year};
+use shared::{Quarter, Text, Year};
 
 /// The quarters one may assess: every quarter of the programme up to the latest ended one
 /// (and the one shown, should the server pick another).
@@ -23,30 +23,53 @@ pub fn quarter_choices(latest: Option<Quarter>, shown: Quarter) -> Vec<Quarter> 
         .collect()
 }
 
+/// The drill-down path as shown: a step repeated in a row once, and a district's own measures
+/// (the district's organisation at the community level) as a step of their own under the district.
+pub fn crumbs(path: &[Crumb], level: DashboardLevel, id: i32) -> Vec<(DashboardLevel, i32, Text)> {
+    let mut out: Vec<(DashboardLevel, i32, Text)> = Vec::new();
+    for c in path {
+        if out
+            .last()
+            .is_some_and(|(l, i, _)| *l == c.level && *i == c.id)
+        {
+            continue;
+        }
+        out.push((c.level, c.id, c.name.clone()));
+    }
+    let own_of_district = level == DashboardLevel::Community
+        && out
+            .last()
+            .is_some_and(|(l, i, _)| *l == DashboardLevel::District && *i == id);
+    if own_of_district {
+        out.push((DashboardLevel::Community, id, K::DashDistrictOwn.both()));
+    }
+    out
+}
+
 #[component]
 pub fn DashHead(dash: Dashboard, here: Scope) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let last = dash.path.len().saturating_sub(1);
-    let crumbs = dash
-        .path
-        .iter()
+    let path = crumbs(&dash.path, dash.level, dash.id);
+    let last = path.len().saturating_sub(1);
+    let crumbs = path
+        .into_iter()
         .enumerate()
-        .map(|(i, c)| {
-            let name = tx(c.name.clone());
-            let level = level_label(c.level);
-            let kind = move || format!("{}: ", K::text(level, i18n.lang()));
+        .map(|(i, (level, id, name))| {
+            let name = move || name.get(i18n.lang()).to_string();
+            let kind = level_label(level);
+            let kind = move || format!("{}: ", K::text(kind, i18n.lang()));
             if i == last {
                 view! {
-                    <li aria-current="page" data-level=c.level.as_str()>
+                    <li aria-current="page" data-level=level.as_str()>
                         <span class="visually-hidden">{kind}</span>{name}
                     </li>
                 }
                 .into_any()
             } else {
-                let href = here.at(c.level, c.id).href();
+                let href = here.at(level, id).href();
                 view! {
-                    <li data-level=c.level.as_str()>
+                    <li data-level=level.as_str()>
                         <A href=href><span class="visually-hidden">{kind}</span>{name}</A>
                     </li>
                 }
@@ -88,7 +111,16 @@ pub fn DashHead(dash: Dashboard, here: Scope) -> impl IntoView {
         }
     });
     let today = dash.today;
-    let level = level_label(dash.level);
+    let own_of_district = dash.level == DashboardLevel::Community
+        && dash
+            .path
+            .iter()
+            .any(|c| c.level == DashboardLevel::District && c.id == dash.id);
+    let level = if own_of_district {
+        K::DashDistrictOwn
+    } else {
+        level_label(dash.level)
+    };
     view! {
         <nav class="breadcrumb" aria-label=t(K::DashPath) id="dash-path">
             <ol>{crumbs}</ol>
@@ -245,5 +277,38 @@ mod tests {
         // Before any quarter has ended, the one the server shows is still offered.
         assert_eq!(quarter_choices(None, q(2026, 1)), vec![q(2026, 1)]);
         assert_eq!(quarter_choices(Some(q(2028, 4)), q(2026, 1)).len(), 12);
+    }
+
+    fn crumb(level: DashboardLevel, id: i32, name: &str) -> Crumb {
+        Crumb {
+            level,
+            id,
+            name: Text::new(name, name),
+        }
+    }
+
+    #[test]
+    fn a_districts_own_measures_read_as_a_step_under_the_district() {
+        let oblast = crumb(DashboardLevel::Oblast, 0, "Область");
+        let district = crumb(DashboardLevel::District, 3, "Дніпровський район");
+        // The server names the district twice for its own organisation's dashboard.
+        let path = [oblast.clone(), district.clone(), district.clone()];
+        let shown = crumbs(&path, DashboardLevel::Community, 3);
+        let steps: Vec<(DashboardLevel, i32, &str)> = shown
+            .iter()
+            .map(|(l, i, t)| (*l, *i, t.uk.as_str()))
+            .collect();
+        assert_eq!(
+            steps,
+            vec![
+                (DashboardLevel::Oblast, 0, "Область"),
+                (DashboardLevel::District, 3, "Дніпровський район"),
+                (DashboardLevel::Community, 3, "Власні заходи району"),
+            ]
+        );
+        // A community's path stays as it is.
+        let community = crumb(DashboardLevel::Community, 12, "Підгородненська");
+        let path = [oblast, district, community];
+        assert_eq!(crumbs(&path, DashboardLevel::Community, 12).len(), 3);
     }
 }

@@ -289,8 +289,12 @@ fn MapBody(
         </div>
         <p class="hint">{t(K::DashMapHint)}</p>
         <div class="map-and-legend">
+            // Every community is a tab stop: keyboard users may pass the map in one step.
+            <button type="button" class="skip-map" id="map-skip" on:click=move |_| focus_legend()>
+                {t(K::DashSkipMap)}
+            </button>
             <div class="map-frame">{map}</div>
-            <ul class="map-legend" id="map-legend" aria-label=t(K::DashMapLegend)>{legend_view}</ul>
+            <ul class="map-legend" id="map-legend" tabindex="-1" aria-label=t(K::DashMapLegend)>{legend_view}</ul>
         </div>
         <div class="table-scroll" hidden=move || !show_table.get()>
             <table class="data-table map-table" id="map-table">
@@ -305,6 +309,17 @@ fn MapBody(
                 <tbody>{table_rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// Moves the focus past the map's communities, to its legend.
+fn focus_legend() {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id("map-legend")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }
 
