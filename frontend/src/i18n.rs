@@ -692,6 +692,8 @@ dictionary! {
     DashShowFewer => "Показати менше", "Show fewer";
     DashTroublesListed => "У переліку перші", "The list shows the first";
     DashReportFor => "Звіт за", "Report for";
+    DashDistrictOwn => "Власні заходи району", "The district's own measures";
+    DashSkipMap => "Пропустити карту громад", "Skip the map of communities";
     DashTraceTitle => "Звіти, з яких узято виконання", "The reports behind the executed amounts";
     DashTraceHint => "Кожна сума «виконано» на цій сторінці складається із затверджених звітів, наведених тут. Звіти, що ще на розгляді, показано з їхнім станом: їх буде враховано після затвердження.",
         "Every executed amount on this page adds up from the approved reports listed here. Reports still under review are shown with their stage: they count once approved.";
