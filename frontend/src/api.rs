@@ -423,3 +423,34 @@ pub async fn dashboard(
 pub async fn map_shapes() -> Result<shared::api::dashboard::MapShapes, ApiErrorBody> {
     get("/api/map").await
 }
+
+// Indicators and reporting settings (issue 4)
+
+/// Every indicator of the programme with its definition, in the programme's order.
+pub async fn indicators() -> Result<Vec<shared::api::indicators::IndicatorEntry>, ApiErrorBody> {
+    get("/api/indicators").await
+}
+
+/// The department sets an indicator's status thresholds (`None`: back to the defaults).
+pub async fn set_status_rule(
+    id: shared::IndicatorId,
+    body: &shared::api::indicators::SetStatusRule,
+) -> Result<shared::api::indicators::IndicatorEntry, ApiErrorBody> {
+    put(&format!("/api/indicators/{id}/status-rule"), body).await
+}
+
+/// The reminder lead and the share a value may move without a comment.
+pub async fn reporting_settings() -> Result<shared::api::reports::ReportingSettings, ApiErrorBody> {
+    get("/api/reporting/settings").await
+}
+
+pub async fn set_reporting_settings(
+    body: &shared::api::reports::ReportingSettings,
+) -> Result<shared::api::reports::ReportingSettings, ApiErrorBody> {
+    put("/api/reporting/settings", body).await
+}
+
+/// Runs the reminder pass now; answers with how many inbox items it added.
+pub async fn run_reminders() -> Result<shared::api::reports::RemindersRun, ApiErrorBody> {
+    post("/api/reporting/reminders", &()).await
+}

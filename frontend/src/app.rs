@@ -7,6 +7,7 @@ use crate::i18n::provide_i18n;
 use crate::live::provide_live_events;
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::inbox::{provide_inbox_changed, InboxPage};
+use crate::pages::indicators::IndicatorsPage;
 use crate::pages::login::LoginPage;
 use crate::pages::measure::MeasurePage;
 use crate::pages::measure_new::MeasureNewPage;
@@ -72,6 +73,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/reports/:org/:period")
                         view=|| view! { <Protected><ReportPage/></Protected> }
+                    />
+                    <Route
+                        path=path!("/indicators")
+                        view=|| view! { <Protected><IndicatorsPage/></Protected> }
                     />
                     <Route
                         path=path!("/territory")

@@ -702,6 +702,64 @@ dictionary! {
     DashTraceExecuted => "Виконано за звітом, тис. грн", "Executed in the report, thousand UAH";
     DashNoTrace => "Затверджених звітів із витратами ще немає.", "There are no approved reports with spending yet.";
 
+    // Indicators page
+    NavIndicators => "Показники", "Indicators";
+    IndTitle => "Показники результативності програми", "Programme performance indicators";
+    IndHint => "Кожен показник: базове значення на 1 січня 2026 року, цілі за роками, хто звітує і за якими порогами його статус — «за планом», «під загрозою» чи «відстає». Досягнення рахують від цілі, пропорційно розподіленої до кінця кварталу.",
+        "Each indicator: its baseline on 1 January 2026, its targets by year, who reports it, and the thresholds that make its status on track, at risk or off track. Achievement is measured against the target pro-rated to the quarter's end.";
+    IndDemoHint => "— цілі встановлено для демонстрації: у текстах програми цілей на 2026–2028 роки немає.",
+        "— the targets are set for the demo: the programme's texts set none for 2026–2028.";
+    IndReadOnly => "Лише перегляд: пороги статусу та налаштування звітності змінює департамент.",
+        "Read only: the department sets the status thresholds and the reporting settings.";
+    IndNone => "Показників ще немає.", "There are no indicators yet.";
+    IndCodeCol => "Код", "Code";
+    IndNameCol => "Показник", "Indicator";
+    IndUnitCol => "Одиниця", "Unit";
+    IndKindCol => "Вид", "Kind";
+    IndBaselineCol => "Базове значення", "Baseline";
+    IndTargetCol => "Цілі на рік", "Targets by year";
+    IndReportersCol => "Хто звітує", "Who reports";
+    IndThresholdsCol => "Пороги статусу", "Status thresholds";
+    IndAsOf => "на", "as of";
+    IndProgramme => "Програма загалом", "The programme as a whole";
+    IndAllCommunities => "Усі громади", "All communities";
+    IndAllDistricts => "Усі райони", "All districts";
+    IndComputed => "Обчислюється, не вводиться", "Computed, not entered";
+    IndFormula => "Формула", "Formula";
+    IndCombineSum => "Зведення: сума значень", "Combined: the sum";
+    IndCombineMean => "Зведення: середнє значень", "Combined: the mean";
+    IndDemo => "демо", "demo";
+    IndDemoTargets => "цілі демонстраційні", "demo targets";
+    IndDefaults => "типові", "defaults";
+    IndEditThresholds => "Змінити пороги", "Edit the thresholds";
+    IndOnTrackFrom => "«За планом» — від, %", "“On track” from, %";
+    IndAtRiskFrom => "«Під загрозою» — від, %", "“At risk” from, %";
+    IndThresholdsHint => "Відсоток досягнення очікуваного на кінець кварталу; нижче порогу «під загрозою» — «відстає». Від 0 до 100, поріг «за планом» вищий. Типово 95 і 80.",
+        "Percent of what is expected by the quarter's end; below the at-risk threshold is off track. 0 to 100, with on track the higher one. Defaults: 95 and 80.";
+    IndSaveThresholds => "Зберегти пороги", "Save the thresholds";
+    IndResetThresholds => "Повернути типові", "Back to defaults";
+    IndThresholdsSaved => "пороги збережено:", "thresholds saved:";
+    IndSaved => "Збережено", "Saved";
+    IndThresholdsReset => "повернуто типові пороги:", "back to the default thresholds:";
+    IndThresholdsConflict => "Хтось інший щойно змінив пороги цього показника; їхні значення — поруч. Ваші залишено в полях: збережіть ще раз, щоб записати свої.",
+        "Someone else has just changed this indicator's thresholds; theirs are shown beside. Yours are kept in the fields: save again to record them.";
+    IndSettingsTitle => "Налаштування звітності", "Reporting settings";
+    IndSettingsHint => "Нагадування надходять до вхідних за вказану кількість днів до строку подання звіту і в день строку. Значення показника, що змінилося від попереднього періоду більше ніж на вказаний відсоток, потребує коментаря.",
+        "Reminders reach the inbox the set number of days before a report is due and on the due date. An indicator value that moves from the previous period by more than the set share needs a comment.";
+    IndRemindDays => "Нагадувати за, днів до строку", "Remind, days before the due date";
+    IndRemindDaysHint => "Від 0 до 30; 0 — лише в день строку.", "0 to 30; 0: on the due date only.";
+    IndMaxChange => "Зміна без коментаря — до, %", "Change without a comment — up to, %";
+    IndMaxChangeHint => "Від 1 до 1000.", "1 to 1000.";
+    IndSaveSettings => "Зберегти налаштування", "Save the settings";
+    IndSettingsSaved => "Налаштування збережено.", "The settings are saved.";
+    IndRemindersTitle => "Нагадування", "Reminders";
+    IndRemindersHint => "Нагадування також розсилаються щогодини; уже надіслані не повторюються.",
+        "Reminders also go out every hour; those already sent are never repeated.";
+    IndSendReminders => "Надіслати нагадування зараз", "Send reminders now";
+    IndSendingReminders => "Надсилання…", "Sending…";
+    IndRemindersSent => "Надіслано", "Sent";
+    IndRemindersToday => "станом на", "as of";
+
     // Presence
     AlsoHere => "Зараз тут також:", "Also here now:";
     PresenceEditing => "редагує", "editing";

@@ -3,6 +3,7 @@
 //! switch works. Screenshots go to target/screenshots/.
 
 mod dashboard;
+mod indicators;
 mod proposals;
 mod reports;
 

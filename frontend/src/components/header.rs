@@ -70,6 +70,7 @@ pub fn Header() -> impl IntoView {
                         <li><A href="/proposals">{t(K::NavProposals)}</A></li>
                         <li><A href="/versions">{t(K::NavVersions)}</A></li>
                         <li><A href="/reports">{t(K::NavReports)}</A></li>
+                        <li><A href="/indicators">{t(K::NavIndicators)}</A></li>
                         <li><InboxLink/></li>
                     </ul>
                 </nav>

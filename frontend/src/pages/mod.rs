@@ -2,6 +2,7 @@
 
 pub mod dashboard;
 pub mod inbox;
+pub mod indicators;
 pub mod login;
 pub mod measure;
 pub mod measure_new;
