@@ -143,12 +143,32 @@ impl std::iter::Sum for Amount {
 
 /// Formats any exact figure (also a negative remainder) in the style of the official tables.
 pub fn format_thousands(value: Decimal, lang: Lang) -> String {
-    let s = plain(value);
+    grouped(&plain(value), lang)
+}
+
+/// Formats a figure with only the decimals it has (`2 764`, `57,5`), grouped as in the tables.
+pub fn format_number(value: Decimal, lang: Lang) -> String {
+    grouped(&value.normalize().to_string(), lang)
+}
+
+/// A percentage already computed (`26,7 %`; `26.7%` in English).
+pub fn format_percent_value(value: Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::Uk => format!("{}\u{a0}%", format_number(value, lang)),
+        Lang::En => format!("{}%", format_number(value, lang)),
+    }
+}
+
+/// Groups the thousands of a plain decimal string and sets the language's decimal mark.
+fn grouped(s: &str, lang: Lang) -> String {
     let (sign, s) = match s.strip_prefix('-') {
-        Some(rest) => ("-", rest.to_string()),
+        Some(rest) => ("-", rest),
         None => ("", s),
     };
-    let (int_part, frac_part) = s.split_once('.').unwrap_or((&s, "0"));
+    let (int_part, frac_part) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
     let (group, mark) = match lang {
         Lang::Uk => ('\u{a0}', ','),
         Lang::En => (',', '.'),
@@ -160,7 +180,10 @@ pub fn format_thousands(value: Decimal, lang: Lang) -> String {
         }
         grouped.push(c);
     }
-    format!("{sign}{grouped}{mark}{frac_part}")
+    match frac_part {
+        Some(f) => format!("{sign}{grouped}{mark}{f}"),
+        None => format!("{sign}{grouped}"),
+    }
 }
 
 /// A percentage with one decimal, e.g. `21,5 %`, or `—` when the base is zero.
@@ -233,6 +256,19 @@ impl utoipa::ToSchema for Amount {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_and_percentages_read_in_each_language() {
+        let d = |s: &str| s.parse::<Decimal>().expect("d");
+        assert_eq!(format_number(d("2764"), Lang::Uk), "2\u{a0}764");
+        assert_eq!(format_number(d("2764"), Lang::En), "2,764");
+        assert_eq!(format_number(d("57.50"), Lang::Uk), "57,5");
+        assert_eq!(format_number(d("-1234.5"), Lang::En), "-1,234.5");
+        assert_eq!(format_percent_value(d("26.7"), Lang::Uk), "26,7\u{a0}%");
+        assert_eq!(format_percent_value(d("26.7"), Lang::En), "26.7%");
+        assert_eq!(format_thousands(d("1250.5"), Lang::Uk), "1\u{a0}250,5");
+        assert_eq!(format_thousands(d("3"), Lang::En), "3.0");
+    }
 
     fn a(s: &str) -> Amount {
         Amount::parse(s).expect(s)

@@ -143,6 +143,22 @@ impl Date {
         other.days_since_epoch() - self.days_since_epoch()
     }
 
+    /// As a reader writes it: `05.10.2026`; `5 Oct 2026` in English.
+    pub fn format(self, lang: crate::text::Lang) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        match lang {
+            crate::text::Lang::Uk => {
+                format!("{:02}.{:02}.{:04}", self.day, self.month, self.year)
+            }
+            crate::text::Lang::En => {
+                let month = MONTHS[usize::from(self.month.clamp(1, 12) - 1)];
+                format!("{} {month} {}", self.day, self.year)
+            }
+        }
+    }
+
     /// 0 for Sunday … 6 for Saturday.
     pub fn weekday(self) -> u8 {
         // 1970-01-01 was a Thursday.
@@ -626,6 +642,14 @@ mod tests {
         ReportPeriod::Annual {
             year: Year::new(year).expect("year"),
         }
+    }
+
+    #[test]
+    fn dates_read_as_each_language_writes_them() {
+        use crate::text::Lang;
+        assert_eq!(d("2026-10-05").format(Lang::Uk), "05.10.2026");
+        assert_eq!(d("2026-10-05").format(Lang::En), "5 Oct 2026");
+        assert_eq!(d("2028-02-29").format(Lang::En), "29 Feb 2028");
     }
 
     #[test]

@@ -24,6 +24,7 @@ use crate::services::snapshot::{MeasureEntry, Snapshot};
 use crate::services::structure::{OrgInfo, Structure};
 use actix_web::web::Bytes;
 use rust_decimal::Decimal;
+use shared::amount::{format_number, format_percent_value, format_thousands};
 use shared::api::dashboard::{
     ChildRow, ComplianceCounts, Crumb, Dashboard, DashboardLevel, DashboardQuery, DirectionRef,
     ExecutionRow, IndicatorTile, PeriodCompliance, TraceReport, TrendPoint, Trouble, TroubleKind,
@@ -39,7 +40,7 @@ use shared::calendar::{
 use shared::execution::{percent, Execution};
 use shared::indicators::{actual_for, Actual, IndicatorStatus, QuarterValue};
 use shared::{
-    Amount, BudgetGrid, DirectionId, ErrorCode, FundingSource, IndicatorId, MeasureId, OrgId,
+    Amount, BudgetGrid, DirectionId, ErrorCode, FundingSource, IndicatorId, Lang, MeasureId, OrgId,
     Quarter, Text, Year,
 };
 use std::collections::{BTreeMap, HashMap};
@@ -743,7 +744,11 @@ impl Board {
     }
 
     fn troubles(&self, scope: Scope, q: Quarter, tiles: &[IndicatorTile]) -> Vec<Trouble> {
-        let lang_pct = |p: Option<Decimal>| p.map_or("—".to_string(), |p| format!("{p}"));
+        let num =
+            |v: Option<Decimal>, lang| v.map_or("—".to_string(), |v| format_number(v, lang));
+        let pct = |v: Option<Decimal>, lang| {
+            v.map_or("—".to_string(), |v| format_percent_value(v, lang))
+        };
         let mut out = Vec::new();
         for t in tiles {
             if !matches!(
@@ -752,10 +757,7 @@ impl Board {
             ) {
                 continue;
             }
-            let (actual, expected) = (
-                t.actual.map_or("—".into(), |a| a.value.to_string()),
-                t.expected.map_or("—".into(), |e| e.to_string()),
-            );
+            let actual = t.actual.map(|a| a.value);
             let responsible = self
                 .defs
                 .iter()
@@ -769,14 +771,18 @@ impl Board {
                 name: t.name.clone(),
                 detail: Text::new(
                     format!(
-                        "{}: {actual} з {expected} очікуваних ({} %)",
+                        "{}: {} з {} очікуваних ({})",
                         t.status.label().uk,
-                        lang_pct(t.achievement)
+                        num(actual, Lang::Uk),
+                        num(t.expected, Lang::Uk),
+                        pct(t.achievement, Lang::Uk)
                     ),
                     format!(
-                        "{}: {actual} of {expected} expected ({} %)",
+                        "{}: {} of {} expected ({})",
                         t.status.label().en,
-                        lang_pct(t.achievement)
+                        num(actual, Lang::En),
+                        num(t.expected, Lang::En),
+                        pct(t.achievement, Lang::En)
                     ),
                 ),
                 responsible,
@@ -831,8 +837,16 @@ impl Board {
                         Text::new("Квартальний звіт", "Quarterly report")
                     },
                     detail: Text::new(
-                        format!("{}: строк {due}, не подано", info.name.uk),
-                        format!("{}: due {due}, not submitted", info.name.en),
+                        format!(
+                            "{}: строк {}, не подано",
+                            info.name.uk,
+                            due.format(Lang::Uk)
+                        ),
+                        format!(
+                            "{}: due {}, not submitted",
+                            info.name.en,
+                            due.format(Lang::En)
+                        ),
                     ),
                     responsible: Some(org),
                     responsible_name: Some(info.name.clone()),
@@ -882,25 +896,25 @@ impl Board {
             if e.executed.decimal() * Decimal::TWO >= expected {
                 continue;
             }
-            let pct = percent(e.executed, e.approved);
+            let share = percent(e.executed, e.approved);
             let org = self.structure.org(m.org_id);
             out.push(Trouble {
                 kind: TroubleKind::LowExecution,
                 name: m.name.clone(),
                 detail: Text::new(
                     format!(
-                        "{}: виконано {} з {} тис. грн затверджених ({} %)",
+                        "{}: виконано {} з {} тис. грн затверджених ({})",
                         q.year,
-                        e.executed,
-                        e.approved,
-                        lang_pct(pct)
+                        format_thousands(e.executed.decimal(), Lang::Uk),
+                        format_thousands(e.approved.decimal(), Lang::Uk),
+                        pct(share, Lang::Uk)
                     ),
                     format!(
-                        "{}: executed {} of {} thousand UAH approved ({} %)",
+                        "{}: executed {} of {} thousand UAH approved ({})",
                         q.year,
-                        e.executed,
-                        e.approved,
-                        lang_pct(pct)
+                        format_thousands(e.executed.decimal(), Lang::En),
+                        format_thousands(e.approved.decimal(), Lang::En),
+                        pct(share, Lang::En)
                     ),
                 ),
                 responsible: Some(m.org_id),
@@ -982,17 +996,22 @@ impl Board {
         match scope {
             Scope::Oblast => {}
             Scope::District(d) => org_crumbs(d, &mut path),
-            Scope::Org(o) => {
+            Scope::Org(o) => match s.org(o).filter(|i| i.kind == OrgKind::District) {
                 // A district's own measures sit under the district.
-                if let Some(info) = s.org(o).filter(|i| i.kind == OrgKind::District) {
+                Some(info) => {
                     path.push(Crumb {
                         level: DashboardLevel::District,
                         id: o.0,
                         name: info.name.clone(),
                     });
+                    path.push(Crumb {
+                        level: DashboardLevel::Community,
+                        id: o.0,
+                        name: Text::new("Власні заходи району", "The district's own measures"),
+                    });
                 }
-                org_crumbs(o, &mut path);
-            }
+                None => org_crumbs(o, &mut path),
+            },
             Scope::Measure(m) => {
                 if let Some(e) = self.measure(m) {
                     org_crumbs(e.org_id, &mut path);
@@ -1020,9 +1039,14 @@ impl Board {
         let troubles_total = u32::try_from(troubles.len()).unwrap_or(u32::MAX);
         troubles.truncate(TROUBLES_SHOWN);
         let path = self.path(scope);
-        let name = path
-            .last()
-            .map_or_else(|| Text::new("", ""), |c| c.name.clone());
+        // The organisation's or the measure's own name (the last step of a district's own
+        // measures says "own measures", the heading names the district).
+        let name = match scope {
+            Scope::District(o) | Scope::Org(o) => self.structure.org(o).map(|i| i.name.clone()),
+            Scope::Measure(m) => self.measure(m).map(|e| e.name.clone()),
+            Scope::Oblast => path.first().map(|c| c.name.clone()),
+        }
+        .unwrap_or_else(|| Text::new("", ""));
         let execution = self.execution_rows(scope);
         Dashboard {
             level: scope.level(),

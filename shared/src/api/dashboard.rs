@@ -244,7 +244,7 @@ pub struct Trouble {
     pub period: Option<ReportPeriod>,
 }
 
-/// Where a figure comes from: the approved reports behind it.
+/// Where a figure comes from: a report with spending behind it (counted once approved).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TraceReport {
@@ -282,7 +282,8 @@ pub struct Dashboard {
     pub troubles: Vec<Trouble>,
     /// How many troubles there are in all (the list is capped at [`TROUBLES_SHOWN`]).
     pub troubles_total: u32,
-    /// For a community or a measure: the reports behind the executed figures.
+    /// For a community or a measure: the reports with spending behind the executed figures —
+    /// approved ones (which count) and those still on their way (which do not yet), by `stage`.
     pub trace: Vec<TraceReport>,
 }
 

@@ -23,34 +23,19 @@ pub fn quarter_choices(latest: Option<Quarter>, shown: Quarter) -> Vec<Quarter> 
         .collect()
 }
 
-/// The drill-down path as shown: a step repeated in a row once, and a district's own measures
-/// (the district's organisation at the community level) as a step of their own under the district.
-pub fn crumbs(path: &[Crumb], level: DashboardLevel, id: i32) -> Vec<(DashboardLevel, i32, Text)> {
-    let mut out: Vec<(DashboardLevel, i32, Text)> = Vec::new();
-    for c in path {
-        if out
-            .last()
-            .is_some_and(|(l, i, _)| *l == c.level && *i == c.id)
-        {
-            continue;
-        }
-        out.push((c.level, c.id, c.name.clone()));
-    }
-    let own_of_district = level == DashboardLevel::Community
-        && out
-            .last()
-            .is_some_and(|(l, i, _)| *l == DashboardLevel::District && *i == id);
-    if own_of_district {
-        out.push((DashboardLevel::Community, id, K::DashDistrictOwn.both()));
-    }
-    out
+/// The breadcrumb's steps, as the server names them (a district's own measures are a step of
+/// their own under the district).
+pub fn crumbs(path: &[Crumb]) -> Vec<(DashboardLevel, i32, Text)> {
+    path.iter()
+        .map(|c| (c.level, c.id, c.name.clone()))
+        .collect()
 }
 
 #[component]
 pub fn DashHead(dash: Dashboard, here: Scope) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let path = crumbs(&dash.path, dash.level, dash.id);
+    let path = crumbs(&dash.path);
     let last = path.len().saturating_sub(1);
     let crumbs = path
         .into_iter()
@@ -288,27 +273,24 @@ mod tests {
     }
 
     #[test]
-    fn a_districts_own_measures_read_as_a_step_under_the_district() {
-        let oblast = crumb(DashboardLevel::Oblast, 0, "Область");
-        let district = crumb(DashboardLevel::District, 3, "Дніпровський район");
-        // The server names the district twice for its own organisation's dashboard.
-        let path = [oblast.clone(), district.clone(), district.clone()];
-        let shown = crumbs(&path, DashboardLevel::Community, 3);
-        let steps: Vec<(DashboardLevel, i32, &str)> = shown
-            .iter()
-            .map(|(l, i, t)| (*l, *i, t.uk.as_str()))
+    fn the_breadcrumb_follows_the_servers_path() {
+        let path = [
+            crumb(DashboardLevel::Oblast, 0, "Область"),
+            crumb(DashboardLevel::District, 3, "Дніпровський район"),
+            crumb(DashboardLevel::Community, 3, "Власні заходи району"),
+        ];
+        let steps: Vec<(DashboardLevel, i32, String)> = crumbs(&path)
+            .into_iter()
+            .map(|(l, i, t)| (l, i, t.uk))
             .collect();
         assert_eq!(
-            steps,
-            vec![
-                (DashboardLevel::Oblast, 0, "Область"),
-                (DashboardLevel::District, 3, "Дніпровський район"),
-                (DashboardLevel::Community, 3, "Власні заходи району"),
-            ]
+            steps[2],
+            (
+                DashboardLevel::Community,
+                3,
+                "Власні заходи району".to_string()
+            )
         );
-        // A community's path stays as it is.
-        let community = crumb(DashboardLevel::Community, 12, "Підгородненська");
-        let path = [oblast, district, community];
-        assert_eq!(crumbs(&path, DashboardLevel::Community, 12).len(), 3);
+        assert_eq!(steps.len(), 3);
     }
 }
