@@ -399,6 +399,7 @@ pub async fn set_approved(
 ) -> Result<MeasureExecution, ApiErrorBody> {
     put(&format!("/api/measures/{id}/execution"), body).await
 }
+
 // The programme head's dashboard (issue 4)
 
 /// The dashboard of one level (`level`, `id`, `quarter` as in the query; absent: the oblast at
