@@ -320,8 +320,8 @@ dictionary! {
     NavInbox => "Вхідні", "Inbox";
     UnreadSuffix => "непрочитаних", "unread";
     InboxTitle => "Вхідні", "Inbox";
-    InboxHint => "Що інші зробили із заходами та пропозиціями вашої організації, і що чекає вашого рішення. Найновіші — угорі.",
-        "What others did to your organisation's measures and proposals, and what waits for your decision. Newest first.";
+    InboxHint => "Що інші зробили із заходами, пропозиціями та звітами вашої організації, що чекає вашого рішення і нагадування про строки звітів. Найновіші — угорі.",
+        "What others did to your organisation's measures, proposals and reports, what waits for your decision, and reminders of report due dates. Newest first.";
     InboxEmpty => "Повідомлень немає.", "There are no notifications.";
     InboxNew => "Нове", "New";
     InboxCommented => "прокоментував(ла)", "commented on";
