@@ -4,6 +4,7 @@
 
 use crate::api;
 use crate::components::amount::Money;
+use crate::components::data_table::DataTable;
 use crate::components::resource_view::ResourceView;
 use crate::components::source_table::column_heads;
 use crate::i18n::{t, use_i18n, K};
@@ -431,23 +432,21 @@ fn QuarterList(quarters: Vec<QuarterSpending>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-scroll">
-                <table class="data-table execution-quarters" id="execution-quarters-table">
-                    <caption class="visually-hidden">{t(K::QuarterSpendingTitle)}</caption>
-                    <thead>
-                        <tr>
-                            {column_heads(&[
-                                (K::QuarterCol, false),
-                                (K::Source, false),
-                                (K::AmountCol, true),
-                                (K::ReportCol, false),
-                                (K::ReportStageCol, false),
-                            ])}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable
+                id="execution-quarters-table"
+                class="execution-quarters"
+                caption=K::QuarterSpendingTitle
+                caption_hidden=true
+                columns=vec![
+                    (K::QuarterCol, false),
+                    (K::Source, false),
+                    (K::AmountCol, true),
+                    (K::ReportCol, false),
+                    (K::ReportStageCol, false),
+                ]
+            >
+                {rows}
+            </DataTable>
         }
         .into_any()
     };

@@ -5,7 +5,7 @@ use super::form::{comment_required, value_error, ReportForm, Target, ValueFields
 use super::labels::{snake, value_text};
 use super::measures::{beside, error_span, field_error};
 use super::PageState;
-use crate::components::source_table::column_heads;
+use crate::components::data_table::DataTable;
 use crate::i18n::{t, use_i18n, K};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -29,25 +29,23 @@ pub fn ValuesSection(page: PageState, form: ReportForm) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-scroll">
-                <table class="data-table report-values" id="report-values">
-                    <caption class="visually-hidden">{t(K::ReportIndicatorsTitle)}</caption>
-                    <thead>
-                        <tr>
-                            {column_heads(&[
-                                (K::IndicatorCol, false),
-                                (K::UnitCol, false),
-                                (K::PreviousCol, true),
-                                (K::ExpectedCol, true),
-                                (K::ActualCol, false),
-                                (K::IndicatorCommentCol, false),
-                                (K::IndicatorStatusCol, false),
-                            ])}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable
+                id="report-values"
+                class="report-values"
+                caption=K::ReportIndicatorsTitle
+                caption_hidden=true
+                columns=vec![
+                    (K::IndicatorCol, false),
+                    (K::UnitCol, false),
+                    (K::PreviousCol, true),
+                    (K::ExpectedCol, true),
+                    (K::ActualCol, false),
+                    (K::IndicatorCommentCol, false),
+                    (K::IndicatorStatusCol, false),
+                ]
+            >
+                {rows}
+            </DataTable>
         }
         .into_any()
     };
