@@ -1,4 +1,5 @@
-//! The top-level notice area (role="alert"): short messages such as "signed out" or "deleted".
+//! Notices: the top-level notice area (role="alert") for short messages such as "signed out",
+//! and a page's polite status line for the outcome of its last action.
 
 use crate::i18n::{t, use_i18n, K};
 use leptos::prelude::*;
@@ -76,6 +77,30 @@ pub fn NoticeArea() -> impl IntoView {
                         >
                             "×"
                         </button>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+/// A page's status line (role="status"): the outcome of its last action, `(ok, text)`.
+#[component]
+pub fn ActionStatus(
+    #[prop(into)] id: String,
+    message: RwSignal<Option<(bool, Text)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div id=id role="status" aria-live="polite">
+            {move || message.get().map(|(ok, text)| {
+                let class = if ok { "notice notice-info" } else { "notice notice-error" };
+                view! {
+                    <div class=class>
+                        <p>
+                            {(!ok).then(|| view! { <span aria-hidden="true">"⚠ "</span> })}
+                            {move || i18n.text(&text)}
+                        </p>
                     </div>
                 }
             })}

@@ -11,6 +11,7 @@ use crate::components::data_table::DataTable;
 use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
 use crate::components::measure_history::Names;
+use crate::components::notice::ActionStatus;
 use crate::format;
 use crate::i18n::{t, use_i18n, K};
 use crate::live::{about_proposal, LiveStatus};
@@ -341,35 +342,14 @@ fn Proposal(
             })}
             <Lines lines=detail.lines.clone() names=names deciding=deciding form=state.decide/>
             {deciding.then(|| view! {
-                <ActionMessage state=state/>
+                <ActionStatus id="proposal-action-status" message=state.message/>
                 <DecidePanel form=state.decide approvable=approvable pending=pending on_decide=on_decide/>
             })}
             // What is still pending would change the plan; decided lines already did (or not).
             {(s.pending_count > 0).then(|| view! { <EffectPanel effect=detail.effect.clone()/> })}
-            {(!deciding).then(|| view! { <ActionMessage state=state/> })}
+            {(!deciding).then(|| view! { <ActionStatus id="proposal-action-status" message=state.message/> })}
             <Actions detail=detail.clone() state=state pending=pending run=run/>
         </article>
-    }
-}
-
-/// `#proposal-action-status`: the outcome of the last action.
-#[component]
-fn ActionMessage(state: PageState) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div id="proposal-action-status" role="status" aria-live="polite">
-            {move || state.message.get().map(|(ok, text)| {
-                let class = if ok { "notice notice-info" } else { "notice notice-error" };
-                view! {
-                    <div class=class>
-                        <p>
-                            {(!ok).then(|| view! { <span aria-hidden="true">"⚠ "</span> })}
-                            {move || i18n.text(&text)}
-                        </p>
-                    </div>
-                }
-            })}
-        </div>
     }
 }
 

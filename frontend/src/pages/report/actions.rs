@@ -5,31 +5,10 @@ use super::form::Target;
 use super::measures::{error_span, field_error};
 use super::summary::{shown_report, today_of};
 use super::{PageState, Request};
-use crate::i18n::{t, use_i18n, K};
+use crate::i18n::{t, K};
 use leptos::prelude::*;
 use shared::api::proposals::{check_reason, REASON_MAX};
 use shared::api::reports::ReportAction;
-
-/// `#report-action-status`: the outcome of the last write.
-#[component]
-pub fn ActionMessage(page: PageState) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div id="report-action-status" role="status" aria-live="polite">
-            {move || page.message.get().map(|(ok, text)| {
-                let class = if ok { "notice notice-info" } else { "notice notice-error" };
-                view! {
-                    <div class=class>
-                        <p>
-                            {(!ok).then(|| view! { <span aria-hidden="true">"⚠ "</span> })}
-                            {move || i18n.text(&text)}
-                        </p>
-                    </div>
-                }
-            })}
-        </div>
-    }
-}
 
 fn button(
     id: &'static str,

@@ -11,9 +11,10 @@ mod values;
 use crate::api;
 use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
+use crate::components::notice::ActionStatus;
 use crate::i18n::{t, use_i18n, K};
 use crate::live::{about_report, LiveStatus};
-use actions::{ActionMessage, Actions};
+use actions::Actions;
 use form::{build_save, target_of, ReportForm, Target};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -253,7 +254,7 @@ fn ReportView(org: OrgId, period: ReportPeriod) -> impl IntoView {
                 <MeasuresSection page=page form=form.clone()/>
                 <ValuesSection page=page form=form/>
             })}
-            <ActionMessage page=page/>
+            <ActionStatus id="report-action-status" message=page.message/>
             <Actions page=page pending=pending dispatch=dispatch/>
             <StepsRecord page=page/>
         }
