@@ -33,12 +33,9 @@ fn load(
             planned.add(y, s, Amount::from_uah(l.amount_uah));
         }
     }
-    let mut approved = BudgetGrid::new();
-    for a in db::budget::of_measure(conn, id)? {
-        if let (Ok(y), Some(s)) = (Year::new(a.year), FundingSource::parse(&a.source)) {
-            approved.add(y, s, Amount::from_uah(a.amount_uah));
-        }
-    }
+    let approved = db::budget::grids_of(conn, &[id])?
+        .remove(&id)
+        .unwrap_or_default();
     let mut executed = BudgetGrid::new();
     let mut quarters = Vec::new();
     for (s, r) in db::reports::spending_of_measure(conn, id)? {

@@ -4,6 +4,8 @@ use super::schema::{budget_approved, budget_decisions};
 use super::DbConn;
 use crate::on_conn;
 use diesel::prelude::*;
+use shared::{Amount, BudgetGrid, FundingSource, Year};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = budget_approved)]
@@ -14,8 +16,20 @@ pub struct ApprovedRow {
     pub amount_uah: i64,
 }
 
-pub fn all(conn: &mut DbConn) -> QueryResult<Vec<ApprovedRow>> {
-    on_conn!(conn, c => budget_approved::table.select(ApprovedRow::as_select()).load(c))
+/// Every measure's approved amounts, as grids by measure id.
+pub fn all_grids(conn: &mut DbConn) -> QueryResult<HashMap<i32, BudgetGrid>> {
+    let rows =
+        on_conn!(conn, c => budget_approved::table.select(ApprovedRow::as_select()).load(c))?;
+    Ok(by_measure(rows))
+}
+
+/// Whether any approved amount has been entered.
+pub fn any(conn: &mut DbConn) -> QueryResult<bool> {
+    on_conn!(conn, c => budget_approved::table
+        .select(budget_approved::measure_id)
+        .first::<i32>(c)
+        .optional())
+    .map(|row| row.is_some())
 }
 
 pub fn of_measure(conn: &mut DbConn, measure_id: i32) -> QueryResult<Vec<ApprovedRow>> {
@@ -25,16 +39,30 @@ pub fn of_measure(conn: &mut DbConn, measure_id: i32) -> QueryResult<Vec<Approve
         .load(c))
 }
 
-/// The approved amounts of several measures.
-pub fn of_measures(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<ApprovedRow>> {
-    let mut out = Vec::new();
+/// The approved amounts of several measures, as grids by measure id.
+pub fn grids_of(conn: &mut DbConn, ids: &[i32]) -> QueryResult<HashMap<i32, BudgetGrid>> {
+    let mut rows = Vec::new();
     for chunk in ids.chunks(500) {
-        out.extend(on_conn!(conn, c => budget_approved::table
+        rows.extend(on_conn!(conn, c => budget_approved::table
             .filter(budget_approved::measure_id.eq_any(chunk))
             .select(ApprovedRow::as_select())
             .load(c))?);
     }
-    Ok(out)
+    Ok(by_measure(rows))
+}
+
+/// Rows into grids (a row outside the term or with an unknown source, which the schema's
+/// checks keep out, is skipped).
+fn by_measure(rows: Vec<ApprovedRow>) -> HashMap<i32, BudgetGrid> {
+    let mut out: HashMap<i32, BudgetGrid> = HashMap::new();
+    for r in rows {
+        if let (Ok(y), Some(s)) = (Year::new(r.year), FundingSource::parse(&r.source)) {
+            out.entry(r.measure_id)
+                .or_default()
+                .add(y, s, Amount::from_uah(r.amount_uah));
+        }
+    }
+    out
 }
 
 /// The version of a measure's approved amounts; 0 before any were entered.

@@ -103,6 +103,12 @@ pub fn insert(
         .get_result(c))
 }
 
+/// Whether any report exists.
+pub fn any(conn: &mut DbConn) -> QueryResult<bool> {
+    on_conn!(conn, c => reports::table.select(reports::id).first::<i32>(c).optional())
+        .map(|row| row.is_some())
+}
+
 /// Every report of one period, or every report of one organisation, or all.
 pub fn list(
     conn: &mut DbConn,

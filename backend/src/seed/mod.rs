@@ -44,7 +44,7 @@ pub fn ensure(conn: &mut DbConn, demo: bool) -> Result<()> {
 
 /// Demo reports, approved amounts and reminders' worth of history up to `today`, once.
 pub fn ensure_reports(conn: &mut DbConn, today: shared::Date) -> Result<()> {
-    if db::reports::list(conn, None, None)?.is_empty() && db::budget::all(conn)?.is_empty() {
+    if !db::reports::any(conn)? && !db::budget::any(conn)? {
         let snapshot = crate::services::snapshot::Snapshot::load(conn)
             .map_err(|e| anyhow::anyhow!("loading the plan: {e:#}"))?;
         let defs = crate::services::reports::indicators(conn)

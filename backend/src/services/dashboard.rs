@@ -84,20 +84,6 @@ pub struct Board {
     answers: Answers,
 }
 
-fn grid_of(
-    rows: impl IntoIterator<Item = (i32, i32, String, i64)>,
-) -> HashMap<MeasureId, BudgetGrid> {
-    let mut out: HashMap<MeasureId, BudgetGrid> = HashMap::new();
-    for (m, y, s, uah) in rows {
-        if let (Ok(y), Some(s)) = (Year::new(y), FundingSource::parse(&s)) {
-            out.entry(MeasureId(m))
-                .or_default()
-                .add(y, s, Amount::from_uah(uah));
-        }
-    }
-    out
-}
-
 impl Board {
     fn load(
         conn: &mut DbConn,
@@ -108,11 +94,10 @@ impl Board {
         let structure = snapshot.structure.clone();
         let defs = r::indicators(conn)?;
         conn.read_tx(|conn| -> ApiResult<Board> {
-            let approved = grid_of(
-                db::budget::all(conn)?
-                    .into_iter()
-                    .map(|a| (a.measure_id, a.year, a.source, a.amount_uah)),
-            );
+            let approved: HashMap<MeasureId, BudgetGrid> = db::budget::all_grids(conn)?
+                .into_iter()
+                .map(|(m, g)| (MeasureId(m), g))
+                .collect();
             let rows = db::reports::list(conn, None, None)?;
             let mut reports = HashMap::new();
             let mut by_id: HashMap<i32, (OrgId, ReportPeriod, ReportStage)> = HashMap::new();
@@ -141,27 +126,34 @@ impl Board {
                     .filter(|(_, _, s)| *s == ReportStage::Approved)
                     .copied()
             };
-            let mut executed_rows = Vec::new();
-            let mut spent: HashMap<(i32, MeasureId), Amount> = HashMap::new();
+            let mut executed: HashMap<MeasureId, BudgetGrid> = HashMap::new();
+            let mut per_report: HashMap<i32, HashMap<MeasureId, Amount>> = HashMap::new();
             for s in db::reports::all_spending(conn)? {
                 let Some((_, period, stage)) = by_id.get(&s.report_id).copied() else {
                     continue;
                 };
-                if !period.is_annual() {
-                    let cell = spent
-                        .entry((s.report_id, MeasureId(s.measure_id)))
-                        .or_insert(Amount::ZERO);
-                    *cell = *cell + Amount::from_uah(s.amount_uah);
-                    if stage == ReportStage::Approved {
-                        executed_rows.push((s.measure_id, s.year, s.source, s.amount_uah));
-                    }
+                let (Ok(year), Some(source)) = (Year::new(s.year), FundingSource::parse(&s.source))
+                else {
+                    continue;
+                };
+                if period.is_annual() {
+                    continue;
+                }
+                let amount = Amount::from_uah(s.amount_uah);
+                let cell = per_report
+                    .entry(s.report_id)
+                    .or_default()
+                    .entry(MeasureId(s.measure_id))
+                    .or_insert(Amount::ZERO);
+                *cell = *cell + amount;
+                if stage == ReportStage::Approved {
+                    executed
+                        .entry(MeasureId(s.measure_id))
+                        .or_default()
+                        .add(year, source, amount);
                 }
             }
             let mut spent_by_report: HashMap<OrgId, Vec<_>> = HashMap::new();
-            let mut per_report: HashMap<i32, HashMap<MeasureId, Amount>> = HashMap::new();
-            for ((report, m), a) in spent {
-                per_report.entry(report).or_default().insert(m, a);
-            }
             for (report, amounts) in per_report {
                 if let Some((org, period, stage)) = by_id.get(&report).copied() {
                     spent_by_report
@@ -203,7 +195,6 @@ impl Board {
                     .or_default()
                     .push(QuarterValue { quarter: q, value });
             }
-            let executed = grid_of(executed_rows);
             let measures: HashMap<MeasureId, usize> = snapshot
                 .measures
                 .iter()

@@ -343,16 +343,7 @@ pub fn view(
     let year = period.year();
     let listed = measures_for(&ctx.snapshot, org_id, year);
     let ids: Vec<i32> = listed.iter().map(|m| m.id.0).collect();
-    let mut approved_of: HashMap<i32, BudgetGrid> = HashMap::new();
-    for row in db::budget::of_measures(conn, &ids)? {
-        if let (Ok(y), Some(s)) = (Year::new(row.year), FundingSource::parse(&row.source)) {
-            approved_of.entry(row.measure_id).or_default().add(
-                y,
-                s,
-                Amount::from_uah(row.amount_uah),
-            );
-        }
-    }
+    let mut approved_of = db::budget::grids_of(conn, &ids)?;
     let mut spent_of: HashMap<i32, Vec<(db::reports::SpendingRow, db::reports::ReportRow)>> =
         HashMap::new();
     for (s, r) in db::reports::spending_of_org_year(conn, org_id.0, year.get())? {
@@ -541,16 +532,7 @@ pub fn save(
             .filter(|m| !m.spending.is_empty())
             .map(|m| m.measure_id.0)
             .collect();
-        let mut approved_of: HashMap<i32, BudgetGrid> = HashMap::new();
-        for a in db::budget::of_measures(conn, &with_spending)? {
-            if let (Ok(y), Some(s)) = (Year::new(a.year), FundingSource::parse(&a.source)) {
-                approved_of.entry(a.measure_id).or_default().add(
-                    y,
-                    s,
-                    Amount::from_uah(a.amount_uah),
-                );
-            }
-        }
+        let mut approved_of = db::budget::grids_of(conn, &with_spending)?;
         let mut measures = Vec::new();
         let mut spending = Vec::new();
         for (i, m) in req.measures.iter().enumerate() {
