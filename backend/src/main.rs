@@ -1,7 +1,10 @@
-//! The `obriy` command: `serve` (the default) and `create-admin`.
+//! The `obriy` command: `serve` (the default), `create-admin` and `verify-audit`.
 
+use obriy_backend::app::accounts;
+use obriy_backend::app::record::{self, Who};
+use obriy_backend::app::App;
 use obriy_backend::config::Settings;
-use obriy_backend::seed::demo;
+use obriy_backend::seed::{self, demo};
 use obriy_backend::startup::Application;
 use std::io::BufRead;
 
@@ -62,8 +65,14 @@ fn serve() -> anyhow::Result<()> {
     })
 }
 
+/// Explains a refusal of the application in both languages.
+fn refused(e: obriy_backend::app::Error) -> anyhow::Error {
+    anyhow::anyhow!("{} ({})", e.body.message.en, e.body.message.uk)
+}
+
 fn create_admin(login: &str, name: &str) -> anyhow::Result<()> {
-    let settings = Settings::from_env()?;
+    let mut settings = Settings::from_env()?;
+    settings.demo = false;
     let password = match std::env::var("OBRIY_ADMIN_PASSWORD") {
         Ok(p) => p,
         Err(_) => {
@@ -73,9 +82,8 @@ fn create_admin(login: &str, name: &str) -> anyhow::Result<()> {
             line.trim_end_matches(['\r', '\n']).to_string()
         }
     };
-    let pool = obriy_backend::db::connect(&settings.database_url)?;
-    let mut conn = pool.get()?;
-    obriy_backend::seed::ensure(&mut conn, false)?;
+    let app = App::new(settings)?;
+    seed::ensure(&app)?;
     let body = shared::api::users::CreateUser {
         login: login.into(),
         display_name: name.into(),
@@ -83,25 +91,17 @@ fn create_admin(login: &str, name: &str) -> anyhow::Result<()> {
         role: shared::Role::Admin,
         org_id: None,
     };
-    let user = conn
-        .write_tx(|conn| {
-            obriy_backend::api::users::create_account(
-                conn,
-                &body,
-                false,
-                &obriy_backend::services::audit::Who::system(),
-            )
-        })
-        .map_err(|e| anyhow::anyhow!("{} ({})", e.body.message.en, e.body.message.uk))?;
+    let user = app
+        .write(&Who::system(), |tx| accounts::create_in(tx, &body, false))
+        .map_err(refused)?;
     println!("created administrator {} (id {})", user.login, user.id);
     Ok(())
 }
 
 fn verify_audit() -> anyhow::Result<()> {
     let settings = Settings::from_env()?;
-    let mut conn = obriy_backend::db::DbConn::establish(&settings.database_url)?;
-    conn.run_migrations()?;
-    let result = conn.read_tx(obriy_backend::services::audit::verify)?;
+    let app = App::new(settings)?;
+    let result = app.read(record::verify).map_err(refused)?;
     match result.first_broken_seq {
         None => {
             println!("журнал цілісний / the audit log is intact: {} entries", result.entries);

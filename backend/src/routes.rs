@@ -1,87 +1,185 @@
-//! The route table: every endpoint of the API in one place.
+//! The route table: every endpoint of the API and its handler, in one place. The method and path
+//! of each come from `shared::api::endpoints`; the OpenAPI document is built from the same table
+//! (`api::openapi`), with each handler's documented operation.
 
 use crate::api::{
-    audit, auth, comments, dashboard, events, execution, health, inbox, indicators, measures,
+    self, audit, auth, comments, dashboard, events, execution, health, inbox, indicators, measures,
     openapi, orgs, plan, presence, programme, proposals, reporting, reports, rollups, users,
     versions, workflow,
 };
-use actix_web::web;
+use actix_web::{http, web};
+use shared::api::endpoints::{self as ep, Endpoint, Method};
+use utoipa::openapi::path::{HttpMethod, Operation};
 
-pub fn api(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::scope("/api")
-            .app_data(web::QueryConfig::default().error_handler(|err, _| {
-                tracing::debug!(%err, "unreadable query");
-                crate::error::ApiError::field(shared::ErrorCode::BadRequest, "query").into()
-            }))
-            .app_data(web::PathConfig::default().error_handler(|err, _| {
-                tracing::debug!(%err, "unreadable path");
-                crate::error::ApiError::new(shared::ErrorCode::NotFound).into()
-            }))
-            .wrap(actix_web::middleware::from_fn(
-                crate::extract::session_middleware,
-            ))
-            .service(health::health)
-            .service(openapi::document)
-            .service(auth::login)
-            .service(auth::logout)
-            .service(auth::me)
-            .service(programme::overview)
-            .service(orgs::list)
-            .service(plan::tree)
-            .service(versions::list)
-            .service(versions::compare)
-            .service(rollups::rollup)
-            .service(indicators::list)
-            .service(indicators::get)
-            .service(indicators::set_status_rule)
-            .service(measures::create)
-            .service(measures::get)
-            .service(measures::update)
-            .service(measures::remove)
-            .service(execution::get)
-            .service(execution::set_approved)
-            .service(reports::calendar)
-            .service(reports::get)
-            .service(reports::save)
-            .service(reports::step)
-            .service(reporting::get)
-            .service(reporting::set)
-            .service(reporting::run_reminders)
-            .service(dashboard::get)
-            .service(dashboard::shapes)
-            .service(audit::list)
-            .service(audit::verify)
-            .service(audit::measure_history)
-            .service(comments::list)
-            .service(comments::create)
-            .service(proposals::list)
-            .service(proposals::my_draft)
-            .service(proposals::propose)
-            .service(proposals::withdraw)
-            .service(proposals::discard_measure)
-            .service(proposals::get)
-            .service(proposals::submit)
-            .service(proposals::endorse)
-            .service(proposals::return_to_author)
-            .service(proposals::decide)
-            .service(proposals::rebase)
-            .service(comments::list_on_proposal)
-            .service(comments::create_on_proposal)
-            .service(workflow::get)
-            .service(workflow::set)
-            .service(events::subscribe)
-            .service(inbox::list)
-            .service(inbox::mark_read)
-            .service(presence::beat)
-            .service(presence::list)
-            .service(presence::leave)
-            .service(users::list)
-            .service(users::create)
-            .default_service(web::to(not_found)),
-    );
+/// One row of the table as the OpenAPI document and its tests read it.
+pub struct Documented {
+    pub endpoint: Endpoint,
+    /// What the handler documents (parameters, bodies, answers).
+    pub operation: Operation,
+    /// The method and path the handler's own attribute names, checked against `endpoint`.
+    pub declared: (Vec<HttpMethod>, String),
 }
 
-async fn not_found() -> Result<actix_web::HttpResponse, crate::error::ApiError> {
+macro_rules! route_table {
+    ($($endpoint:ident => $module:ident :: $handler:ident,)*) => {
+        /// Registers every endpoint under `/api`, in the table's order (a literal path before a
+        /// parameter that would also match it).
+        fn register(cfg: &mut web::ServiceConfig) {
+            $(cfg.route(ep::$endpoint.path, web::method(method(ep::$endpoint.method)).to($module::$handler));)*
+        }
+
+        /// Every endpoint with its handler's documentation.
+        pub fn documented() -> Vec<Documented> {
+            vec![$(
+                paste::paste! {{
+                    use utoipa::Path as _;
+                    Documented {
+                        endpoint: ep::$endpoint,
+                        operation: $module::[<__path_ $handler>]::operation(),
+                        declared: (
+                            $module::[<__path_ $handler>]::methods(),
+                            $module::[<__path_ $handler>]::path(),
+                        ),
+                    }
+                }}
+            ),*]
+        }
+
+        /// The schemas the handlers name, as utoipa's own `OpenApi` derive collects them for the
+        /// paths it lists (its `SchemaReferences`, pinned by Cargo.lock).
+        pub fn schemas() -> Vec<(String, utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>)> {
+            let mut schemas = Vec::new();
+            $(
+                paste::paste! {
+                    <$module::[<__path_ $handler>] as utoipa::__dev::SchemaReferences>::schemas(&mut schemas);
+                }
+            )*
+            schemas
+        }
+    };
+}
+
+route_table! {
+    HEALTH => health::health,
+    OPENAPI => openapi::document_handler,
+    LOGIN => auth::login,
+    LOGOUT => auth::logout,
+    ME => auth::me,
+    PROGRAMME => programme::overview,
+    ORGS => orgs::list,
+    PLAN => plan::tree,
+    PLAN_VERSIONS => versions::list,
+    PLAN_VERSIONS_COMPARE => versions::compare,
+    ROLLUP => rollups::rollup,
+    INDICATORS => indicators::list,
+    INDICATOR => indicators::get,
+    INDICATOR_STATUS_RULE_SET => indicators::set_status_rule,
+    MEASURE_CREATE => measures::create,
+    MEASURE => measures::get,
+    MEASURE_UPDATE => measures::update,
+    MEASURE_DELETE => measures::remove,
+    MEASURE_EXECUTION => execution::get,
+    MEASURE_EXECUTION_SET => execution::set_approved,
+    MEASURE_HISTORY => audit::measure_history,
+    MEASURE_COMMENTS => comments::list,
+    MEASURE_COMMENT_ADD => comments::create,
+    PRESENCE_BEAT => presence::beat,
+    PRESENCE => presence::list,
+    PRESENCE_LEAVE => presence::leave,
+    REPORTS => reports::calendar,
+    REPORT => reports::get,
+    REPORT_SAVE => reports::save,
+    REPORT_STEP => reports::step,
+    REPORTING_SETTINGS => reporting::get,
+    REPORTING_SETTINGS_SET => reporting::set,
+    REMINDERS_RUN => reporting::run_reminders,
+    DASHBOARD => dashboard::get,
+    MAP => dashboard::shapes,
+    AUDIT => audit::list,
+    AUDIT_VERIFY => audit::verify,
+    PROPOSALS => proposals::list,
+    PROPOSAL_DRAFT => proposals::my_draft,
+    PROPOSAL_DRAFT_MEASURE => proposals::propose,
+    PROPOSAL_DRAFT_WITHDRAW => proposals::withdraw,
+    PROPOSAL_DRAFT_DISCARD => proposals::discard_measure,
+    PROPOSAL => proposals::get,
+    PROPOSAL_SUBMIT => proposals::submit,
+    PROPOSAL_ENDORSE => proposals::endorse,
+    PROPOSAL_RETURN => proposals::return_to_author,
+    PROPOSAL_DECIDE => proposals::decide,
+    PROPOSAL_REBASE => proposals::rebase,
+    PROPOSAL_COMMENTS => comments::list_on_proposal,
+    PROPOSAL_COMMENT_ADD => comments::create_on_proposal,
+    WORKFLOW => workflow::get,
+    WORKFLOW_SET => workflow::set,
+    EVENTS => events::subscribe,
+    INBOX => inbox::list,
+    INBOX_READ => inbox::mark_read,
+    USERS => users::list,
+    USER_CREATE => users::create,
+}
+
+fn method(m: Method) -> http::Method {
+    match m {
+        Method::Get => http::Method::GET,
+        Method::Post => http::Method::POST,
+        Method::Put => http::Method::PUT,
+        Method::Delete => http::Method::DELETE,
+    }
+}
+
+/// The API under `/api`: the session middleware, the answers to unreadable queries and paths,
+/// the table, and 404 in the API's shape for anything else.
+pub fn api(cfg: &mut web::ServiceConfig) {
+    let scope = web::scope(ep::PREFIX)
+        .configure(register)
+        .app_data(web::QueryConfig::default().error_handler(|err, _| {
+            tracing::debug!(%err, "unreadable query");
+            crate::app::Error::field(shared::ErrorCode::BadRequest, "query").into()
+        }))
+        .app_data(web::PathConfig::default().error_handler(|err, _| {
+            tracing::debug!(%err, "unreadable path");
+            crate::app::Error::new(shared::ErrorCode::NotFound).into()
+        }))
+        .wrap(actix_web::middleware::from_fn(
+            api::extract::session_middleware,
+        ));
+    cfg.service(scope.default_service(web::to(not_found)));
+}
+
+async fn not_found() -> Result<actix_web::HttpResponse, crate::app::Error> {
     Err(shared::ErrorCode::NotFound.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn http_method(m: Method) -> HttpMethod {
+        match m {
+            Method::Get => HttpMethod::Get,
+            Method::Post => HttpMethod::Post,
+            Method::Put => HttpMethod::Put,
+            Method::Delete => HttpMethod::Delete,
+        }
+    }
+
+    #[test]
+    fn every_endpoint_is_routed_once_as_its_handler_documents_it() {
+        let table = documented();
+        assert_eq!(
+            table.iter().map(|d| d.endpoint).collect::<Vec<_>>(),
+            ep::ALL,
+            "the route table lists the shared endpoints, in their order"
+        );
+        for d in &table {
+            let (methods, path) = &d.declared;
+            assert!(
+                *methods == [http_method(d.endpoint.method)] && path == d.endpoint.path,
+                "{} {}: the handler's attribute names another method or path ({path})",
+                d.endpoint.method,
+                d.endpoint.path,
+            );
+        }
+    }
 }

@@ -1,65 +1,46 @@
 //! Builds the application: database, seed, HTTP server. Tests and production share this path;
 //! binding port 0 gives a free port.
 
+use crate::app::App;
 use crate::config::Settings;
-use crate::state::AppState;
 use crate::{db, routes, seed};
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, DefaultHeaders, Logger};
-use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
+use actix_web::{web, HttpRequest, HttpResponse, HttpServer};
 use anyhow::Context;
 use std::net::TcpListener;
 use std::path::PathBuf;
 
 pub struct Application {
     pub port: u16,
-    pub state: web::Data<AppState>,
+    pub state: web::Data<App>,
     server: Server,
 }
 
 impl Application {
     pub fn build(settings: Settings) -> anyhow::Result<Application> {
-        let pool = db::connect(&settings.database_url)?;
-        let backend = db::Backend::of(&settings.database_url);
-        {
-            let mut conn = pool.get().context("a database connection")?;
-            seed::ensure(&mut conn, settings.demo)?;
-            if settings.demo {
-                let today = settings
-                    .today
-                    .unwrap_or_else(|| crate::services::clock::Clock::default().today());
-                seed::ensure_reports(&mut conn, today)?;
-            }
-        }
         let listener = TcpListener::bind(settings.addr)
             .with_context(|| format!("binding {}", settings.addr))?;
         let port = listener.local_addr()?.port();
         let static_dir = settings.static_dir.clone();
-        let today = settings.today;
-        let state = web::Data::new(AppState {
-            pool,
-            backend,
-            settings,
-            snapshots: Default::default(),
-            login_limiter: Default::default(),
-            live: Default::default(),
-            history: Default::default(),
-            clock: crate::services::clock::Clock::new(today),
-            dashboards: Default::default(),
-            map: Default::default(),
-        });
-        if backend == db::Backend::Postgres {
+        let app = App::new(settings)?;
+        seed::ensure(&app)?;
+        if app.settings.demo {
+            seed::ensure_reports(&app)?;
+        }
+        let state = web::Data::new(app);
+        if state.backend == db::Backend::Postgres {
             let weak = std::sync::Arc::downgrade(&state.clone().into_inner());
-            crate::services::live::start_listener(state.settings.database_url.clone(), weak);
+            crate::app::live::start_listener(state.settings.database_url.clone(), weak);
         }
         if state.settings.reminders {
-            crate::services::reminders::start(std::sync::Arc::downgrade(
+            crate::app::reports::reminders::start(std::sync::Arc::downgrade(
                 &state.clone().into_inner(),
             ));
         }
         let app_state = state.clone();
         let server = HttpServer::new(move || {
-            App::new()
+            actix_web::App::new()
                 .app_data(app_state.clone())
                 .wrap(Compress::default())
                 .wrap(
@@ -90,12 +71,12 @@ impl Application {
 /// stops the server and waits for the thread.
 pub struct Background {
     pub port: u16,
-    pub state: web::Data<AppState>,
+    pub state: web::Data<App>,
     stop: Option<std::sync::mpsc::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
-type Ready = anyhow::Result<(u16, web::Data<AppState>)>;
+type Ready = anyhow::Result<(u16, web::Data<App>)>;
 
 impl Background {
     pub fn spawn(settings: Settings) -> anyhow::Result<Background> {

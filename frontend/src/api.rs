@@ -7,6 +7,7 @@ use shared::api::audit::AuditEntry;
 use shared::api::auth::{LoginRequest, SessionInfo};
 use shared::api::budget::{MeasureExecution, SetApproved};
 use shared::api::comments::{Comment, NewComment};
+use shared::api::endpoints::{self as ep, Endpoint, Method};
 use shared::api::inbox::{Inbox, MarkRead};
 use shared::api::measures::{MeasureDetail, MeasureInput, UpdateMeasure};
 use shared::api::orgs::OrgSummary;
@@ -17,10 +18,11 @@ use shared::api::proposals::{
     Decide, DraftVersion, ProposalAction, ProposalDetail, ProposalFilter, ProposalId,
     ProposalSummary, ProposeMeasure, ReturnProposal, WorkflowSettings,
 };
-use shared::api::reports::{Report, ReportAction, ReportCalendar, ReportStepRequest, SaveReport};
+use shared::api::reports::{Report, ReportCalendar, ReportStepRequest, SaveReport};
 use shared::api::versions::{PlanVersions, VersionComparison};
 use shared::api::CSRF_HEADER;
 use shared::calendar::ReportPeriod;
+use shared::chain::Action;
 use shared::{ApiErrorBody, ErrorCode, MeasureId, OrgId, Text};
 use std::cell::RefCell;
 use web_sys::RequestCredentials;
@@ -109,160 +111,158 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiErrorBo
         .map_err(|_| unreadable_response())
 }
 
-/// `GET path` → `T`.
-pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiErrorBody> {
-    let response = send(with_defaults(Request::get(path), false).build()).await?;
+/// Builds the request for an endpoint of the shared table at `url`.
+fn request(e: Endpoint, url: &str) -> RequestBuilder {
+    let builder = match e.method {
+        Method::Get => Request::get(url),
+        Method::Post => Request::post(url),
+        Method::Put => Request::put(url),
+        Method::Delete => Request::delete(url),
+    };
+    with_defaults(builder, e.method.writes())
+}
+
+/// Calls an endpoint (its path filled in) without a body.
+async fn call<T: DeserializeOwned>(e: Endpoint, url: &str) -> Result<T, ApiErrorBody> {
+    let response = send(request(e, url).build()).await?;
     decode(response).await
 }
 
-/// `POST path` with a JSON body → `T`.
-pub async fn post<B: Serialize, T: DeserializeOwned>(
-    path: &str,
+/// Calls an endpoint with a JSON body.
+async fn call_with<B: Serialize, T: DeserializeOwned>(
+    e: Endpoint,
+    url: &str,
     body: &B,
 ) -> Result<T, ApiErrorBody> {
-    let response = send(with_defaults(Request::post(path), true).json(body)).await?;
+    let response = send(request(e, url).json(body)).await?;
     decode(response).await
 }
 
-/// `PUT path` with a JSON body → `T`.
-pub async fn put<B: Serialize, T: DeserializeOwned>(
-    path: &str,
-    body: &B,
-) -> Result<T, ApiErrorBody> {
-    let response = send(with_defaults(Request::put(path), true).json(body)).await?;
-    decode(response).await
-}
-
-/// `POST path` without a body, for answers without one (204).
-pub async fn post_empty(path: &str) -> Result<(), ApiErrorBody> {
-    send(with_defaults(Request::post(path), true).build()).await?;
-    Ok(())
-}
-
-/// `DELETE path` → 204.
-pub async fn delete(path: &str) -> Result<(), ApiErrorBody> {
-    send(with_defaults(Request::delete(path), true).build()).await?;
+/// Calls an endpoint whose answer has no body (204).
+async fn call_empty(e: Endpoint, url: &str) -> Result<(), ApiErrorBody> {
+    send(request(e, url).build()).await?;
     Ok(())
 }
 
 pub async fn me() -> Result<SessionInfo, ApiErrorBody> {
-    get("/api/auth/me").await
+    call(ep::ME, &ep::ME.url(&[])).await
 }
 
 pub async fn login(request: LoginRequest) -> Result<SessionInfo, ApiErrorBody> {
-    post("/api/auth/login", &request).await
+    call_with(ep::LOGIN, &ep::LOGIN.url(&[]), &request).await
 }
 
 pub async fn logout() -> Result<(), ApiErrorBody> {
-    post_empty("/api/auth/logout").await
+    call_empty(ep::LOGOUT, &ep::LOGOUT.url(&[])).await
 }
 
 pub async fn programme() -> Result<ProgrammeOverview, ApiErrorBody> {
-    get("/api/programme").await
+    call(ep::PROGRAMME, &ep::PROGRAMME.url(&[])).await
 }
 
 pub async fn orgs() -> Result<Vec<OrgSummary>, ApiErrorBody> {
-    get("/api/orgs").await
+    call(ep::ORGS, &ep::ORGS.url(&[])).await
 }
 
 pub async fn plan(filter: PlanFilter) -> Result<PlanTree, ApiErrorBody> {
-    let query = filter.to_query();
-    if query.is_empty() {
-        get("/api/plan").await
-    } else {
-        get(&format!("/api/plan?{query}")).await
-    }
+    call(ep::PLAN, &ep::PLAN.url_with_query(&[], &filter.to_query())).await
 }
 
 pub async fn measure(id: MeasureId) -> Result<MeasureDetail, ApiErrorBody> {
-    get(&format!("/api/measures/{id}")).await
+    call(ep::MEASURE, &ep::MEASURE.url(&[&id])).await
 }
 
 pub async fn create_measure(input: MeasureInput) -> Result<MeasureDetail, ApiErrorBody> {
-    post("/api/measures", &input).await
+    call_with(ep::MEASURE_CREATE, &ep::MEASURE_CREATE.url(&[]), &input).await
 }
 
 pub async fn update_measure(
     id: MeasureId,
     update: UpdateMeasure,
 ) -> Result<MeasureDetail, ApiErrorBody> {
-    put(&format!("/api/measures/{id}"), &update).await
+    call_with(ep::MEASURE_UPDATE, &ep::MEASURE_UPDATE.url(&[&id]), &update).await
 }
 
 pub async fn delete_measure(id: MeasureId, version: i32) -> Result<(), ApiErrorBody> {
-    delete(&format!("/api/measures/{id}?version={version}")).await
+    let url = ep::MEASURE_DELETE.url_with_query(&[&id], &format!("version={version}"));
+    call_empty(ep::MEASURE_DELETE, &url).await
 }
 
 /// The measure's audit entries, newest first.
 pub async fn measure_history(id: MeasureId) -> Result<Vec<AuditEntry>, ApiErrorBody> {
-    get(&format!("/api/measures/{id}/history")).await
+    call(ep::MEASURE_HISTORY, &ep::MEASURE_HISTORY.url(&[&id])).await
 }
 
-/// Where a measure's comments live.
-pub fn measure_comments_path(id: MeasureId) -> String {
-    format!("/api/measures/{id}/comments")
-}
-
-/// Where a proposal's comments live.
-pub fn proposal_comments_path(id: ProposalId) -> String {
-    format!("/api/proposals/{id}/comments")
+/// What a comment thread hangs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thread {
+    Measure(MeasureId),
+    Proposal(ProposalId),
 }
 
 /// A thread's comments (a measure's or a proposal's), oldest first.
-pub async fn comments(path: String) -> Result<Vec<Comment>, ApiErrorBody> {
-    get(&path).await
+pub async fn comments(thread: Thread) -> Result<Vec<Comment>, ApiErrorBody> {
+    match thread {
+        Thread::Measure(id) => call(ep::MEASURE_COMMENTS, &ep::MEASURE_COMMENTS.url(&[&id])).await,
+        Thread::Proposal(id) => {
+            call(ep::PROPOSAL_COMMENTS, &ep::PROPOSAL_COMMENTS.url(&[&id])).await
+        }
+    }
 }
 
-pub async fn add_comment(path: String, comment: NewComment) -> Result<Comment, ApiErrorBody> {
-    post(&path, &comment).await
+pub async fn add_comment(thread: Thread, comment: NewComment) -> Result<Comment, ApiErrorBody> {
+    let (e, url) = match thread {
+        Thread::Measure(id) => (ep::MEASURE_COMMENT_ADD, ep::MEASURE_COMMENT_ADD.url(&[&id])),
+        Thread::Proposal(id) => (
+            ep::PROPOSAL_COMMENT_ADD,
+            ep::PROPOSAL_COMMENT_ADD.url(&[&id]),
+        ),
+    };
+    call_with(e, &url, &comment).await
 }
 
 /// The newest notifications about one's organisation's measures, with the unread count.
 pub async fn inbox() -> Result<Inbox, ApiErrorBody> {
-    get("/api/inbox").await
+    call(ep::INBOX, &ep::INBOX.url(&[])).await
 }
 
 /// Marks these notifications read (all of them with `None`); answers with the inbox after that.
 pub async fn mark_read(ids: Option<Vec<i32>>) -> Result<Inbox, ApiErrorBody> {
-    post("/api/inbox/read", &MarkRead { ids }).await
+    call_with(ep::INBOX_READ, &ep::INBOX_READ.url(&[]), &MarkRead { ids }).await
 }
 
 /// "I have this measure open": answers with everyone who has it open now.
 pub async fn presence_beat(id: MeasureId, editing: bool) -> Result<Vec<Viewer>, ApiErrorBody> {
-    post(
-        &format!("/api/measures/{id}/presence"),
-        &PresenceBeat { editing },
-    )
-    .await
+    let url = ep::PRESENCE_BEAT.url(&[&id]);
+    call_with(ep::PRESENCE_BEAT, &url, &PresenceBeat { editing }).await
 }
 
 /// Who has the measure open now.
 pub async fn presence(id: MeasureId) -> Result<Vec<Viewer>, ApiErrorBody> {
-    get(&format!("/api/measures/{id}/presence")).await
+    call(ep::PRESENCE, &ep::PRESENCE.url(&[&id])).await
 }
 
 /// "I have left the measure's page."
 pub async fn presence_leave(id: MeasureId) -> Result<(), ApiErrorBody> {
-    delete(&format!("/api/measures/{id}/presence")).await
+    call_empty(ep::PRESENCE_LEAVE, &ep::PRESENCE_LEAVE.url(&[&id])).await
 }
 
 /// The proposals this user may see, newest first.
 pub async fn proposals(filter: ProposalFilter) -> Result<Vec<ProposalSummary>, ApiErrorBody> {
-    let query = filter.to_query();
-    if query.is_empty() {
-        get("/api/proposals").await
-    } else {
-        get(&format!("/api/proposals?{query}")).await
-    }
+    call(
+        ep::PROPOSALS,
+        &ep::PROPOSALS.url_with_query(&[], &filter.to_query()),
+    )
+    .await
 }
 
 /// The signed-in user's organisation's draft proposal, if there is one.
 pub async fn draft_proposal() -> Result<Option<ProposalDetail>, ApiErrorBody> {
-    get("/api/proposals/draft").await
+    call(ep::PROPOSAL_DRAFT, &ep::PROPOSAL_DRAFT.url(&[])).await
 }
 
 pub async fn proposal(id: ProposalId) -> Result<ProposalDetail, ApiErrorBody> {
-    get(&format!("/api/proposals/{id}")).await
+    call(ep::PROPOSAL, &ep::PROPOSAL.url(&[&id])).await
 }
 
 /// Puts the whole measure as wanted into the draft proposal (an approved measure's edit).
@@ -270,7 +270,8 @@ pub async fn propose_measure(
     id: MeasureId,
     proposal: ProposeMeasure,
 ) -> Result<MeasureDetail, ApiErrorBody> {
-    put(&format!("/api/proposals/draft/measures/{id}"), &proposal).await
+    let url = ep::PROPOSAL_DRAFT_MEASURE.url(&[&id]);
+    call_with(ep::PROPOSAL_DRAFT_MEASURE, &url, &proposal).await
 }
 
 /// What the draft proposal can do with one approved measure.
@@ -287,15 +288,11 @@ pub async fn draft_measure_action(
     action: DraftMeasureAction,
     proposal_version: Option<i32>,
 ) -> Result<MeasureDetail, ApiErrorBody> {
-    let verb = match action {
-        DraftMeasureAction::Withdraw => "withdraw",
-        DraftMeasureAction::Discard => "discard",
+    let e = match action {
+        DraftMeasureAction::Withdraw => ep::PROPOSAL_DRAFT_WITHDRAW,
+        DraftMeasureAction::Discard => ep::PROPOSAL_DRAFT_DISCARD,
     };
-    post(
-        &format!("/api/proposals/draft/measures/{id}/{verb}"),
-        &DraftVersion { proposal_version },
-    )
-    .await
+    call_with(e, &e.url(&[&id]), &DraftVersion { proposal_version }).await
 }
 
 /// A step of a proposal's way that takes a version and a note.
@@ -311,61 +308,60 @@ pub async fn proposal_step(
     step: ProposalStepAction,
     action: ProposalAction,
 ) -> Result<ProposalDetail, ApiErrorBody> {
-    let verb = match step {
-        ProposalStepAction::Submit => "submit",
-        ProposalStepAction::Endorse => "endorse",
-        ProposalStepAction::Rebase => "rebase",
+    let e = match step {
+        ProposalStepAction::Submit => ep::PROPOSAL_SUBMIT,
+        ProposalStepAction::Endorse => ep::PROPOSAL_ENDORSE,
+        ProposalStepAction::Rebase => ep::PROPOSAL_REBASE,
     };
-    post(&format!("/api/proposals/{id}/{verb}"), &action).await
+    call_with(e, &e.url(&[&id]), &action).await
 }
 
 pub async fn return_proposal(
     id: ProposalId,
     body: ReturnProposal,
 ) -> Result<ProposalDetail, ApiErrorBody> {
-    post(&format!("/api/proposals/{id}/return"), &body).await
+    call_with(ep::PROPOSAL_RETURN, &ep::PROPOSAL_RETURN.url(&[&id]), &body).await
 }
 
 pub async fn decide_proposal(id: ProposalId, body: Decide) -> Result<ProposalDetail, ApiErrorBody> {
-    post(&format!("/api/proposals/{id}/decide"), &body).await
+    call_with(ep::PROPOSAL_DECIDE, &ep::PROPOSAL_DECIDE.url(&[&id]), &body).await
 }
 
 pub async fn plan_versions() -> Result<PlanVersions, ApiErrorBody> {
-    get("/api/plan/versions").await
+    call(ep::PLAN_VERSIONS, &ep::PLAN_VERSIONS.url(&[])).await
 }
 
 pub async fn compare_versions(from: i32, to: i32) -> Result<VersionComparison, ApiErrorBody> {
-    get(&format!("/api/plan/versions/{from}/compare/{to}")).await
+    let url = ep::PLAN_VERSIONS_COMPARE.url(&[&from, &to]);
+    call(ep::PLAN_VERSIONS_COMPARE, &url).await
 }
 
 pub async fn workflow() -> Result<WorkflowSettings, ApiErrorBody> {
-    get("/api/workflow").await
+    call(ep::WORKFLOW, &ep::WORKFLOW.url(&[])).await
 }
 
 pub async fn set_workflow(settings: WorkflowSettings) -> Result<WorkflowSettings, ApiErrorBody> {
-    put("/api/workflow", &settings).await
-}
-
-// Reports and budget execution (issue 4)
-
-/// `/api/reports/{org}/{period}`: where one report lives.
-fn report_path(org: OrgId, period: ReportPeriod) -> String {
-    format!("/api/reports/{org}/{period}")
+    call_with(ep::WORKFLOW_SET, &ep::WORKFLOW_SET.url(&[]), &settings).await
 }
 
 /// The reporting calendar of one period: every organisation the user may see.
 pub async fn report_calendar(period: ReportPeriod) -> Result<ReportCalendar, ApiErrorBody> {
-    get(&format!("/api/reports?period={period}")).await
+    let url = ep::REPORTS.url_with_query(&[], &format!("period={period}"));
+    call(ep::REPORTS, &url).await
 }
 
 /// The reporting calendar of one organisation: every period of the programme.
 pub async fn org_report_calendar(org: OrgId) -> Result<ReportCalendar, ApiErrorBody> {
-    get(&format!("/api/reports?org={org}")).await
+    call(
+        ep::REPORTS,
+        &ep::REPORTS.url_with_query(&[], &format!("org={org}")),
+    )
+    .await
 }
 
 /// One report (a blank draft with version 0 when nothing is saved yet).
 pub async fn report(org: OrgId, period: ReportPeriod) -> Result<Report, ApiErrorBody> {
-    get(&report_path(org, period)).await
+    call(ep::REPORT, &ep::REPORT.url(&[&org, &period])).await
 }
 
 pub async fn save_report(
@@ -373,23 +369,28 @@ pub async fn save_report(
     period: ReportPeriod,
     body: &SaveReport,
 ) -> Result<Report, ApiErrorBody> {
-    put(&report_path(org, period), body).await
+    call_with(
+        ep::REPORT_SAVE,
+        &ep::REPORT_SAVE.url(&[&org, &period]),
+        body,
+    )
+    .await
 }
 
 /// Submit, endorse, return, approve or unlock, with the version the user saw.
 pub async fn report_step(
     org: OrgId,
     period: ReportPeriod,
-    action: ReportAction,
+    action: Action,
     body: &ReportStepRequest,
 ) -> Result<Report, ApiErrorBody> {
-    let path = format!("{}/{}", report_path(org, period), action.as_str());
-    post(&path, body).await
+    let url = ep::REPORT_STEP.url(&[&org, &period, &action.as_str()]);
+    call_with(ep::REPORT_STEP, &url, body).await
 }
 
 /// A measure's planned, approved and executed amounts, and the reports behind them.
 pub async fn measure_execution(id: MeasureId) -> Result<MeasureExecution, ApiErrorBody> {
-    get(&format!("/api/measures/{id}/execution")).await
+    call(ep::MEASURE_EXECUTION, &ep::MEASURE_EXECUTION.url(&[&id])).await
 }
 
 /// The department enters a measure's approved amounts (the whole set).
@@ -397,10 +398,9 @@ pub async fn set_approved(
     id: MeasureId,
     body: &SetApproved,
 ) -> Result<MeasureExecution, ApiErrorBody> {
-    put(&format!("/api/measures/{id}/execution"), body).await
+    let url = ep::MEASURE_EXECUTION_SET.url(&[&id]);
+    call_with(ep::MEASURE_EXECUTION_SET, &url, body).await
 }
-
-// The programme head's dashboard (issue 4)
 
 /// The dashboard of one level (`level`, `id`, `quarter` as in the query; absent: the oblast at
 /// the latest ended quarter).
@@ -417,19 +417,18 @@ pub async fn dashboard(
     if let Some(quarter) = &query.quarter {
         params.push(format!("quarter={quarter}"));
     }
-    get(&format!("/api/dashboard?{}", params.join("&"))).await
+    let url = ep::DASHBOARD.url_with_query(&[], &params.join("&"));
+    call(ep::DASHBOARD, &url).await
 }
 
 /// The communities and districts as SVG paths, already projected (the same for everyone).
 pub async fn map_shapes() -> Result<shared::api::dashboard::MapShapes, ApiErrorBody> {
-    get("/api/map").await
+    call(ep::MAP, &ep::MAP.url(&[])).await
 }
-
-// Indicators and reporting settings (issue 4)
 
 /// Every indicator of the programme with its definition, in the programme's order.
 pub async fn indicators() -> Result<Vec<shared::api::indicators::IndicatorEntry>, ApiErrorBody> {
-    get("/api/indicators").await
+    call(ep::INDICATORS, &ep::INDICATORS.url(&[])).await
 }
 
 /// The department sets an indicator's status thresholds (`None`: back to the defaults).
@@ -437,21 +436,23 @@ pub async fn set_status_rule(
     id: shared::IndicatorId,
     body: &shared::api::indicators::SetStatusRule,
 ) -> Result<shared::api::indicators::IndicatorEntry, ApiErrorBody> {
-    put(&format!("/api/indicators/{id}/status-rule"), body).await
+    let url = ep::INDICATOR_STATUS_RULE_SET.url(&[&id]);
+    call_with(ep::INDICATOR_STATUS_RULE_SET, &url, body).await
 }
 
 /// The reminder lead and the share a value may move without a comment.
 pub async fn reporting_settings() -> Result<shared::api::reports::ReportingSettings, ApiErrorBody> {
-    get("/api/reporting/settings").await
+    call(ep::REPORTING_SETTINGS, &ep::REPORTING_SETTINGS.url(&[])).await
 }
 
 pub async fn set_reporting_settings(
     body: &shared::api::reports::ReportingSettings,
 ) -> Result<shared::api::reports::ReportingSettings, ApiErrorBody> {
-    put("/api/reporting/settings", body).await
+    let url = ep::REPORTING_SETTINGS_SET.url(&[]);
+    call_with(ep::REPORTING_SETTINGS_SET, &url, body).await
 }
 
 /// Runs the reminder pass now; answers with how many inbox items it added.
 pub async fn run_reminders() -> Result<shared::api::reports::RemindersRun, ApiErrorBody> {
-    post("/api/reporting/reminders", &()).await
+    call_with(ep::REMINDERS_RUN, &ep::REMINDERS_RUN.url(&[]), &()).await
 }

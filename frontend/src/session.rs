@@ -4,7 +4,7 @@ use crate::api;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::api::auth::{SessionInfo, UserInfo};
-use shared::{ApiErrorBody, ErrorCode, Role};
+use shared::{ApiErrorBody, ErrorCode};
 
 /// Where the app stands with the server's session cookie.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,12 +112,4 @@ pub fn provide_auth() -> Auth {
 
 pub fn use_auth() -> Auth {
     expect_context::<Auth>()
-}
-
-/// Roles that may create measures (the server decides for each organisation).
-pub fn can_plan(role: Role) -> bool {
-    matches!(
-        role,
-        Role::CommunityCoordinator | Role::DistrictCoordinator | Role::Department
-    )
 }

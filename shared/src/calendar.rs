@@ -246,6 +246,20 @@ pub enum ReportPeriod {
     Annual { year: Year },
 }
 
+/// A reporting period as a URL writes it (`2026-Q3`, or `2026` for the year), read with
+/// [`ReportPeriod::parse`]: the server's typed path parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(try_from = "String")]
+pub struct PeriodKey(pub ReportPeriod);
+
+impl TryFrom<String> for PeriodKey {
+    type Error = ErrorCode;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        ReportPeriod::parse(&s).map(PeriodKey)
+    }
+}
+
 impl ReportPeriod {
     pub fn year(self) -> Year {
         match self {

@@ -775,43 +775,128 @@ pub fn formula_order(indicators: &[Indicator]) -> Result<Vec<IndicatorId>, Field
     Ok(order)
 }
 
-/// Every indicator's actual for the period ending with `upto`: reported ones by their kind
-/// ([`actual_for`]), formula ones from their inputs' actuals (as of the stalest input), rounded to
-/// their unit. Values reported for a formula indicator are ignored. An invalid set (a cycle, an
-/// unknown input) leaves the affected formula indicators without a value.
-pub fn period_actuals(
+/// One indicator's actual at a level (the oblast, a district, a community), and how many of the
+/// level's reporters gave a value, of how many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LevelActual {
+    pub actual: Option<Actual>,
+    pub reported: u32,
+    pub reporters: u32,
+}
+
+/// Every indicator's actual at one level for the period ending with `upto` — the one computation
+/// reports and the dashboard share. A reported indicator: each of the level's reporters' actual
+/// by the indicator's kind ([`actual_for`]), combined by its [`Aggregate`]; `values(ind)` gives
+/// one entry per reporter in the level (`None`: nothing reported). A formula indicator: from its
+/// inputs' actuals at the level (as of the stalest input), rounded to its unit, with the fewest
+/// reported and the most reporters of its inputs. Values reported for a formula indicator are
+/// ignored; an invalid set (a cycle, an unknown input) leaves the affected formulas without a
+/// value.
+pub fn level_actuals<'v>(
     indicators: &[Indicator],
-    reported: &HashMap<IndicatorId, Vec<QuarterValue>>,
+    values: impl Fn(&Indicator) -> Vec<Option<&'v [QuarterValue]>>,
     upto: Quarter,
-) -> HashMap<IndicatorId, Actual> {
-    let mut actuals: HashMap<IndicatorId, Actual> = indicators
+) -> HashMap<IndicatorId, LevelActual> {
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut out: HashMap<IndicatorId, LevelActual> = indicators
         .iter()
         .filter(|ind| ind.formula.is_none())
-        .filter_map(|ind| {
-            let values = reported.get(&ind.id)?;
-            Some((ind.id, actual_for(ind.kind, values, upto)?))
+        .map(|ind| {
+            let reporters = values(ind);
+            let per_reporter: Vec<Actual> = reporters
+                .iter()
+                .filter_map(|v| actual_for(ind.kind, (*v)?, upto))
+                .collect();
+            let level = LevelActual {
+                actual: ind.aggregate.combine(ind.unit, &per_reporter),
+                reported: count(per_reporter.len()),
+                reporters: count(reporters.len()),
+            };
+            (ind.id, level)
         })
         .collect();
-    let order = formula_order(indicators).unwrap_or_default();
     let by_id: HashMap<IndicatorId, &Indicator> = indicators.iter().map(|i| (i.id, i)).collect();
-    for id in order {
+    for id in formula_order(indicators).unwrap_or_default() {
         let Some(ind) = by_id.get(&id) else { continue };
         let Some(formula) = &ind.formula else {
             continue;
         };
         let inputs = formula.inputs();
+        let actual_of = |i: &IndicatorId| out.get(i).and_then(|l| l.actual);
         let as_of = inputs
             .iter()
-            .map(|i| actuals.get(i).map(|a| a.as_of))
+            .map(actual_of)
             .collect::<Option<Vec<_>>>()
-            .and_then(|qs| qs.into_iter().min());
-        let value = formula.evaluate(|i| actuals.get(&i).map(|a| a.value));
-        if let (Some(value), Some(as_of)) = (value, as_of) {
-            let value = ind.unit.round(value);
-            actuals.insert(id, Actual { value, as_of });
-        }
+            .and_then(|ins| ins.into_iter().map(|a| a.as_of).min());
+        let value = formula.evaluate(|i| actual_of(&i).map(|a| a.value));
+        let actual = match (value, as_of) {
+            (Some(value), Some(as_of)) => Some(Actual {
+                value: ind.unit.round(value),
+                as_of,
+            }),
+            _ => None,
+        };
+        let (reported, reporters) = inputs.iter().fold((u32::MAX, 0), |(r, n), i| {
+            let l = out.get(i);
+            (
+                r.min(l.map_or(0, |l| l.reported)),
+                n.max(l.map_or(0, |l| l.reporters)),
+            )
+        });
+        let reported = if reporters == 0 { 0 } else { reported };
+        out.insert(
+            id,
+            LevelActual {
+                actual,
+                reported,
+                reporters,
+            },
+        );
     }
-    actuals
+    out
+}
+
+/// Every indicator's actual for one organisation for the period ending with `upto`
+/// ([`level_actuals`] with the organisation as the only reporter); indicators without a value are
+/// left out.
+pub fn period_actuals(
+    indicators: &[Indicator],
+    reported: &HashMap<IndicatorId, Vec<QuarterValue>>,
+    upto: Quarter,
+) -> HashMap<IndicatorId, Actual> {
+    level_actuals(
+        indicators,
+        |ind| vec![reported.get(&ind.id).map(Vec::as_slice)],
+        upto,
+    )
+    .into_iter()
+    .filter_map(|(id, level)| Some((id, level.actual?)))
+    .collect()
+}
+
+/// The actual one organisation's report shows for its period: the value it typed for a quarter
+/// together with its earlier quarters' values of the year ([`actual_for`]: a cumulative indicator
+/// sums them, a point-in-time one takes the latest); an annual report's value stands for the
+/// year, as of its fourth quarter.
+pub fn report_actual(
+    kind: IndicatorKind,
+    period: crate::calendar::ReportPeriod,
+    value: Decimal,
+    earlier: &[QuarterValue],
+) -> Option<Actual> {
+    let upto = period.last_quarter();
+    match period {
+        crate::calendar::ReportPeriod::Quarter(q) => {
+            let mut values: Vec<QuarterValue> = earlier
+                .iter()
+                .filter(|v| v.quarter.year == q.year && v.quarter < q)
+                .copied()
+                .collect();
+            values.push(QuarterValue { quarter: q, value });
+            actual_for(kind, &values, upto)
+        }
+        crate::calendar::ReportPeriod::Annual { .. } => Some(Actual { value, as_of: upto }),
+    }
 }
 
 /// Whether a value moved more than `max_change_percent` from the previous period's. No previous
@@ -1747,6 +1832,54 @@ mod tests {
             !actuals.contains_key(&IndicatorId(12)),
             "no panic on a cycle"
         );
+    }
+
+    #[test]
+    fn a_report_shows_its_value_with_the_years_earlier_quarters() {
+        use crate::calendar::ReportPeriod;
+        let earlier = [qv(2026, 1, "10"), qv(2026, 2, "15"), qv(2027, 1, "99")];
+        let q3 = ReportPeriod::Quarter(q(2026, 3));
+        let cumulative = report_actual(IndicatorKind::Cumulative, q3, dec("5"), &earlier);
+        assert_eq!(cumulative.map(|a| a.value), Some(dec("30")), "10 + 15 + 5");
+        assert_eq!(cumulative.map(|a| a.as_of), Some(q(2026, 3)));
+        let point = report_actual(IndicatorKind::PointInTime, q3, dec("5"), &earlier);
+        assert_eq!(point.map(|a| a.value), Some(dec("5")));
+        // A later quarter's value saved already does not count for this one.
+        let q1 = ReportPeriod::Quarter(q(2026, 1));
+        let first = report_actual(IndicatorKind::Cumulative, q1, dec("7"), &earlier);
+        assert_eq!(first.map(|a| a.value), Some(dec("7")));
+        let year = ReportPeriod::Annual { year: Year::FIRST };
+        let annual = report_actual(IndicatorKind::Cumulative, year, dec("40"), &earlier);
+        assert_eq!(
+            annual.map(|a| (a.value, a.as_of)),
+            Some((dec("40"), q(2026, 4)))
+        );
+    }
+
+    #[test]
+    fn a_level_combines_its_reporters_and_counts_them() {
+        let set = cnap_set();
+        let a = [qv(2026, 1, "50")];
+        let b = [qv(2026, 1, "70")];
+        let totals = [qv(2026, 1, "90")];
+        let level = level_actuals(
+            &set,
+            |ind| match ind.id.0 {
+                10 => vec![Some(&a[..]), Some(&b[..]), None],
+                11 => vec![Some(&totals[..])],
+                _ => Vec::new(),
+            },
+            q(2026, 1),
+        );
+        let counted = level[&IndicatorId(10)];
+        assert_eq!((counted.reported, counted.reporters), (2, 3));
+        let formula = level[&IndicatorId(12)];
+        assert_eq!(
+            (formula.reported, formula.reporters),
+            (1, 3),
+            "its inputs' fewest and most"
+        );
+        assert!(formula.actual.is_some());
     }
 
     // --- reported values -----------------------------------------------------------------------

@@ -6,6 +6,7 @@
 pub mod amount;
 pub mod api;
 pub mod calendar;
+pub mod chain;
 pub mod codes;
 pub mod error;
 pub mod execution;

@@ -2,7 +2,7 @@
 //! hash-chained, and tampering detected.
 
 use diesel::RunQueryDsl;
-use obriy_backend::db::DbConn;
+use obriy_backend::db::Connection;
 use obriy_backend::on_conn;
 use obriy_tests::data::{measure, org_by_code};
 use obriy_tests::{on_both, spawn_app, Client, DbKind};
@@ -91,7 +91,8 @@ on_both! {
         assert!(ok.intact && ok.first_broken_seq.is_none(), "{ok:?}");
         assert!(ok.entries >= 14, "seed, 9 accounts, sign-in, 3 measures: {ok:?}");
 
-        let mut conn = DbConn::establish(&app.database_url).expect("db");
+        let mut owned = Connection::establish(&app.database_url).expect("db");
+        let mut conn = owned.db();
         // The log refuses changes through SQL…
         let refused = on_conn!(&mut conn, c => diesel::sql_query("UPDATE audit_log SET user_name = 'хтось' WHERE seq = 3").execute(c));
         assert!(refused.is_err(), "append-only");

@@ -87,7 +87,6 @@ on_both! {
             assert_eq!(c.login(login, DEMO_PASSWORD).expect_err("no demo accounts").status, 401);
         }
         // What `obriy create-admin` does.
-        let mut conn = obriy_backend::db::DbConn::establish(&app.database_url).expect("db");
         let admin = shared::api::users::CreateUser {
             login: "root.admin".into(),
             display_name: "Адміністратор".into(),
@@ -95,10 +94,11 @@ on_both! {
             role: Role::Admin,
             org_id: None,
         };
-        conn.write_tx(|conn| {
-            obriy_backend::api::users::create_account(conn, &admin, false, &obriy_backend::services::audit::Who::system())
-        })
-        .expect("create admin");
+        let system = obriy_backend::app::record::Who::system();
+        app.server
+            .state
+            .write(&system, |tx| obriy_backend::app::accounts::create_in(tx, &admin, false))
+            .expect("create admin");
         c.login("root.admin", "a-long-admin-password").expect("admin signs in");
         // The administrator creates a community coordinator, whose organisation must fit the role.
         let orgs = c.orgs().expect("orgs");

@@ -11,6 +11,7 @@ use shared::api::proposals::{
     Change, LineDecision, LineState, ProposalDetail, ProposalFilter, ProposalState, Underneath,
     Verdict, WorkflowSettings,
 };
+use shared::chain::Action;
 use shared::{Amount, ErrorCode, FundingSource, MeasureId, OrgId};
 
 pub const PIDHORODNE: &str = "UA12020210000032285";
@@ -125,11 +126,11 @@ on_both! {
 
         let p = anna.step(&p, "submit").expect("submit");
         assert_eq!((p.summary.state, p.summary.needs_endorsement), (ProposalState::Submitted, true));
-        assert!(!p.can_submit && !p.can_edit);
+        assert!(!p.actions.contains(&Action::Submit) && !p.can_edit);
         assert_eq!(unread(&district, NotificationKind::ProposalWaiting), 1);
         assert_eq!(stranger.proposal(p.summary.id).expect_err("foreign").status, 404);
         let seen = district.proposal(p.summary.id).expect("the district sees it");
-        assert!(seen.can_endorse && !seen.can_decide);
+        assert!(seen.actions.contains(&Action::Endorse) && !seen.actions.contains(&Action::Approve));
         assert_eq!(anna.step(&p, "endorse").expect_err("not the district").status, 403);
         let early = dept.decide(&p, vec![decision(p.lines[0].id, Verdict::Approve, "")]).expect_err("too early");
         assert_eq!((early.status, early.code()), (409, ErrorCode::ProposalWrongState));

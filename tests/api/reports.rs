@@ -4,8 +4,9 @@ use obriy_tests::client::save_of;
 use obriy_tests::{on_both, spawn_app, Client};
 use rust_decimal::Decimal;
 use shared::api::inbox::{Inbox, NotificationKind};
-use shared::api::reports::{ExecutionStatus, Report, ReportAction, ReportStage, SpendingInput};
+use shared::api::reports::{ExecutionStatus, Report, ReportStage, SpendingInput};
 use shared::calendar::{Compliance, ReportState, Step};
+use shared::chain::Action;
 use shared::{Amount, ErrorCode, FundingSource, OrgId};
 
 fn dec(s: &str) -> Decimal {
@@ -114,7 +115,7 @@ on_both! {
 
         // The district returns it (a reason is required), the author fixes and resubmits.
         let seen = district.report(org, "2026-Q3").expect("district sees it");
-        assert_eq!(seen.actions, vec![ReportAction::Endorse, ReportAction::Return]);
+        assert_eq!(seen.actions, vec![Action::Endorse, Action::Return]);
         let e = district.report_step(&seen, "return", Some("  ")).expect_err("no reason");
         assert_eq!((e.code(), e.body.field.as_deref()), (ErrorCode::ReasonRequired, Some("reason")));
         let returned = district.report_step(&seen, "return", Some("Уточніть видатки")).expect("return");
@@ -123,7 +124,7 @@ on_both! {
         let back = community.report(org, "2026-Q3").expect("back");
         assert!(back.can_edit);
         let last = back.steps.last().expect("a step");
-        assert_eq!((last.action, last.reason.as_deref()), (ReportAction::Return, Some("Уточніть видатки")));
+        assert_eq!((last.action, last.reason.as_deref()), (Action::Return, Some("Уточніть видатки")));
         let again = community.report_step(&back, "submit", None).expect("resubmit");
 
         // Endorse, approve: locked.
@@ -131,7 +132,7 @@ on_both! {
         assert_eq!(endorsed.stage, Some(ReportStage::Endorsed));
         let approved = department.report_step(&endorsed, "approve", None).expect("approve");
         assert_eq!(approved.stage, Some(ReportStage::Approved));
-        assert_eq!(approved.actions, vec![ReportAction::Unlock]);
+        assert_eq!(approved.actions, vec![Action::Unlock]);
         assert!(inbox_kinds(&community).contains(&NotificationKind::ReportApproved));
         let mine = community.report(org, "2026-Q3").expect("mine");
         assert!(!mine.can_edit);
@@ -147,9 +148,9 @@ on_both! {
         assert_eq!(e.code(), ErrorCode::ReasonRequired);
         let unlocked = department.report_step(&approved, "unlock", Some("Помилка у видатках Q3")).expect("unlock");
         assert_eq!(unlocked.stage, Some(ReportStage::Draft));
-        let actions: Vec<ReportAction> = unlocked.steps.iter().map(|s| s.action).collect();
-        assert_eq!(actions, [ReportAction::Submit, ReportAction::Return, ReportAction::Submit,
-                             ReportAction::Endorse, ReportAction::Approve, ReportAction::Unlock]);
+        let actions: Vec<Action> = unlocked.steps.iter().map(|s| s.action).collect();
+        assert_eq!(actions, [Action::Submit, Action::Return, Action::Submit,
+                             Action::Endorse, Action::Approve, Action::Unlock]);
         assert_eq!(unlocked.steps.last().and_then(|s| s.reason.as_deref()), Some("Помилка у видатках Q3"));
         assert!(community.report(org, "2026-Q3").expect("again").can_edit);
 

@@ -8,8 +8,10 @@
 
 use diesel::connection::SimpleConnection;
 use diesel::RunQueryDsl;
+use obriy_backend::app::record::Who;
+use obriy_backend::app::App;
 use obriy_backend::config::Settings;
-use obriy_backend::db::{self, DbConn};
+use obriy_backend::db::{self, Connection};
 use obriy_backend::on_conn;
 use obriy_backend::startup::Background;
 use rand::rngs::StdRng;
@@ -153,7 +155,8 @@ fn main() -> anyhow::Result<()> {
     }
 
     println!("\nthe same aggregate straight on the database (one connection, sequential):");
-    let mut conn = DbConn::establish(&url)?;
+    let mut owned = Connection::establish(&url)?;
+    let mut conn = owned.db();
     for (name, sql) in [
         ("by org × year × source", "SELECT m.org_id, b.year, b.source, CAST(SUM(b.amount_uah) AS BIGINT) AS total FROM budget_lines b JOIN measures m ON m.id = b.measure_id GROUP BY m.org_id, b.year, b.source"),
         ("by task × year × source", "SELECT m.task_id, b.year, b.source, CAST(SUM(b.amount_uah) AS BIGINT) AS total FROM budget_lines b JOIN measures m ON m.id = b.measure_id GROUP BY m.task_id, b.year, b.source"),
@@ -253,22 +256,27 @@ fn load(
 /// The real programme and demo accounts, then 300 measures for each of the ~93 organisations
 /// that plan, each with 3 years × 4 sources of lines.
 fn build_dataset(url: &str) -> anyhow::Result<(usize, usize)> {
-    let pool = db::connect(url)?;
-    let mut conn = pool.get()?;
-    obriy_backend::seed::ensure(&mut conn, true)?;
-    let orgs: Vec<i32> = db::orgs::all(&mut conn)?
-        .into_iter()
-        .filter(|o| o.kind != "oblast")
-        .map(|o| o.id)
-        .collect();
-    let tasks: Vec<i32> = db::programme::tasks(&mut conn)?
-        .into_iter()
-        .map(|t| t.id)
-        .collect();
+    let mut settings = obriy_tests::app::settings(url, true);
+    settings.today = Some(bench_today());
+    let app = App::new(settings)?;
+    obriy_backend::seed::ensure(&app)?;
+    let (orgs, tasks) = app.read(|conn| {
+        let orgs: Vec<i32> = db::orgs::all(conn)?
+            .into_iter()
+            .filter(|o| o.kind != "oblast")
+            .map(|o| o.id)
+            .collect();
+        let tasks: Vec<i32> = db::programme::tasks(conn)?
+            .into_iter()
+            .map(|t| t.id)
+            .collect();
+        Ok((orgs, tasks))
+    })?;
     let mut rng = StdRng::seed_from_u64(10);
     let now = db::now_ms();
     let (mut measures, mut lines) = (0, 0);
-    conn.write_tx(|conn| -> anyhow::Result<()> {
+    app.write(&Who::system(), |tx| -> Result<(), obriy_backend::app::Error> {
+        let conn = &mut *tx.conn;
         for chunk in orgs.chunks(4) {
             let mut rows = Vec::new();
             for org in chunk {
@@ -281,7 +289,7 @@ fn build_dataset(url: &str) -> anyhow::Result<(usize, usize)> {
             let sql = format!("INSERT INTO measures (task_id, org_id, name_uk, name_en, description, expected_result, start_year, end_year, is_demo, version, created_at, updated_at) VALUES {}", rows.join(","));
             on_conn!(&mut *conn, c => diesel::sql_query(sql).execute(c))?;
         }
-        let ids: Vec<i32> = db::measures::all(conn)?
+        let ids: Vec<i32> = db::measures::all(&mut *conn)?
             .into_iter()
             .filter(|m| m.name_en.starts_with("Load measure"))
             .map(|m| m.id)
@@ -299,13 +307,13 @@ fn build_dataset(url: &str) -> anyhow::Result<(usize, usize)> {
             let sql = format!("INSERT INTO budget_lines (measure_id, year, source, amount_uah) VALUES {} ON CONFLICT DO NOTHING", rows.join(","));
             on_conn!(&mut *conn, c => diesel::sql_query(sql).execute(c))?;
         }
-        db::plan_state::bump(conn)?;
+        tx.plan_changed();
         Ok(())
     })?;
     // Four quarters of 2026 reported (the demo history's rules): "today" is after Q4's due date.
     let t = Instant::now();
-    obriy_backend::seed::ensure_reports(&mut conn, bench_today())?;
-    let reports = db::reports::list(&mut conn, None, None)?.len();
+    obriy_backend::seed::ensure_reports(&app)?;
+    let reports = app.read(|conn| Ok(db::reports::list(conn, None, None)?.len()))?;
     println!(
         "reports: {reports} (2026-Q1…Q4, every reporting organisation) with approved amounts, in {:.1} s",
         t.elapsed().as_secs_f64()

@@ -48,15 +48,11 @@ pub fn spawn_app(kind: DbKind, demo: bool) -> TestApp {
     start(kind, database_url, dir, demo)
 }
 
-fn start(
-    kind: DbKind,
-    database_url: String,
-    dir: Option<tempfile::TempDir>,
-    demo: bool,
-) -> TestApp {
-    let settings = Settings {
+/// The settings of a test server on `database_url` (port 0, the test day, no reminder task).
+pub fn settings(database_url: &str, demo: bool) -> Settings {
+    Settings {
         addr: "127.0.0.1:0".parse().unwrap_or_else(|e| panic!("{e}")),
-        database_url: database_url.clone(),
+        database_url: database_url.to_string(),
         static_dir: static_dir(),
         demo,
         secure_cookies: false,
@@ -64,7 +60,16 @@ fn start(
         // that need another move it with `set_today`.
         today: Some(shared::Date::parse(crate::TEST_TODAY).unwrap_or_else(|e| panic!("{e}"))),
         reminders: false,
-    };
+    }
+}
+
+fn start(
+    kind: DbKind,
+    database_url: String,
+    dir: Option<tempfile::TempDir>,
+    demo: bool,
+) -> TestApp {
+    let settings = settings(&database_url, demo);
     let server =
         Background::spawn(settings).unwrap_or_else(|e| panic!("starting the server: {e:#}"));
     TestApp {

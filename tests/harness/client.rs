@@ -8,6 +8,7 @@ use serde::Serialize;
 use shared::api::auth::{LoginRequest, SessionInfo};
 use shared::api::budget::{MeasureExecution, SetApproved};
 use shared::api::dashboard::Dashboard;
+use shared::api::endpoints::{self as ep, Endpoint, Method as EpMethod};
 use shared::api::measures::{MeasureDetail, MeasureInput, UpdateMeasure};
 use shared::api::orgs::OrgSummary;
 use shared::api::plan::{PlanFilter, PlanTree};
@@ -24,6 +25,7 @@ use shared::api::rollup::{Rollup, RollupLevel};
 use shared::api::versions::{PlanVersions, VersionComparison};
 use shared::api::CSRF_HEADER;
 use shared::{ApiErrorBody, ErrorCode, MeasureId, OrgId};
+use std::fmt::Display;
 use std::sync::Mutex;
 
 /// An error answer: its status and body.
@@ -68,13 +70,11 @@ impl Client {
     }
 
     pub fn login(&self, login: &str, password: &str) -> Res<SessionInfo> {
-        let s: SessionInfo = self.post(
-            "/api/auth/login",
-            &LoginRequest {
-                login: login.into(),
-                password: password.into(),
-            },
-        )?;
+        let body = LoginRequest {
+            login: login.into(),
+            password: password.into(),
+        };
+        let s: SessionInfo = self.call_with(ep::LOGIN, &[], &body)?;
         self.set_csrf(Some(s.csrf_token.clone()));
         Ok(s)
     }
@@ -151,38 +151,74 @@ impl Client {
         (resp.status().as_u16(), resp.text().unwrap_or_default())
     }
 
-    // The resources, typed.
+    // The resources, typed: each call names its endpoint in the shared table, which says the
+    // method and the path.
+
+    fn request_to(&self, e: Endpoint, values: &[&dyn Display], query: &str) -> RequestBuilder {
+        let method = match e.method {
+            EpMethod::Get => Method::GET,
+            EpMethod::Post => Method::POST,
+            EpMethod::Put => Method::PUT,
+            EpMethod::Delete => Method::DELETE,
+        };
+        self.request(method, &e.url_with_query(values, query))
+    }
+
+    /// Calls an endpoint without a body.
+    pub fn call<T: DeserializeOwned>(&self, e: Endpoint, values: &[&dyn Display]) -> Res<T> {
+        self.send(self.request_to(e, values, ""))
+    }
+
+    /// Calls an endpoint with a query string.
+    pub fn call_query<T: DeserializeOwned>(
+        &self,
+        e: Endpoint,
+        values: &[&dyn Display],
+        query: &str,
+    ) -> Res<T> {
+        self.send(self.request_to(e, values, query))
+    }
+
+    /// Calls an endpoint with a JSON body.
+    pub fn call_with<B: Serialize, T: DeserializeOwned>(
+        &self,
+        e: Endpoint,
+        values: &[&dyn Display],
+        body: &B,
+    ) -> Res<T> {
+        self.send(self.request_to(e, values, "").json(body))
+    }
 
     pub fn me(&self) -> Res<SessionInfo> {
-        self.get("/api/auth/me")
+        self.call(ep::ME, &[])
     }
 
     pub fn logout(&self) -> Res<()> {
-        self.send(self.request(Method::POST, "/api/auth/logout"))
+        self.call(ep::LOGOUT, &[])
     }
 
     pub fn programme(&self) -> Res<ProgrammeOverview> {
-        self.get("/api/programme")
+        self.call(ep::PROGRAMME, &[])
     }
 
     pub fn orgs(&self) -> Res<Vec<OrgSummary>> {
-        self.get("/api/orgs")
+        self.call(ep::ORGS, &[])
     }
 
     pub fn plan(&self, filter: &PlanFilter) -> Res<PlanTree> {
-        self.get(&format!("/api/plan?{}", filter.to_query()))
+        self.call_query(ep::PLAN, &[], &filter.to_query())
     }
 
     pub fn rollup(&self, level: RollupLevel) -> Res<Rollup> {
-        self.get(&format!("/api/rollups/{}", level.as_str()))
+        self.call(ep::ROLLUP, &[&level.as_str()])
     }
 
     pub fn measure(&self, id: MeasureId) -> Res<MeasureDetail> {
-        self.get(&format!("/api/measures/{id}"))
+        self.call(ep::MEASURE, &[&id])
     }
 
     pub fn create_measure(&self, input: &MeasureInput) -> Res<MeasureDetail> {
-        self.post("/api/measures", input)
+        self.call_with(ep::MEASURE_CREATE, &[], input)
     }
 
     pub fn update_measure(
@@ -191,30 +227,28 @@ impl Client {
         version: i32,
         input: &MeasureInput,
     ) -> Res<MeasureDetail> {
-        self.put(
-            &format!("/api/measures/{id}"),
-            &UpdateMeasure {
-                version,
-                measure: input.clone(),
-            },
-        )
+        let body = UpdateMeasure {
+            version,
+            measure: input.clone(),
+        };
+        self.call_with(ep::MEASURE_UPDATE, &[&id], &body)
     }
 
     pub fn delete_measure(&self, id: MeasureId, version: i32) -> Res<()> {
-        self.delete(&format!("/api/measures/{id}?version={version}"))
+        self.call_query(ep::MEASURE_DELETE, &[&id], &format!("version={version}"))
     }
 
     /// My organisation's draft proposal, if any.
     pub fn my_draft(&self) -> Res<Option<ProposalDetail>> {
-        self.get("/api/proposals/draft")
+        self.call(ep::PROPOSAL_DRAFT, &[])
     }
 
     pub fn proposal(&self, id: ProposalId) -> Res<ProposalDetail> {
-        self.get(&format!("/api/proposals/{id}"))
+        self.call(ep::PROPOSAL, &[&id])
     }
 
     pub fn proposals(&self, filter: &ProposalFilter) -> Res<Vec<ProposalSummary>> {
-        self.get(&format!("/api/proposals?{}", filter.to_query()))
+        self.call_query(ep::PROPOSALS, &[], &filter.to_query())
     }
 
     /// Proposes the whole measure as `input`, based on the draft version seen.
@@ -224,63 +258,57 @@ impl Client {
         seen: Option<i32>,
         input: &MeasureInput,
     ) -> Res<MeasureDetail> {
-        self.put(
-            &format!("/api/proposals/draft/measures/{id}"),
-            &ProposeMeasure {
-                proposal_version: seen,
-                measure: input.clone(),
-            },
-        )
+        let body = ProposeMeasure {
+            proposal_version: seen,
+            measure: input.clone(),
+        };
+        self.call_with(ep::PROPOSAL_DRAFT_MEASURE, &[&id], &body)
     }
 
     pub fn propose_withdrawal(&self, id: MeasureId, seen: Option<i32>) -> Res<MeasureDetail> {
-        self.post(
-            &format!("/api/proposals/draft/measures/{id}/withdraw"),
-            &DraftVersion {
-                proposal_version: seen,
-            },
-        )
+        let body = DraftVersion {
+            proposal_version: seen,
+        };
+        self.call_with(ep::PROPOSAL_DRAFT_WITHDRAW, &[&id], &body)
     }
 
     pub fn discard(&self, id: MeasureId, seen: Option<i32>) -> Res<MeasureDetail> {
-        self.post(
-            &format!("/api/proposals/draft/measures/{id}/discard"),
-            &DraftVersion {
-                proposal_version: seen,
-            },
-        )
+        let body = DraftVersion {
+            proposal_version: seen,
+        };
+        self.call_with(ep::PROPOSAL_DRAFT_DISCARD, &[&id], &body)
     }
 
     /// A step without a reason: `submit`, `endorse` or `rebase`.
     pub fn step(&self, p: &ProposalDetail, step: &str) -> Res<ProposalDetail> {
-        self.post(
-            &format!("/api/proposals/{}/{step}", p.summary.id),
-            &ProposalAction {
-                version: p.summary.version,
-                note: String::new(),
-            },
-        )
+        let endpoint = match step {
+            "submit" => ep::PROPOSAL_SUBMIT,
+            "endorse" => ep::PROPOSAL_ENDORSE,
+            "rebase" => ep::PROPOSAL_REBASE,
+            other => panic!("no proposal step {other}"),
+        };
+        let body = ProposalAction {
+            version: p.summary.version,
+            note: String::new(),
+        };
+        self.call_with(endpoint, &[&p.summary.id], &body)
     }
 
     pub fn return_proposal(&self, p: &ProposalDetail, reason: &str) -> Res<ProposalDetail> {
-        self.post(
-            &format!("/api/proposals/{}/return", p.summary.id),
-            &ReturnProposal {
-                version: p.summary.version,
-                reason: reason.into(),
-            },
-        )
+        let body = ReturnProposal {
+            version: p.summary.version,
+            reason: reason.into(),
+        };
+        self.call_with(ep::PROPOSAL_RETURN, &[&p.summary.id], &body)
     }
 
     pub fn decide(&self, p: &ProposalDetail, lines: Vec<LineDecision>) -> Res<ProposalDetail> {
-        self.post(
-            &format!("/api/proposals/{}/decide", p.summary.id),
-            &Decide {
-                version: p.summary.version,
-                decision: shared::Text::new("Наказ департаменту № 17", "Department order No. 17"),
-                lines,
-            },
-        )
+        let body = Decide {
+            version: p.summary.version,
+            decision: shared::Text::new("Наказ департаменту № 17", "Department order No. 17"),
+            lines,
+        };
+        self.call_with(ep::PROPOSAL_DECIDE, &[&p.summary.id], &body)
     }
 
     /// Approves every pending line.
@@ -299,64 +327,62 @@ impl Client {
     }
 
     pub fn versions(&self) -> Res<PlanVersions> {
-        self.get("/api/plan/versions")
+        self.call(ep::PLAN_VERSIONS, &[])
     }
 
     pub fn compare(&self, from: i32, to: i32) -> Res<VersionComparison> {
-        self.get(&format!("/api/plan/versions/{from}/compare/{to}"))
+        self.call(ep::PLAN_VERSIONS_COMPARE, &[&from, &to])
     }
 
-    // Reports, budget execution and the dashboard (issue 4).
+    // Reports, budget execution and the dashboard.
 
     pub fn report(&self, org: OrgId, period: &str) -> Res<Report> {
-        self.get(&format!("/api/reports/{org}/{period}"))
+        self.call(ep::REPORT, &[&org, &period])
     }
 
     pub fn reports_of(&self, org: OrgId) -> Res<ReportCalendar> {
-        self.get(&format!("/api/reports?org={org}"))
+        self.call_query(ep::REPORTS, &[], &format!("org={org}"))
     }
 
     pub fn reports_for(&self, period: &str) -> Res<ReportCalendar> {
-        self.get(&format!("/api/reports?period={period}"))
+        self.call_query(ep::REPORTS, &[], &format!("period={period}"))
     }
 
     pub fn save_report(&self, r: &Report, body: &SaveReport) -> Res<Report> {
-        self.put(&format!("/api/reports/{}/{}", r.org.id, r.period), body)
+        self.call_with(ep::REPORT_SAVE, &[&r.org.id, &r.period], body)
     }
 
     /// A step (`submit`, `endorse`, `return`, `approve`, `unlock`) at the report's version.
     pub fn report_step(&self, r: &Report, action: &str, reason: Option<&str>) -> Res<Report> {
-        self.post(
-            &format!("/api/reports/{}/{}/{action}", r.org.id, r.period),
-            &ReportStepRequest {
-                version: r.version,
-                reason: reason.map(str::to_string),
-            },
-        )
+        let body = ReportStepRequest {
+            version: r.version,
+            reason: reason.map(str::to_string),
+        };
+        self.call_with(ep::REPORT_STEP, &[&r.org.id, &r.period, &action], &body)
     }
 
     pub fn execution(&self, measure: MeasureId) -> Res<MeasureExecution> {
-        self.get(&format!("/api/measures/{measure}/execution"))
+        self.call(ep::MEASURE_EXECUTION, &[&measure])
     }
 
     pub fn set_approved(&self, measure: MeasureId, body: &SetApproved) -> Res<MeasureExecution> {
-        self.put(&format!("/api/measures/{measure}/execution"), body)
+        self.call_with(ep::MEASURE_EXECUTION_SET, &[&measure], body)
     }
 
     /// `level` is `oblast`, `district`, `community` or `measure`.
     pub fn dashboard(&self, level: &str, id: Option<i32>, quarter: Option<&str>) -> Res<Dashboard> {
-        let mut path = format!("/api/dashboard?level={level}");
+        let mut query = format!("level={level}");
         if let Some(id) = id {
-            path.push_str(&format!("&id={id}"));
+            query.push_str(&format!("&id={id}"));
         }
         if let Some(q) = quarter {
-            path.push_str(&format!("&quarter={q}"));
+            query.push_str(&format!("&quarter={q}"));
         }
-        self.get(&path)
+        self.call_query(ep::DASHBOARD, &[], &query)
     }
 
     pub fn run_reminders(&self) -> Res<RemindersRun> {
-        self.post("/api/reporting/reminders", &serde_json::json!({}))
+        self.call_with(ep::REMINDERS_RUN, &[], &serde_json::json!({}))
     }
 }
 

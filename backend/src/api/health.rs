@@ -1,9 +1,10 @@
-//! `GET /api/health`: the server is up and its database answers.
+//! The server is up and its database answers.
 
-use crate::error::ApiResult;
-use crate::state::{db, State};
-use actix_web::{get, web::Json};
+use super::{call, State};
+use crate::app::error::AppResult;
+use actix_web::web::Json;
 use serde::Serialize;
+use shared::api::endpoints as ep;
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct Health {
@@ -12,14 +13,13 @@ pub struct Health {
     pub plan_revision: i64,
 }
 
-#[utoipa::path(tag = "health", responses((status = 200, body = Health)))]
-#[get("/health")]
-pub async fn health(state: State) -> ApiResult<Json<Health>> {
-    let backend = state.backend.name();
-    let plan_revision = db(&state, |conn, _| Ok(crate::db::plan_state::revision(conn)?)).await?;
+#[utoipa::path(get, path = ep::HEALTH.path, tag = "health",
+    responses((status = 200, body = Health)))]
+pub async fn health(state: State) -> AppResult<Json<Health>> {
+    let plan_revision = call(&state, |app| app.health()).await?;
     Ok(Json(Health {
         status: "ok",
-        database: backend,
+        database: state.backend.name(),
         plan_revision,
     }))
 }

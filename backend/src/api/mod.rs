@@ -1,12 +1,15 @@
-//! HTTP handlers, one module per resource. Each extracts, authorizes, calls small db functions
-//! and maps to the shared types.
+//! The HTTP edge: one module per resource. A handler extracts (the signed-in user, a typed path,
+//! a JSON body), calls one use case of `app` off the async threads, and maps the answer. The
+//! paths and methods are `shared::api::endpoints`; the route table is `crate::routes`.
 
 pub mod audit;
 pub mod auth;
 pub mod comments;
 pub mod dashboard;
+pub mod error;
 pub mod events;
 pub mod execution;
+pub mod extract;
 pub mod health;
 pub mod inbox;
 pub mod indicators;
@@ -23,3 +26,22 @@ pub mod rollups;
 pub mod users;
 pub mod versions;
 pub mod workflow;
+
+use crate::app::error::AppResult;
+use crate::app::App;
+
+/// How handlers receive the application.
+pub type State = actix_web::web::Data<App>;
+
+/// Runs a use case on the blocking pool (it reads and writes the database), not on the async
+/// threads.
+pub async fn call<T, F>(state: &State, f: F) -> AppResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&App) -> AppResult<T> + Send + 'static,
+{
+    let app = state.clone().into_inner();
+    actix_web::web::block(move || f(&app))
+        .await
+        .map_err(error::blocking_failed)?
+}

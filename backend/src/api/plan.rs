@@ -1,27 +1,30 @@
-//! `GET /api/plan`: the plan tree the user may see, filtered.
+//! The plan tree the user may see, filtered; and reading a query string by hand, so each bad
+//! parameter gets its own code and field.
 
-use crate::error::ApiResult;
-use crate::extract::CurrentUser;
-use crate::state::{db, State};
-use actix_web::{get, web::Json, HttpRequest};
+use super::extract::CurrentUser;
+use super::{call, State};
+use crate::app::error::{AppError, AppResult};
+use crate::app::plan;
+use actix_web::{web::Json, HttpRequest};
+use shared::api::endpoints as ep;
 use shared::api::plan::{PlanFilter, PlanTree};
 use shared::{ErrorCode, FundingSource, OrgId, Year};
 
-#[utoipa::path(tag = "plan", params(PlanFilter),
+#[utoipa::path(get, path = ep::PLAN.path, tag = "plan", params(PlanFilter),
     responses((status = 200, body = PlanTree), (status = 401, body = shared::ApiErrorBody),
               (status = 422, body = shared::ApiErrorBody)))]
-#[get("/plan")]
-pub async fn tree(req: HttpRequest, state: State, user: CurrentUser) -> ApiResult<Json<PlanTree>> {
+pub async fn tree(req: HttpRequest, state: State, user: CurrentUser) -> AppResult<Json<PlanTree>> {
     let filter = parse_filter(req.query_string())?;
-    let s = db(&state, |conn, st| st.snapshot(conn)).await?;
-    Ok(Json(s.plan_tree(&user.actor, &filter)))
+    Ok(Json(
+        call(&state, move |app| plan::tree(app, user.actor(), &filter)).await?,
+    ))
 }
 
 /// Reads the query by hand so each bad parameter gets its own code and field.
-pub fn parse_filter(query: &str) -> Result<PlanFilter, crate::error::ApiError> {
+pub fn parse_filter(query: &str) -> Result<PlanFilter, AppError> {
     let mut filter = PlanFilter::default();
     for (key, value) in url_pairs(query) {
-        let bad = |code: ErrorCode| crate::error::ApiError::field(code, key.clone());
+        let bad = |code: ErrorCode| AppError::field(code, key.clone());
         match key.as_str() {
             "district" | "org" => {
                 let id = value

@@ -54,3 +54,31 @@ pub fn replace_for_measure(
     }
     Ok(())
 }
+
+/// A stored line as the API's budget line.
+pub fn to_line(l: BudgetLineRow) -> anyhow::Result<shared::api::measures::BudgetLine> {
+    Ok(shared::api::measures::BudgetLine {
+        year: super::year(l.year)?,
+        source: super::source(&l.source)?,
+        amount: shared::Amount::from_uah(l.amount_uah),
+    })
+}
+
+/// Replaces a measure's lines with those of `input`.
+pub fn write_for(
+    conn: &mut DbConn,
+    measure_id: i32,
+    input: &shared::api::measures::MeasureInput,
+) -> QueryResult<()> {
+    let lines: Vec<NewBudgetLine> = input
+        .budget_lines
+        .iter()
+        .map(|l| NewBudgetLine {
+            measure_id,
+            year: l.year.get(),
+            source: l.source.as_str(),
+            amount_uah: l.amount.to_uah(),
+        })
+        .collect();
+    replace_for_measure(conn, measure_id, &lines)
+}

@@ -145,3 +145,57 @@ pub fn set_status(conn: &mut DbConn, id: i32, status: &str, now: i64) -> QueryRe
         .execute(c))
     .map(|_| ())
 }
+
+/// The editable fields of a measure as a coordinator sends them.
+pub fn fields(input: &shared::api::measures::MeasureInput) -> MeasureFields<'_> {
+    MeasureFields {
+        task_id: input.task_id.0,
+        org_id: input.org_id.0,
+        name_uk: input.name.uk.trim(),
+        name_en: input.name.en.trim(),
+        description: input.description.trim(),
+        expected_result: input.expected_result.trim(),
+        start_year: input.start_year.get(),
+        end_year: input.end_year.get(),
+    }
+}
+
+/// A measure's row and budget lines in the shape a coordinator sends (the record keeps it so).
+pub fn input_of(
+    row: MeasureRow,
+    lines: Vec<super::budget_lines::BudgetLineRow>,
+) -> anyhow::Result<shared::api::measures::MeasureInput> {
+    let mut budget_lines = lines
+        .into_iter()
+        .map(super::budget_lines::to_line)
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    budget_lines.sort_by_key(|l| (l.year, l.source));
+    Ok(shared::api::measures::MeasureInput {
+        task_id: shared::TaskId(row.task_id),
+        org_id: shared::OrgId(row.org_id),
+        name: shared::Text::new(row.name_uk, row.name_en),
+        description: row.description,
+        expected_result: row.expected_result,
+        start_year: super::year(row.start_year)?,
+        end_year: super::year(row.end_year)?,
+        budget_lines,
+    })
+}
+
+/// The measure as stored now, in the shape a coordinator sends; `None` when there is none.
+pub fn load_input(
+    conn: &mut DbConn,
+    id: i32,
+) -> anyhow::Result<Option<shared::api::measures::MeasureInput>> {
+    let Some(row) = find(conn, id)? else {
+        return Ok(None);
+    };
+    let lines = super::budget_lines::for_measure(conn, id)?;
+    input_of(row, lines).map(Some)
+}
+
+/// The stored status of a measure.
+pub fn status_of(row: &MeasureRow) -> anyhow::Result<shared::api::measures::MeasureStatus> {
+    shared::api::measures::MeasureStatus::parse(&row.status)
+        .ok_or_else(|| anyhow::anyhow!("measure {}: status {:?}", row.id, row.status))
+}

@@ -25,17 +25,23 @@ use anyhow::{Context, Result};
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
 use diesel::sqlite::SqliteConnection;
-use diesel::Connection;
+use diesel::Connection as _;
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 use std::time::Duration;
 
 pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
 pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");
 
-/// A connection to either backend.
-pub enum DbConn {
+/// An open connection to either backend: what the pool holds.
+pub enum Connection {
     Sqlite(SqliteConnection),
     Pg(PgConnection),
+}
+
+/// A connection lent to the queries: every query function takes `&mut DbConn`.
+pub enum DbConn<'c> {
+    Sqlite(&'c mut SqliteConnection),
+    Pg(&'c mut PgConnection),
 }
 
 /// Runs the same diesel code on whichever backend the connection is.
@@ -43,8 +49,14 @@ pub enum DbConn {
 macro_rules! on_conn {
     ($conn:expr, $c:ident => $body:expr) => {
         match $conn {
-            $crate::db::DbConn::Sqlite($c) => $body,
-            $crate::db::DbConn::Pg($c) => $body,
+            $crate::db::DbConn::Sqlite(c) => {
+                let $c: &mut diesel::sqlite::SqliteConnection = &mut **c;
+                $body
+            }
+            $crate::db::DbConn::Pg(c) => {
+                let $c: &mut diesel::pg::PgConnection = &mut **c;
+                $body
+            }
         }
     };
 }
@@ -80,10 +92,10 @@ fn sqlite_path(url: &str) -> &str {
         .unwrap_or(url)
 }
 
-impl DbConn {
-    pub fn establish(url: &str) -> Result<DbConn> {
+impl Connection {
+    pub fn establish(url: &str) -> Result<Connection> {
         match Backend::of(url) {
-            Backend::Postgres => Ok(DbConn::Pg(
+            Backend::Postgres => Ok(Connection::Pg(
                 PgConnection::establish(url).context("connecting to PostgreSQL")?,
             )),
             Backend::Sqlite => {
@@ -100,22 +112,23 @@ impl DbConn {
                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
                      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
                 )?;
-                Ok(DbConn::Sqlite(c))
+                Ok(Connection::Sqlite(c))
             }
         }
     }
 
-    pub fn backend(&self) -> Backend {
+    /// The connection lent to queries.
+    pub fn db(&mut self) -> DbConn<'_> {
         match self {
-            DbConn::Sqlite(_) => Backend::Sqlite,
-            DbConn::Pg(_) => Backend::Postgres,
+            Connection::Sqlite(c) => DbConn::Sqlite(c),
+            Connection::Pg(c) => DbConn::Pg(c),
         }
     }
 
     pub fn run_migrations(&mut self) -> Result<()> {
         let result = match self {
-            DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
-            DbConn::Pg(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
+            Connection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+            Connection::Pg(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
         };
         result.map_err(|e| anyhow::anyhow!("applying migrations: {e}"))
     }
@@ -123,8 +136,8 @@ impl DbConn {
     /// Reverts every migration (used by the migration test).
     pub fn revert_all_migrations(&mut self) -> Result<()> {
         let result = match self {
-            DbConn::Sqlite(c) => c.revert_all_migrations(SQLITE_MIGRATIONS).map(|_| ()),
-            DbConn::Pg(c) => c.revert_all_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
+            Connection::Sqlite(c) => c.revert_all_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+            Connection::Pg(c) => c.revert_all_migrations(POSTGRES_MIGRATIONS).map(|_| ()),
         };
         result.map_err(|e| anyhow::anyhow!("reverting migrations: {e}"))
     }
@@ -137,23 +150,32 @@ pub struct Manager {
 }
 
 impl r2d2::ManageConnection for Manager {
-    type Connection = DbConn;
+    type Connection = Connection;
     type Error = diesel::r2d2::Error;
 
-    fn connect(&self) -> Result<DbConn, Self::Error> {
-        DbConn::establish(&self.url).map_err(|e| {
+    fn connect(&self) -> Result<Connection, Self::Error> {
+        Connection::establish(&self.url).map_err(|e| {
             diesel::r2d2::Error::ConnectionError(diesel::ConnectionError::BadConnection(format!(
                 "{e:#}"
             )))
         })
     }
 
-    fn is_valid(&self, conn: &mut DbConn) -> Result<(), Self::Error> {
-        on_conn!(conn, c => c.batch_execute("SELECT 1")).map_err(diesel::r2d2::Error::QueryError)
+    fn is_valid(&self, conn: &mut Connection) -> Result<(), Self::Error> {
+        on_conn!(&mut conn.db(), c => c.batch_execute("SELECT 1"))
+            .map_err(diesel::r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut DbConn) -> bool {
-        false
+    /// A connection given back inside a transaction (its command panicked half-way) or with
+    /// diesel's transaction state broken is closed, not reused: the database rolls the
+    /// transaction back, and the next command gets a clean connection.
+    fn has_broken(&self, conn: &mut Connection) -> bool {
+        use diesel::r2d2::R2D2Connection;
+        std::thread::panicking()
+            || match conn {
+                Connection::Sqlite(c) => c.is_broken(),
+                Connection::Pg(c) => c.is_broken(),
+            }
     }
 }
 
@@ -163,7 +185,7 @@ pub type PooledConn = r2d2::PooledConnection<Manager>;
 /// Opens the pool and brings the schema up to date.
 pub fn connect(url: &str) -> Result<Pool> {
     let backend = Backend::of(url);
-    let mut first = DbConn::establish(url)?;
+    let mut first = Connection::establish(url)?;
     first.run_migrations()?;
     drop(first);
     // SQLite serialises writers anyway; a few connections serve concurrent readers (WAL).
@@ -183,6 +205,18 @@ pub fn connect(url: &str) -> Result<Pool> {
         .context("opening the connection pool")
 }
 
+/// A stored year, which must lie in the programme's term.
+pub fn year(y: i32) -> Result<shared::Year> {
+    shared::Year::new(y)
+        .map_err(|_| anyhow::anyhow!("year {y} outside the programme term in the database"))
+}
+
+/// A stored funding source.
+pub fn source(s: &str) -> Result<shared::FundingSource> {
+    shared::FundingSource::parse(s)
+        .ok_or_else(|| anyhow::anyhow!("unknown funding source {s:?} in the database"))
+}
+
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {
     std::time::SystemTime::now()
@@ -191,49 +225,60 @@ pub fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
-impl DbConn {
-    /// Runs `f` in one transaction that will write. On SQLite it takes the write lock at
-    /// the start (`BEGIN IMMEDIATE`), so two writers queue instead of failing half-way.
+impl DbConn<'_> {
+    pub fn backend(&self) -> Backend {
+        match self {
+            DbConn::Sqlite(_) => Backend::Sqlite,
+            DbConn::Pg(_) => Backend::Postgres,
+        }
+    }
+
+    /// Runs `f` in one transaction that will write, with diesel's transaction API: committed
+    /// when `f` returns `Ok`, rolled back when it returns `Err`. On SQLite it takes the write
+    /// lock at the start (`immediate_transaction`), so two writers queue instead of failing
+    /// half-way. Inside another transaction it is a savepoint. A panic leaves the transaction
+    /// open: the pool then discards the connection ([`Manager`]'s `has_broken`).
     pub fn write_tx<T, E: From<diesel::result::Error>>(
         &mut self,
         f: impl FnOnce(&mut DbConn) -> Result<T, E>,
     ) -> Result<T, E> {
-        let begin = match self {
-            DbConn::Sqlite(_) => "BEGIN IMMEDIATE",
-            DbConn::Pg(_) => "BEGIN",
-        };
-        self.in_tx(begin, f)
+        let nested = self.in_transaction();
+        match self {
+            DbConn::Sqlite(c) if !nested => c.immediate_transaction(|c| f(&mut DbConn::Sqlite(c))),
+            DbConn::Sqlite(c) => c.transaction(|c| f(&mut DbConn::Sqlite(c))),
+            DbConn::Pg(c) => c.transaction(|c| f(&mut DbConn::Pg(c))),
+        }
     }
 
-    /// Runs `f` in one transaction that only reads: a consistent snapshot.
+    /// Runs `f` in one transaction that only reads: a consistent snapshot (repeatable read, read
+    /// only, on PostgreSQL). Inside another transaction it is a savepoint of that one.
     pub fn read_tx<T, E: From<diesel::result::Error>>(
         &mut self,
         f: impl FnOnce(&mut DbConn) -> Result<T, E>,
     ) -> Result<T, E> {
-        let begin = match self {
-            DbConn::Sqlite(_) => "BEGIN",
-            DbConn::Pg(_) => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-        };
-        self.in_tx(begin, f)
+        let nested = self.in_transaction();
+        match self {
+            DbConn::Sqlite(c) => c.transaction(|c| f(&mut DbConn::Sqlite(c))),
+            DbConn::Pg(c) if !nested => c
+                .build_transaction()
+                .repeatable_read()
+                .read_only()
+                .run(|c| f(&mut DbConn::Pg(c))),
+            DbConn::Pg(c) => c.transaction(|c| f(&mut DbConn::Pg(c))),
+        }
     }
 
-    fn in_tx<T, E: From<diesel::result::Error>>(
-        &mut self,
-        begin: &str,
-        f: impl FnOnce(&mut DbConn) -> Result<T, E>,
-    ) -> Result<T, E> {
-        on_conn!(self, c => c.batch_execute(begin))?;
-        match f(self) {
-            Ok(value) => {
-                on_conn!(self, c => c.batch_execute("COMMIT"))?;
-                Ok(value)
+    /// Whether a transaction is open on this connection (or its state is broken).
+    pub fn in_transaction(&mut self) -> bool {
+        use diesel::connection::{AnsiTransactionManager, TransactionManager};
+        let depth = match self {
+            DbConn::Sqlite(c) => {
+                AnsiTransactionManager::transaction_manager_status_mut(&mut **c).transaction_depth()
             }
-            Err(e) => {
-                if let Err(rollback) = on_conn!(self, c => c.batch_execute("ROLLBACK")) {
-                    tracing::error!(%rollback, "rollback failed");
-                }
-                Err(e)
+            DbConn::Pg(c) => {
+                AnsiTransactionManager::transaction_manager_status_mut(&mut **c).transaction_depth()
             }
-        }
+        };
+        depth.map_or(true, |d| d.is_some())
     }
 }

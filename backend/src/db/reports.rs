@@ -213,12 +213,14 @@ macro_rules! insert_all {
     ($conn:expr, $table:expr, $rows:expr) => {
         match $conn {
             DbConn::Sqlite(c) => {
+                let c: &mut diesel::sqlite::SqliteConnection = &mut **c;
                 for row in $rows {
                     diesel::insert_into($table).values(row).execute(c)?;
                 }
                 Ok::<(), diesel::result::Error>(())
             }
             DbConn::Pg(c) => {
+                let c: &mut diesel::pg::PgConnection = &mut **c;
                 for chunk in $rows.chunks(1000) {
                     diesel::insert_into($table).values(chunk).execute(c)?;
                 }

@@ -2,9 +2,9 @@
 //! report, local-budget measures in a spread of communities of every district, and one account
 //! per role. Loaded only in demo mode.
 
-use crate::api::users::create_account;
+use crate::app::accounts::create_in;
+use crate::app::runner::Tx;
 use crate::db::{self, DbConn};
-use crate::services::audit::Who;
 use anyhow::{anyhow, Result};
 use shared::api::users::CreateUser;
 use shared::{Amount, FundingSource, OrgId, Role};
@@ -226,8 +226,8 @@ const LOCAL_TEMPLATES: [(&str, &str, &str, &str, i64); 6] = [
     ),
 ];
 
-pub fn seed(conn: &mut DbConn) -> Result<()> {
-    let orgs = db::orgs::all(conn)?;
+pub fn seed(tx: &mut Tx) -> Result<()> {
+    let orgs = db::orgs::all(tx.conn)?;
     let slug_id = |slug: &str| {
         orgs.iter()
             .find(|o| o.slug == slug)
@@ -236,8 +236,8 @@ pub fn seed(conn: &mut DbConn) -> Result<()> {
     };
     for (login, name, role, org) in ACCOUNTS {
         let org_id = org.map(slug_id).transpose()?.map(OrgId);
-        create_account(
-            conn,
+        create_in(
+            tx,
             &CreateUser {
                 login: login.into(),
                 display_name: name.into(),
@@ -246,10 +246,10 @@ pub fn seed(conn: &mut DbConn) -> Result<()> {
                 org_id,
             },
             true,
-            &Who::system(),
         )
         .map_err(|e| anyhow!("demo account {login}: {e}"))?;
     }
+    let conn = &mut *tx.conn;
     let tasks = task_ids(conn)?;
     let task = |code: &str| {
         tasks

@@ -2,8 +2,8 @@
 //! with plausible 2026–2028 targets (the texts set none), marked demo; and one share reported by
 //! every community (a demo figure, baseline 35 %), so the map has a status per community.
 
+use crate::app::plan::structure::Structure;
 use crate::db::{self, DbConn};
-use crate::services::structure::Structure;
 use anyhow::{anyhow, Result};
 use rust_decimal::Decimal;
 use shared::calendar::Date;

@@ -1,4 +1,6 @@
-//! First-start data: the real programme and territory always; demo plan and accounts in demo mode.
+//! First-start data: the real programme and territory always; in demo mode the demo plan,
+//! accounts, indicators and a reporting history up to today. Each part is one write through the
+//! application's runner, on the record as seeded by the system.
 
 pub mod demo;
 pub mod indicators;
@@ -6,54 +8,72 @@ pub mod programme;
 pub mod reports;
 pub mod territory;
 
-use crate::db::{self, DbConn};
+use crate::app::error::AppError;
+use crate::app::record::{Entry, Who};
+use crate::app::runner::Tx;
+use crate::app::App;
+use crate::db;
 use anyhow::Result;
+use shared::api::audit::AuditAction;
 
 /// Seeds what is missing. Safe to call at every start.
-pub fn ensure(conn: &mut DbConn, demo: bool) -> Result<()> {
-    if db::programme::get(conn)?.is_none() {
-        conn.write_tx(|conn| -> Result<()> {
-            programme::seed(conn)?;
-            territory::seed(conn)?;
-            seeded(conn, "programme")?;
-            db::plan_state::bump(conn)?;
+pub fn ensure(app: &App) -> Result<()> {
+    let demo = app.settings.demo;
+    let system = Who::system();
+    let missing = |check: &dyn Fn(&mut db::DbConn) -> Result<bool>| -> Result<bool> {
+        app.read(|conn| check(conn).map_err(AppError::internal))
+            .map_err(|e| anyhow::anyhow!("{e}"))
+    };
+    if missing(&|conn| Ok(db::programme::get(conn)?.is_none()))? {
+        write(app, &system, |tx| {
+            programme::seed(tx.conn)?;
+            territory::seed(tx.conn)?;
+            seeded(tx, "programme")?;
+            tx.plan_changed();
             Ok(())
         })?;
         tracing::info!(
             "seeded the programme 2026–2028 and the territory (7 districts, 86 communities)"
         );
     }
-    if demo && db::users::find_by_login(conn, demo::DEMO_CHECK_LOGIN)?.is_none() {
-        conn.write_tx(|conn| -> Result<()> {
-            demo::seed(conn)?;
-            seeded(conn, "demo")?;
-            db::plan_state::bump(conn)?;
+    if !demo {
+        return Ok(());
+    }
+    if missing(&|conn| Ok(db::users::find_by_login(conn, demo::DEMO_CHECK_LOGIN)?.is_none()))? {
+        write(app, &system, |tx| {
+            demo::seed(tx)?;
+            seeded(tx, "demo")?;
+            tx.plan_changed();
             Ok(())
         })?;
         tracing::info!("seeded the demo plan and demo accounts");
     }
-    if demo && db::indicators::count(conn)? < indicators::DEMO_COUNT {
-        conn.write_tx(|conn| -> Result<()> {
-            indicators::seed(conn)?;
-            seeded(conn, "demo_indicators")
+    if missing(&|conn| Ok(db::indicators::count(conn)? < indicators::DEMO_COUNT))? {
+        write(app, &system, |tx| {
+            indicators::seed(tx.conn)?;
+            seeded(tx, "demo_indicators")
         })?;
         tracing::info!("seeded the demo indicators");
     }
     Ok(())
 }
 
-/// Demo reports, approved amounts and reminders' worth of history up to `today`, once.
-pub fn ensure_reports(conn: &mut DbConn, today: shared::Date) -> Result<()> {
-    if !db::reports::any(conn)? && !db::budget::any(conn)? {
-        let snapshot = crate::services::snapshot::Snapshot::load(conn)
-            .map_err(|e| anyhow::anyhow!("loading the plan: {e:#}"))?;
-        let defs = crate::services::reports::indicators(conn)
-            .map_err(|e| anyhow::anyhow!("loading the indicators: {}", e.body.code))?;
-        conn.write_tx(|conn| -> Result<()> {
-            let n = reports::seed(conn, &snapshot, &defs, today)
+/// The demo's reporting history: approved amounts and reports up to today, once (demo mode).
+pub fn ensure_reports(app: &App) -> Result<()> {
+    let system = Who::system();
+    let none_yet = app
+        .read(|conn| Ok(!db::reports::any(conn)? && !db::budget::any(conn)?))
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    if none_yet {
+        let today = app.clock.today();
+        write(app, &system, |tx| {
+            let defs = crate::app::reports::indicators(tx.conn)
+                .map_err(|e| anyhow::anyhow!("loading the indicators: {e}"))?;
+            let snapshot = tx.snapshot.clone();
+            let n = reports::seed(tx.conn, &snapshot, &defs, today)
                 .map_err(|e| anyhow::anyhow!("demo reports: {e:#}"))?;
-            seeded(conn, "demo_reports")?;
-            db::plan_state::bump_reports(conn)?;
+            seeded(tx, "demo_reports")?;
+            tx.reports_changed();
             tracing::info!(reports = n, %today, "seeded the demo reports and approved amounts");
             Ok(())
         })?;
@@ -61,24 +81,19 @@ pub fn ensure_reports(conn: &mut DbConn, today: shared::Date) -> Result<()> {
     Ok(())
 }
 
-/// One audit entry for a whole seed: what was loaded, by the system.
-fn seeded(conn: &mut DbConn, what: &'static str) -> Result<()> {
+/// One seeding write through the runner, its errors as plain ones.
+fn write(app: &App, who: &Who, seed: impl FnOnce(&mut Tx) -> Result<()>) -> Result<()> {
+    app.write(who, |tx| seed(tx).map_err(AppError::internal))
+        .map_err(|e| anyhow::anyhow!("seeding: {e}"))
+}
+
+/// One record entry for a whole seed: what was loaded, by the system.
+fn seeded(tx: &mut Tx, what: &'static str) -> Result<()> {
     let summary = serde_json::json!({
-        "orgs": db::orgs::count(conn)?,
-        "measures": db::measures::count(conn)?,
-        "users": db::users::count(conn)?,
+        "orgs": db::orgs::count(tx.conn)?,
+        "measures": db::measures::count(tx.conn)?,
+        "users": db::users::count(tx.conn)?,
     });
-    crate::services::audit::record(
-        conn,
-        &crate::services::audit::Who::system(),
-        crate::services::audit::Change {
-            action: shared::api::audit::AuditAction::Seeded,
-            entity: what,
-            entity_id: None,
-            subject_org: None,
-            before: None::<&()>,
-            after: Some(&summary),
-        },
-    )?;
+    tx.record(Entry::new(AuditAction::Seeded, what).after(&summary));
     Ok(())
 }

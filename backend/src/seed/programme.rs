@@ -81,7 +81,7 @@ pub fn seed(conn: &mut DbConn) -> Result<()> {
             name_en: "Regional programme of informatization \"Dnipropetrovsk region: digital transformation\" for 2026–2028".into(),
             region_uk: "Дніпропетровська область".into(),
             region_en: "Dnipropetrovsk oblast".into(),
-            region_code: "UA12000000000090473".into(),
+            region_code: crate::app::plan::structure::OBLAST_CODE.into(),
             decision_uk: "Рішення обласної ради від 18 грудня 2025 року № 549-27/VIII".into(),
             decision_en: "Oblast council decision of 18 December 2025 No. 549-27/VIII".into(),
             developer_uk: "Департамент цифрової трансформації, ІТ та електронного урядування облдержадміністрації".into(),

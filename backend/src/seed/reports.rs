@@ -7,9 +7,9 @@
 //! indicators on their path, with the civil-registry connections lagging and Wi-Fi at risk, so
 //! the dashboard has something to say.
 
+use crate::app::plan::snapshot::Snapshot;
+use crate::app::reports::{self as r, IndicatorDef};
 use crate::db::{self, DbConn};
-use crate::services::reports::{self as r, IndicatorDef};
-use crate::services::snapshot::Snapshot;
 use anyhow::{anyhow, Result};
 use rust_decimal::Decimal;
 use shared::api::orgs::OrgKind;

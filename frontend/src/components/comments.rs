@@ -103,7 +103,7 @@ fn level(
 }
 
 /// The whole thread, or a note that there is none yet.
-fn thread(i18n: I18n, all: &[Comment], reply_to: RwSignal<ReplyTo>) -> AnyView {
+fn thread_view(i18n: I18n, all: &[Comment], reply_to: RwSignal<ReplyTo>) -> AnyView {
     if all.is_empty() {
         view! { <p class="muted" id="comments-empty">{t(K::NoComments)}</p> }.into_any()
     } else {
@@ -114,8 +114,8 @@ fn thread(i18n: I18n, all: &[Comment], reply_to: RwSignal<ReplyTo>) -> AnyView {
 /// The thread and the form; `on_posted` runs after a comment is saved.
 #[component]
 pub fn CommentThread(
-    /// The thread's API path (`api::measure_comments_path`, `api::proposal_comments_path`).
-    path: String,
+    /// What the thread hangs on.
+    thread: api::Thread,
     /// The section's element id, e.g. `measure-comments`.
     section_id: &'static str,
     comments: LocalResource<Result<Vec<Comment>, ApiErrorBody>>,
@@ -131,9 +131,8 @@ pub fn CommentThread(
     let posted = RwSignal::new(false);
     let send = Action::new_local(move |comment: &NewComment| {
         let comment = comment.clone();
-        let path = path.clone();
         async move {
-            match api::add_comment(path, comment).await {
+            match api::add_comment(thread, comment).await {
                 Ok(_) => {
                     body.set(String::new());
                     reply_to.set(None);
@@ -178,7 +177,7 @@ pub fn CommentThread(
         <section class="comments card" id=section_id aria-labelledby="comments-heading">
             <h2 id="comments-heading">{t(title.unwrap_or(K::CommentsTitle))}</h2>
             <ResourceView resource=comments let:all>
-                {thread(i18n, &all, reply_to)}
+                {thread_view(i18n, &all, reply_to)}
             </ResourceView>
             <form class="comment-form" on:submit=on_submit novalidate=true>
                 {move || reply_to.get().map(|(_, author)| view! {

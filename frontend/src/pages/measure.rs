@@ -265,7 +265,7 @@ fn MeasureActivity(
 ) -> impl IntoView {
     let comments = LocalResource::new(move || {
         activity.track();
-        api::comments(api::measure_comments_path(id))
+        api::comments(api::Thread::Measure(id))
     });
     let history = LocalResource::new(move || {
         activity.track();
@@ -281,7 +281,7 @@ fn MeasureActivity(
     view! {
         <div class="measure-activity">
             <CommentThread
-                path=api::measure_comments_path(id)
+                thread=api::Thread::Measure(id)
                 section_id="measure-comments"
                 comments=comments
                 on_posted=on_posted

@@ -5,7 +5,7 @@ use crate::components::error_view::ErrorView;
 use crate::components::loading::Loading;
 use crate::components::measure_form::MeasureForm;
 use crate::i18n::{t, K};
-use crate::session::{can_plan, use_auth};
+use crate::session::use_auth;
 use leptos::prelude::*;
 
 #[component]
@@ -18,7 +18,7 @@ pub fn MeasureNewPage() -> impl IntoView {
         programme.refetch();
         orgs.refetch();
     });
-    let Some(user) = user.filter(|u| can_plan(u.role)) else {
+    let Some(user) = user.filter(|u| u.may.plan) else {
         return view! {
             <section class="page measure-page">
                 <h1>{t(K::MeasureTitleNew)}</h1>

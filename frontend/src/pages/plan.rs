@@ -7,7 +7,7 @@ use crate::components::source_table::{source_header_cells, source_total_cells};
 use crate::format;
 use crate::i18n::{in_both, t, tx, use_i18n, I18n, K};
 use crate::live::LiveStatus;
-use crate::session::{can_plan, use_auth};
+use crate::session::use_auth;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -53,7 +53,7 @@ pub fn PlanPage() -> impl IntoView {
     let go = move |f: PlanFilter| {
         navigate(&plan_href(&f), NavigateOptions::default());
     };
-    let planner = auth.user_untracked().is_some_and(|u| can_plan(u.role));
+    let planner = auth.user_untracked().is_some_and(|u| u.may.plan);
 
     view! {
         <section class="page plan">

@@ -7,7 +7,7 @@ use crate::components::resource_view::ResourceView;
 use crate::format;
 use crate::i18n::{t, use_i18n, K};
 use crate::live::{about_proposal, LiveStatus};
-use crate::session::{can_plan, use_auth};
+use crate::session::use_auth;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
@@ -16,7 +16,7 @@ use shared::api::events::LiveEvent;
 use shared::api::proposals::{
     ProposalDetail, ProposalFilter, ProposalState, ProposalSummary, WorkflowSettings,
 };
-use shared::{Role, Text};
+use shared::Text;
 
 fn filter_from_query(query: &ParamsMap) -> ProposalFilter {
     ProposalFilter {
@@ -52,8 +52,8 @@ pub fn ProposalsPage() -> impl IntoView {
     let user = use_auth().user_untracked();
     let filter = Memo::new(move |_| query.with(filter_from_query));
     let list = LocalResource::new(move || api::proposals(filter.get()));
-    let planner = user.as_ref().is_some_and(|u| can_plan(u.role));
-    let department = user.as_ref().is_some_and(|u| u.role == Role::Department);
+    let planner = user.as_ref().is_some_and(|u| u.may.plan);
+    let department = user.as_ref().is_some_and(|u| u.may.decide);
     let go = move |f: ProposalFilter| navigate(&proposals_href(&f), NavigateOptions::default());
     let refetch = Callback::new(move |()| list.refetch());
     let wanted = Callback::new(move |e: LiveEvent| about_proposal(e.kind));

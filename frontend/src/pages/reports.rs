@@ -19,7 +19,7 @@ use shared::api::events::LiveEvent;
 use shared::api::orgs::{OrgKind, OrgSummary};
 use shared::api::reports::{ReportCalendar, ReportRow};
 use shared::calendar::{Compliance, Date, ReportPeriod};
-use shared::{ApiErrorBody, ErrorCode, OrgId, Role, Text};
+use shared::{ApiErrorBody, ErrorCode, OrgId, Text};
 use std::collections::HashMap;
 
 /// The app's address of a report.
@@ -118,14 +118,7 @@ pub fn ReportsPage() -> impl IntoView {
     let list = LocalResource::new(move || calendar(period.get()));
     let orgs = LocalResource::new(api::orgs);
     // Coordinators also see every period of their own organisation.
-    let own = user.as_ref().and_then(|u| {
-        matches!(
-            u.role,
-            Role::CommunityCoordinator | Role::DistrictCoordinator
-        )
-        .then(|| u.org.as_ref().map(|o| o.id))
-        .flatten()
-    });
+    let own = user.as_ref().and_then(|u| u.org.as_ref().map(|o| o.id));
     let go = move |f: Filter| navigate(&reports_href(f), NavigateOptions::default());
     let refetch = Callback::new(move |()| list.refetch());
     let wanted = Callback::new(move |e: LiveEvent| about_report(e.kind));

@@ -33,6 +33,25 @@ pub struct UserInfo {
     pub role: Role,
     pub org: Option<OrgRef>,
     pub is_demo: bool,
+    /// What this user may do, as the server's rules say (the app shows what it offers from it).
+    pub may: Capabilities,
+}
+
+/// What a user may do anywhere, so the app offers it without repeating the server's rules
+/// (the server still checks every request, per organisation).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Capabilities {
+    /// Creates measures and writes proposals (their organisation's; the department's: any).
+    pub plan: bool,
+    /// Takes the department's decisions: proposals, reports, approved amounts, thresholds,
+    /// reporting settings and the route.
+    pub decide: bool,
+    /// Writes reports (their organisation's; the department's: the executors').
+    pub report: bool,
+    /// Reads the whole oblast's dashboard (otherwise their own district's or community's).
+    pub oblast_dashboard: bool,
+    pub manage_accounts: bool,
 }
 
 /// An organisation as other resources mention it.

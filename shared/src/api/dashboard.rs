@@ -15,6 +15,7 @@ use crate::text::Text;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub use super::measures::DirectionRef;
 use super::orgs::OrgKind;
 use super::reports::{ExecutionStatus, ReportStage};
 
@@ -85,15 +86,6 @@ pub struct ExecutionRow {
     pub direction: Option<DirectionId>,
     #[serde(flatten)]
     pub execution: Execution,
-}
-
-/// A direction as the budget table names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct DirectionRef {
-    pub id: DirectionId,
-    pub number: i32,
-    pub name: Text,
 }
 
 /// One quarter of an indicator's trend.

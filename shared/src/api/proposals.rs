@@ -6,6 +6,7 @@
 //! underneath shows as a conflict instead of being silently overwritten.
 
 use crate::amount::Amount;
+use crate::chain::{Action, Position, Reviewer};
 use crate::error::{ErrorCode, FieldError};
 use crate::grid::{BudgetGrid, EnvelopeCell};
 use crate::ids::{MeasureId, OrgId, TaskId};
@@ -71,6 +72,28 @@ impl ProposalState {
 
     pub fn parse(s: &str) -> Option<ProposalState> {
         ProposalState::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
+    /// Where it stands on the approval chain.
+    pub fn position(self) -> Position {
+        match self {
+            ProposalState::Draft => Position::Draft,
+            ProposalState::Submitted => Position::Waiting(Reviewer::District),
+            ProposalState::InReview => Position::Waiting(Reviewer::Department),
+            ProposalState::Decided => Position::Approved,
+            ProposalState::Returned => Position::Returned,
+        }
+    }
+
+    /// The state a proposal is in once the chain moved it to `position`.
+    pub fn at(position: Position) -> ProposalState {
+        match position {
+            Position::Draft => ProposalState::Draft,
+            Position::Waiting(Reviewer::District) => ProposalState::Submitted,
+            Position::Waiting(Reviewer::Department) => ProposalState::InReview,
+            Position::Approved => ProposalState::Decided,
+            Position::Returned => ProposalState::Returned,
+        }
     }
 
     /// Still waiting for someone's decision.
@@ -443,11 +466,12 @@ pub struct ProposalDetail {
     pub lines: Vec<ProposalLine>,
     pub effect: ProposalEffect,
     pub steps: Vec<ProposalStep>,
-    /// What the signed-in user may do with it now.
+    /// Whether the signed-in user may change its lines now (their organisation's draft).
     pub can_edit: bool,
-    pub can_submit: bool,
-    pub can_endorse: bool,
-    pub can_decide: bool,
+    /// The steps of the approval chain the signed-in user may take now (`approve`: decide).
+    pub actions: Vec<Action>,
+    /// The reviewers it passes on its way up, in order (as it stands now, for a draft).
+    pub route: Vec<Reviewer>,
 }
 
 /// `GET /api/proposals`: the proposals this user may see, newest first.

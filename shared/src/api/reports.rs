@@ -13,6 +13,7 @@
 
 use crate::amount::Amount;
 use crate::calendar::{Compliance, Date, Deadline, ReportPeriod, ReportStatus};
+use crate::chain::{Action, Position, Reviewer};
 use crate::error::{ErrorCode, FieldError};
 use crate::ids::{IndicatorId, MeasureId, OrgId};
 use crate::indicators::{IndicatorKind, IndicatorStatus, IndicatorUnit};
@@ -61,6 +62,26 @@ impl ReportStage {
 
     pub fn parse(s: &str) -> Option<ReportStage> {
         ReportStage::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
+    /// Where it stands on the approval chain.
+    pub fn position(self) -> Position {
+        match self {
+            ReportStage::Draft => Position::Draft,
+            ReportStage::Submitted => Position::Waiting(Reviewer::District),
+            ReportStage::Endorsed => Position::Waiting(Reviewer::Department),
+            ReportStage::Approved => Position::Approved,
+        }
+    }
+
+    /// The stage a report is at once the chain moved it to `position`.
+    pub fn at(position: Position) -> ReportStage {
+        match position {
+            Position::Draft | Position::Returned => ReportStage::Draft,
+            Position::Waiting(Reviewer::District) => ReportStage::Submitted,
+            Position::Waiting(Reviewer::Department) => ReportStage::Endorsed,
+            Position::Approved => ReportStage::Approved,
+        }
     }
 
     pub fn label(self) -> Text {
@@ -176,61 +197,11 @@ pub struct ReportValue {
     pub status: IndicatorStatus,
 }
 
-/// What happened to a report, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ReportAction {
-    Submit,
-    Endorse,
-    Return,
-    Approve,
-    Unlock,
-}
-
-impl ReportAction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReportAction::Submit => "submit",
-            ReportAction::Endorse => "endorse",
-            ReportAction::Return => "return",
-            ReportAction::Approve => "approve",
-            ReportAction::Unlock => "unlock",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ReportAction> {
-        [
-            ReportAction::Submit,
-            ReportAction::Endorse,
-            ReportAction::Return,
-            ReportAction::Approve,
-            ReportAction::Unlock,
-        ]
-        .into_iter()
-        .find(|a| a.as_str() == s)
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            ReportAction::Submit => Text::new("Подано", "Submitted"),
-            ReportAction::Endorse => Text::new("Погоджено районом", "Endorsed by the district"),
-            ReportAction::Return => Text::new("Повернуто на доопрацювання", "Returned for rework"),
-            ReportAction::Approve => {
-                Text::new("Затверджено департаментом", "Approved by the department")
-            }
-            ReportAction::Unlock => {
-                Text::new("Розблоковано департаментом", "Unlocked by the department")
-            }
-        }
-    }
-}
-
 /// One step on a report's record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportStep {
-    pub action: ReportAction,
+    pub action: Action,
     pub by_name: String,
     /// Milliseconds since the epoch.
     pub at: i64,
@@ -255,7 +226,7 @@ pub struct Report {
     pub steps: Vec<ReportStep>,
     /// What the signed-in user may do with it now.
     pub can_edit: bool,
-    pub actions: Vec<ReportAction>,
+    pub actions: Vec<Action>,
     /// The share (percent) a value may move from the previous period without a comment.
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub max_change_percent: Decimal,
@@ -499,7 +470,5 @@ mod tests {
             assert_eq!(ExecutionStatus::parse(s.as_str()), Some(s));
             assert!(!s.label().uk.is_empty());
         }
-        assert_eq!(ReportAction::parse("unlock"), Some(ReportAction::Unlock));
-        assert_eq!(ReportAction::parse("delete"), None);
     }
 }

@@ -23,7 +23,7 @@ use shared::api::measures::{MeasureDetail, MeasureInput, MeasureStatus, UpdateMe
 use shared::api::orgs::{OrgKind, OrgSummary};
 use shared::api::programme::ProgrammeOverview;
 use shared::api::proposals::ProposeMeasure;
-use shared::{ApiErrorBody, ErrorCode, Lang, MeasureId, Role, Text, Year};
+use shared::{ApiErrorBody, ErrorCode, Lang, MeasureId, Text, Year};
 use state::{Built, Field, Form, FormValues, Msg};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -63,19 +63,15 @@ fn org_groups(
     current: Option<&MeasureDetail>,
 ) -> Vec<OptionGroup> {
     let option = |o: &OrgSummary| (o.id.to_string(), o.name.clone());
-    let mut groups = match user.role {
-        Role::CommunityCoordinator | Role::DistrictCoordinator => {
-            let own = user
-                .org
-                .iter()
-                .map(|o| (o.id.to_string(), o.name.clone()))
-                .collect();
+    // A coordinator plans for their own organisation; the department, for any.
+    let mut groups = match &user.org {
+        Some(own) => {
             vec![OptionGroup {
                 label: K::Organisation.both(),
-                options: own,
+                options: vec![(own.id.to_string(), own.name.clone())],
             }]
         }
-        _ => {
+        None => {
             let of_kind = |kind: OrgKind| orgs.iter().filter(move |o| o.kind == kind);
             let mut groups = vec![
                 OptionGroup {
@@ -456,10 +452,7 @@ pub fn MeasureForm(
     let navigate = use_navigate();
     let lang = i18n.lang_untracked();
 
-    let default_org = match user.role {
-        Role::CommunityCoordinator | Role::DistrictCoordinator => user.org.as_ref().map(|o| o.id),
-        _ => None,
-    };
+    let default_org = user.org.as_ref().map(|o| o.id);
     let initial = detail.as_ref().map_or_else(
         || FormValues::blank(None, default_org),
         |d| FormValues::editable(d, lang),

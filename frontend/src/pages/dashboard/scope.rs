@@ -3,7 +3,7 @@
 use shared::api::auth::UserInfo;
 use shared::api::dashboard::{DashboardLevel, DashboardQuery};
 use shared::api::orgs::OrgKind;
-use shared::{Quarter, Role};
+use shared::Quarter;
 
 /// A dashboard's address: the oblast, a district, a community or a measure, and the assessed
 /// quarter (`None`: the server's default, the latest ended quarter).
@@ -59,14 +59,11 @@ pub fn own_scope(user: Option<&UserInfo>) -> Scope {
     let Some(user) = user else {
         return Scope::OBLAST;
     };
-    let level = match user.role {
-        Role::CommunityCoordinator => DashboardLevel::Community,
-        Role::DistrictCoordinator => DashboardLevel::District,
-        _ => return Scope::OBLAST,
-    };
     match &user.org {
-        Some(org) => Scope::new(level, org.id.0, None),
-        None => Scope::OBLAST,
+        Some(org) if !user.may.oblast_dashboard => {
+            Scope::new(level_of_org(org.kind), org.id.0, None)
+        }
+        _ => Scope::OBLAST,
     }
 }
 
@@ -101,8 +98,8 @@ pub fn scope_from_query(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shared::api::auth::OrgRef;
-    use shared::{OrgId, Text, UserId, Year};
+    use shared::api::auth::{Capabilities, OrgRef};
+    use shared::{OrgId, Role, Text, UserId, Year};
 
     fn user(role: Role, org: Option<(i32, OrgKind)>) -> UserInfo {
         UserInfo {
@@ -117,6 +114,10 @@ mod tests {
                 parent: None,
             }),
             is_demo: true,
+            may: Capabilities {
+                oblast_dashboard: org.is_none(),
+                ..Capabilities::default()
+            },
         }
     }
 

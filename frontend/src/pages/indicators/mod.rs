@@ -17,7 +17,7 @@ use shared::api::indicators::IndicatorEntry;
 use shared::api::orgs::OrgSummary;
 use shared::api::programme::DirectionSummary;
 use shared::indicators::Reporters;
-use shared::{ApiErrorBody, IndicatorId, Role, Text, Year};
+use shared::{ApiErrorBody, IndicatorId, Text, Year};
 use words::{aggregate_text, formula_words, reporters_text, scope_text, threshold_lines};
 
 /// Columns of the indicator table (the edit row spans them all): seven and one per year.
@@ -73,9 +73,7 @@ impl PageMessage {
 
 #[component]
 pub fn IndicatorsPage() -> impl IntoView {
-    let department = use_auth()
-        .user_untracked()
-        .is_some_and(|u| u.role == Role::Department);
+    let department = use_auth().user_untracked().is_some_and(|u| u.may.decide);
     let data = LocalResource::new(load);
     view! {
         <section class="page indicators-page" aria-labelledby="indicators-heading">

@@ -26,6 +26,7 @@ use shared::api::proposals::{
     check_reason, Decide, LineState, ProposalAction, ProposalDetail, ProposalId, ProposalLine,
     ProposalStep, ReturnProposal, REASON_MAX,
 };
+use shared::chain;
 use shared::{ApiErrorBody, ErrorCode, MeasureId, Text};
 
 /// Which proposal the address names.
@@ -210,7 +211,7 @@ pub fn ProposalPage() -> impl IntoView {
 /// The thread under the proposal; fetched again when someone comments.
 #[component]
 fn ProposalComments(id: ProposalId) -> impl IntoView {
-    let comments = LocalResource::new(move || api::comments(api::proposal_comments_path(id)));
+    let comments = LocalResource::new(move || api::comments(api::Thread::Proposal(id)));
     crate::live::on_live(move |live| match live {
         crate::live::Live::Change(e)
             if e.kind == LiveEventKind::CommentAdded && e.proposal_id == Some(id) =>
@@ -222,7 +223,7 @@ fn ProposalComments(id: ProposalId) -> impl IntoView {
     });
     view! {
         <CommentThread
-            path=api::proposal_comments_path(id)
+            thread=api::Thread::Proposal(id)
             section_id="proposal-comments"
             comments=comments
             title=K::ProposalCommentsTitle
@@ -241,7 +242,7 @@ fn Proposal(
     let i18n = use_i18n();
     let s = detail.summary.clone();
     let id = s.id;
-    let deciding = detail.can_decide;
+    let deciding = detail.actions.contains(&chain::Action::Approve);
     let approvable: Vec<i32> = detail
         .lines
         .iter()
@@ -288,7 +289,7 @@ fn Proposal(
     let note = (!s.note.trim().is_empty()).then(|| s.note.clone());
     let conflicts = s.conflict_count;
     // The author can do something about it; everyone else learns why the lines wait.
-    let conflicts_note = if detail.can_edit || detail.can_submit {
+    let conflicts_note = if detail.can_edit || detail.actions.contains(&chain::Action::Submit) {
         K::ConflictsNoteAuthor
     } else {
         K::ConflictsNote
@@ -531,8 +532,10 @@ fn Actions(
 ) -> impl IntoView {
     let s = &detail.summary;
     let (id, version) = (s.id, s.version);
-    let rebase = s.conflict_count > 0 && (detail.can_edit || detail.can_submit);
-    if !(detail.can_submit || detail.can_endorse || rebase) {
+    let submit = detail.actions.contains(&chain::Action::Submit);
+    let endorse = detail.actions.contains(&chain::Action::Endorse);
+    let rebase = s.conflict_count > 0 && (detail.can_edit || submit);
+    if !(submit || endorse || rebase) {
         return ().into_any();
     }
     let step = move |action: ProposalStepAction, note: RwSignal<String>| {
@@ -567,7 +570,7 @@ fn Actions(
                     })}
                 </div>
             })}
-            {detail.can_submit.then(|| view! {
+            {submit.then(|| view! {
                 <div class="action-block">
                     {note_field("submit-note", K::NoteLabel, state.note, None)}
                     {action_button("submit-proposal", "btn btn-primary", K::SubmitProposal, pending, move || {
@@ -575,7 +578,7 @@ fn Actions(
                     })}
                 </div>
             })}
-            {detail.can_endorse.then(|| view! {
+            {endorse.then(|| view! {
                 <div class="action-block">
                     {note_field("endorse-note", K::EndorseRemark, state.remark, None)}
                     {action_button("endorse", "btn btn-primary", K::Endorse, pending, move || {

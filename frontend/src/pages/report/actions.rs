@@ -8,7 +8,7 @@ use super::{PageState, Request};
 use crate::i18n::{t, K};
 use leptos::prelude::*;
 use shared::api::proposals::{check_reason, REASON_MAX};
-use shared::api::reports::ReportAction;
+use shared::chain::Action;
 
 fn button(
     id: &'static str,
@@ -37,19 +37,15 @@ pub fn Actions(
             .map(|r| {
                 let ended = today_of(&r).is_none_or(|d| r.period.has_ended(d));
                 let mut actions = r.actions;
-                if r.can_edit
-                    && ended
-                    && r.stage.is_none()
-                    && !actions.contains(&ReportAction::Submit)
-                {
-                    actions.push(ReportAction::Submit);
+                if r.can_edit && ended && r.stage.is_none() && !actions.contains(&Action::Submit) {
+                    actions.push(Action::Submit);
                 }
                 (r.can_edit, actions)
             })
             .unwrap_or_default()
     });
-    let has = move |a: ReportAction| allowed.with(|(_, actions)| actions.contains(&a));
-    let open = move |a: ReportAction| {
+    let has = move |a: Action| allowed.with(|(_, actions)| actions.contains(&a));
+    let open = move |a: Action| {
         page.reason.set(String::new());
         page.touched(Target::Reason);
         page.dialog.set(Some(a));
@@ -60,11 +56,11 @@ pub fn Actions(
         let (can_edit, _) = allowed.get();
         view! {
             {can_edit.then(|| button("report-save", "btn btn-secondary", K::Save, pending, move || dispatch.run(Request::Save)))}
-            {has(ReportAction::Submit).then(|| button("report-submit", "btn btn-primary", K::SubmitReport, pending, move || dispatch.run(Request::Submit)))}
-            {has(ReportAction::Endorse).then(|| button("report-endorse", "btn btn-primary", K::EndorseReport, pending, move || dispatch.run(Request::Step(ReportAction::Endorse))))}
-            {has(ReportAction::Approve).then(|| button("report-approve", "btn btn-primary", K::ApproveReport, pending, move || dispatch.run(Request::Step(ReportAction::Approve))))}
-            {has(ReportAction::Return).then(|| button("report-return", "btn btn-danger", K::ReturnReport, asking, move || open(ReportAction::Return)))}
-            {has(ReportAction::Unlock).then(|| button("report-unlock", "btn btn-danger", K::UnlockReport, asking, move || open(ReportAction::Unlock)))}
+            {has(Action::Submit).then(|| button("report-submit", "btn btn-primary", K::SubmitReport, pending, move || dispatch.run(Request::Submit)))}
+            {has(Action::Endorse).then(|| button("report-endorse", "btn btn-primary", K::EndorseReport, pending, move || dispatch.run(Request::Action(Action::Endorse))))}
+            {has(Action::Approve).then(|| button("report-approve", "btn btn-primary", K::ApproveReport, pending, move || dispatch.run(Request::Action(Action::Approve))))}
+            {has(Action::Return).then(|| button("report-return", "btn btn-danger", K::ReturnReport, asking, move || open(Action::Return)))}
+            {has(Action::Unlock).then(|| button("report-unlock", "btn btn-danger", K::UnlockReport, asking, move || open(Action::Unlock)))}
         }
     };
     let shown = move || allowed.with(|(can_edit, actions)| *can_edit || !actions.is_empty());
@@ -100,7 +96,7 @@ fn ReasonDialog(
     };
     move || {
         page.dialog.get().map(|action| {
-            let (label, yes) = if action == ReportAction::Unlock {
+            let (label, yes) = if action == Action::Unlock {
                 (K::UnlockReason, K::UnlockReport)
             } else {
                 (K::ReturnReason, K::ReturnReport)

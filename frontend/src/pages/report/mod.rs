@@ -20,8 +20,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use measures::MeasuresSection;
 use shared::api::events::{LiveEvent, LiveEventKind};
-use shared::api::reports::{Report, ReportAction, ReportStepRequest, SaveReport};
+use shared::api::reports::{Report, ReportStepRequest, SaveReport};
 use shared::calendar::ReportPeriod;
+use shared::chain::Action as Step;
 use shared::{ApiErrorBody, ErrorCode, Lang, OrgId, Text};
 use summary::{ConflictPanel, ReportSummary, StepsRecord};
 use values::ValuesSection;
@@ -41,9 +42,9 @@ pub enum Request {
     /// Saves what is typed (when the user may edit), then submits.
     Submit,
     /// Endorse or approve.
-    Step(ReportAction),
+    Action(Step),
     /// Return or unlock, with the reason.
-    WithReason(ReportAction, String),
+    WithReason(Step, String),
 }
 
 impl Request {
@@ -51,12 +52,12 @@ impl Request {
         match self {
             Request::Save => K::ReportSavedNotice,
             Request::Submit => K::ReportSubmittedNotice,
-            Request::Step(a) | Request::WithReason(a, _) => match a {
-                ReportAction::Submit => K::ReportSubmittedNotice,
-                ReportAction::Endorse => K::ReportEndorsedNotice,
-                ReportAction::Return => K::ReportReturnedNotice,
-                ReportAction::Approve => K::ReportApprovedNotice,
-                ReportAction::Unlock => K::ReportUnlockedNotice,
+            Request::Action(a) | Request::WithReason(a, _) => match a {
+                Step::Submit => K::ReportSubmittedNotice,
+                Step::Endorse => K::ReportEndorsedNotice,
+                Step::Return => K::ReportReturnedNotice,
+                Step::Approve => K::ReportApprovedNotice,
+                Step::Unlock => K::ReportUnlockedNotice,
             },
         }
     }
@@ -78,7 +79,7 @@ pub struct PageState {
     /// The last write's outcome: (succeeded, message).
     pub message: RwSignal<Option<(bool, Text)>>,
     /// Which reason dialog is open (return or unlock), and its text.
-    pub dialog: RwSignal<Option<ReportAction>>,
+    pub dialog: RwSignal<Option<Step>>,
     pub reason: RwSignal<String>,
 }
 
@@ -314,8 +315,8 @@ async fn run(page: PageState, request: Request, lang: Lang, load: Action<(), ()>
     }
     let (action, reason) = match &request {
         Request::Save => return,
-        Request::Submit => (ReportAction::Submit, None),
-        Request::Step(a) => (*a, None),
+        Request::Submit => (Step::Submit, None),
+        Request::Action(a) => (*a, None),
         Request::WithReason(a, r) => (*a, Some(r.clone())),
     };
     let body = ReportStepRequest { version, reason };

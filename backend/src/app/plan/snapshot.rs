@@ -2,7 +2,7 @@
 //! database's plan revision moves, so reads cost one tiny query and no aggregation.
 
 use super::structure::{parse_source, parse_year, Structure};
-use crate::authz::Actor;
+use crate::app::actor::Actor;
 use crate::db::{self, DbConn};
 use anyhow::Result;
 use shared::api::measures::{MeasureStatus, MeasureSummary};
@@ -100,6 +100,15 @@ impl Snapshot {
             }
             Ok(Snapshot::build(revision, Arc::new(structure), measures))
         })
+    }
+
+    /// The plan before the programme is seeded (for the first start's seed).
+    pub fn unseeded() -> Result<Snapshot> {
+        Ok(Snapshot::build(
+            0,
+            Arc::new(Structure::unseeded()?),
+            Vec::new(),
+        ))
     }
 
     fn build(revision: i64, structure: Arc<Structure>, measures: Vec<MeasureEntry>) -> Snapshot {

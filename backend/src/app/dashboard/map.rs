@@ -4,15 +4,15 @@
 //! cosine), which at the oblast's size (~300 km) is indistinguishable from a conformal one.
 //! Coordinates are written with one decimal in a view box 1000 units wide.
 
-use crate::services::structure::Structure;
+use crate::app::plan::structure::Structure;
 use anyhow::{anyhow, Context, Result};
 use serde::Deserialize;
 use shared::api::dashboard::{MapShape, MapShapes};
 use shared::{KatottgCode, Text};
 use std::fmt::Write;
 
-const COMMUNITIES: &str = include_str!("../../data/communities.geojson");
-const DISTRICTS: &str = include_str!("../../data/districts.geojson");
+const COMMUNITIES: &str = include_str!("../../../data/communities.geojson");
+const DISTRICTS: &str = include_str!("../../../data/districts.geojson");
 const WIDTH: f64 = 1000.0;
 const MARGIN: f64 = 10.0;
 

@@ -5,10 +5,7 @@ use anyhow::{anyhow, Result};
 use shared::api::auth::OrgRef;
 use shared::api::orgs::{OrgKind, SettlementKind};
 use shared::api::programme::Passport;
-use shared::{
-    Amount, BudgetGrid, DirectionId, FundingSource, KatottgCode, OrgId, TaskCode, TaskId, Text,
-    Year,
-};
+use shared::{Amount, BudgetGrid, DirectionId, KatottgCode, OrgId, TaskCode, TaskId, Text};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
@@ -60,13 +57,10 @@ pub struct Structure {
     task_index: HashMap<TaskId, usize>,
 }
 
-pub fn parse_source(s: &str) -> Result<FundingSource> {
-    FundingSource::parse(s).ok_or_else(|| anyhow!("unknown funding source {s:?} in the database"))
-}
+pub use crate::db::{source as parse_source, year as parse_year};
 
-pub fn parse_year(y: i32) -> Result<Year> {
-    Year::new(y).map_err(|_| anyhow!("year {y} outside the programme term in the database"))
-}
+/// Dnipropetrovsk oblast's KATOTTH code.
+pub const OBLAST_CODE: &str = "UA12000000000090473";
 
 impl Structure {
     pub fn load(conn: &mut DbConn) -> Result<Structure> {
@@ -118,8 +112,6 @@ impl Structure {
                 population: o.population,
             });
         }
-        let org_index = orgs.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
-        let task_index = tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
         let passport = Passport {
             name: Text::new(p.name_uk, p.name_en),
             region: Text::new(p.region_uk, p.region_en),
@@ -132,7 +124,19 @@ impl Structure {
             end_year: parse_year(p.end_year)?,
             total: envelope.total(),
         };
-        Ok(Structure {
+        Ok(Structure::new(passport, envelope, directions, tasks, orgs))
+    }
+
+    pub fn new(
+        passport: Passport,
+        envelope: BudgetGrid,
+        directions: Vec<DirectionInfo>,
+        tasks: Vec<TaskInfo>,
+        orgs: Vec<OrgInfo>,
+    ) -> Structure {
+        let org_index = orgs.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
+        let task_index = tasks.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+        Structure {
             passport,
             envelope,
             directions,
@@ -140,7 +144,37 @@ impl Structure {
             orgs,
             org_index,
             task_index,
-        })
+        }
+    }
+
+    /// The structure before the programme is seeded: no directions, tasks or organisations (the
+    /// first start's seed runs through the same write path as everything else).
+    pub fn unseeded() -> Result<Structure> {
+        let year = |y| parse_year(y);
+        let passport = Passport {
+            name: Text::default(),
+            region: Text::default(),
+            region_code: KatottgCode::parse(OBLAST_CODE)
+                .map_err(|e| anyhow!("the oblast's code: {e:?}"))?,
+            decision: Text::default(),
+            developer: Text::default(),
+            head: Text::default(),
+            start_year: year(2026)?,
+            end_year: year(2028)?,
+            total: Amount::ZERO,
+        };
+        Ok(Structure::new(
+            passport,
+            BudgetGrid::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        ))
+    }
+
+    /// The oblast itself (whose draft the department writes).
+    pub fn oblast(&self) -> Option<&OrgInfo> {
+        self.orgs.iter().find(|o| o.kind == OrgKind::Oblast)
     }
 
     pub fn org(&self, id: OrgId) -> Option<&OrgInfo> {
@@ -163,5 +197,58 @@ impl Structure {
             OrgKind::Community => org.parent,
             OrgKind::Oblast | OrgKind::Executor => None,
         }
+    }
+}
+
+/// A small structure for the application layer's unit tests: the oblast, one executor, two
+/// districts with a community each.
+#[cfg(test)]
+pub mod testing {
+    use super::*;
+    use shared::Year;
+
+    pub const OBLAST: OrgId = OrgId(1);
+    pub const EXECUTOR: OrgId = OrgId(2);
+    pub const DISTRICT: OrgId = OrgId(10);
+    pub const COMMUNITY: OrgId = OrgId(11);
+    pub const OTHER_DISTRICT: OrgId = OrgId(20);
+    pub const OTHER_COMMUNITY: OrgId = OrgId(21);
+
+    fn org(id: OrgId, kind: OrgKind, parent: Option<OrgId>) -> OrgInfo {
+        OrgInfo {
+            id,
+            slug: format!("org-{id}"),
+            code: None,
+            kind,
+            name: Text::new(format!("Організація {id}"), format!("Organisation {id}")),
+            parent,
+            settlement_kind: None,
+            population: None,
+        }
+    }
+
+    pub fn structure() -> Structure {
+        let year = |y| Year::new(y).unwrap_or(Year::FIRST);
+        let passport = Passport {
+            name: Text::new("Програма", "Programme"),
+            region: Text::new("Область", "Oblast"),
+            region_code: KatottgCode::parse("UA12000000000090473")
+                .unwrap_or_else(|e| panic!("{e:?}")),
+            decision: Text::default(),
+            developer: Text::default(),
+            head: Text::default(),
+            start_year: year(2026),
+            end_year: year(2028),
+            total: Amount::ZERO,
+        };
+        let orgs = vec![
+            org(OBLAST, OrgKind::Oblast, None),
+            org(EXECUTOR, OrgKind::Executor, None),
+            org(DISTRICT, OrgKind::District, None),
+            org(COMMUNITY, OrgKind::Community, Some(DISTRICT)),
+            org(OTHER_DISTRICT, OrgKind::District, None),
+            org(OTHER_COMMUNITY, OrgKind::Community, Some(OTHER_DISTRICT)),
+        ];
+        Structure::new(passport, BudgetGrid::new(), Vec::new(), Vec::new(), orgs)
     }
 }

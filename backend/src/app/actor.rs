@@ -1,23 +1,30 @@
-//! Who may read and plan what: every rule of role and organisation scope, in one place.
+//! Who acts, as the application sees them, and every rule of role and organisation scope.
+//!
+//! Reading: the department, the head and the administrator read everything; a community
+//! coordinator reads its community, a district coordinator its own and its communities'; both read
+//! the oblast executors' measures (they are the regional programme itself). Planning: the
+//! department everywhere, coordinators their own organisation. Reports: coordinators write their
+//! own, the department the executors' (they have no accounts). The approval chain's steps are in
+//! [`super::chain`], built on these.
 
-use crate::services::structure::Structure;
+use super::plan::structure::Structure;
+use shared::api::auth::Capabilities;
 use shared::api::orgs::OrgKind;
 use shared::api::proposals::ProposalState;
-use shared::{OrgId, Role};
+use shared::{OrgId, Role, UserId};
 
-/// The signed-in user, as the rules need them.
-#[derive(Debug, Clone)]
+/// The signed-in user: a plain value the HTTP edge builds from the session.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
-    pub user_id: i32,
+    pub id: UserId,
+    /// The display name, as records and inboxes show it.
+    pub name: String,
     pub role: Role,
     pub org: Option<OrgId>,
 }
 
 impl Actor {
     /// May this user see the measures of `org`?
-    ///
-    /// The oblast executors' measures are the regional programme itself and are visible to all;
-    /// a community sees its own; a district its own and its communities'.
     pub fn can_read_org(&self, structure: &Structure, org: OrgId) -> bool {
         match self.role {
             Role::Department | Role::ProgrammeHead | Role::Admin => true,
@@ -28,13 +35,17 @@ impl Actor {
                 if matches!(info.kind, OrgKind::Executor | OrgKind::Oblast) {
                     return true;
                 }
-                let own = self.org;
-                own == Some(org)
-                    || (self.role == Role::DistrictCoordinator
-                        && info.parent.is_some()
-                        && info.parent == own)
+                self.org == Some(org) || self.is_district_above(structure, org)
             }
         }
+    }
+
+    /// Is this user the coordinator of the district `org` belongs to?
+    fn is_district_above(&self, structure: &Structure, org: OrgId) -> bool {
+        self.role == Role::DistrictCoordinator
+            && structure
+                .org(org)
+                .is_some_and(|o| o.parent.is_some() && o.parent == self.org)
     }
 
     /// May this user create, change or delete measures of `org`?
@@ -65,11 +76,7 @@ impl Actor {
             Role::ProgrammeHead | Role::Admin => submitted,
             Role::CommunityCoordinator => self.org == Some(org),
             Role::DistrictCoordinator => {
-                self.org == Some(org)
-                    || (submitted
-                        && structure
-                            .org(org)
-                            .is_some_and(|o| o.parent.is_some() && o.parent == self.org))
+                self.org == Some(org) || (submitted && self.is_district_above(structure, org))
             }
         }
     }
@@ -78,25 +85,19 @@ impl Actor {
     /// department. The programme head and administrators propose nothing.
     pub fn proposal_org(&self, structure: &Structure) -> Option<OrgId> {
         match self.role {
-            Role::Department => structure
-                .orgs
-                .iter()
-                .find(|o| o.kind == OrgKind::Oblast)
-                .map(|o| o.id),
+            Role::Department => structure.oblast().map(|o| o.id),
             Role::CommunityCoordinator | Role::DistrictCoordinator => self.org,
             Role::ProgrammeHead | Role::Admin => None,
         }
     }
 
-    /// May this user endorse or return a proposal of `org` on the district's step?
+    /// Is this user the district's reviewer of `org`'s proposals and reports?
     pub fn can_endorse_for(&self, structure: &Structure, org: OrgId) -> bool {
-        self.role == Role::DistrictCoordinator
-            && structure
-                .org(org)
-                .is_some_and(|o| o.parent.is_some() && o.parent == self.org)
+        self.is_district_above(structure, org)
     }
 
-    /// May this user decide proposals (approve, return, reject lines) and set the route?
+    /// May this user take the department's decisions (proposals, reports, approved amounts,
+    /// thresholds, reporting settings and the route)?
     pub fn can_decide(&self) -> bool {
         self.role == Role::Department
     }
@@ -108,10 +109,7 @@ impl Actor {
             Role::Department | Role::ProgrammeHead | Role::Admin => true,
             Role::CommunityCoordinator => self.org == Some(org),
             Role::DistrictCoordinator => {
-                self.org == Some(org)
-                    || structure
-                        .org(org)
-                        .is_some_and(|o| o.parent.is_some() && o.parent == self.org)
+                self.org == Some(org) || self.is_district_above(structure, org)
             }
         }
     }
@@ -141,7 +139,34 @@ impl Actor {
         )
     }
 
+    /// May this user run the chain check of the record?
+    pub fn can_verify_record(&self) -> bool {
+        self.can_see_oblast_dashboard()
+    }
+
     pub fn can_manage_accounts(&self) -> bool {
         self.role == Role::Admin
+    }
+
+    /// May this user run the reminder pass now?
+    pub fn can_run_reminders(&self) -> bool {
+        self.can_decide() || self.can_manage_accounts()
+    }
+
+    /// What the app offers this user, so it shows the same rules without repeating them.
+    pub fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            plan: matches!(
+                self.role,
+                Role::CommunityCoordinator | Role::DistrictCoordinator | Role::Department
+            ),
+            decide: self.can_decide(),
+            report: matches!(
+                self.role,
+                Role::CommunityCoordinator | Role::DistrictCoordinator | Role::Department
+            ),
+            oblast_dashboard: self.can_see_oblast_dashboard(),
+            manage_accounts: self.can_manage_accounts(),
+        }
     }
 }

@@ -6,12 +6,14 @@
 //! hears them through a listening connection, so several processes behind one address behave as
 //! one; the same notification also tells each process that its plan snapshot is out of date.
 
+use super::actor::Actor;
+use super::plan::structure::Structure;
+use super::App;
 use crate::db::{self, DbConn};
-use crate::state::AppState;
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use shared::api::events::{LiveEvent, LiveEventKind};
-use shared::api::proposals::ProposalId;
+use shared::api::proposals::{ProposalId, ProposalState};
 use shared::{MeasureId, OrgId};
 use std::sync::Weak;
 use std::time::Duration;
@@ -46,7 +48,7 @@ impl LiveHub {
                 let sent = diesel::sql_query("SELECT pg_notify($1, $2)")
                     .bind::<diesel::sql_types::Text, _>(CHANNEL)
                     .bind::<diesel::sql_types::Text, _>(payload)
-                    .execute(c);
+                    .execute(&mut **c);
                 if let Err(e) = sent {
                     tracing::warn!(%e, "NOTIFY failed; delivering in this process only");
                     self.deliver(event);
@@ -119,7 +121,7 @@ pub fn report_event(
 }
 
 /// Starts the PostgreSQL listener of this process; it ends when the application is dropped.
-pub fn start_listener(url: String, state: Weak<AppState>) {
+pub fn start_listener(url: String, state: Weak<App>) {
     std::thread::Builder::new()
         .name("obriy-listen".into())
         .spawn(move || {
@@ -134,7 +136,7 @@ pub fn start_listener(url: String, state: Weak<AppState>) {
         .unwrap_or_else(|e| tracing::error!(%e, "could not start the live listener"));
 }
 
-fn listen(url: &str, state: &Weak<AppState>) -> anyhow::Result<()> {
+fn listen(url: &str, state: &Weak<App>) -> anyhow::Result<()> {
     let mut conn = PgConnection::establish(url)?;
     conn.batch_execute(&format!("LISTEN {CHANNEL}"))?;
     loop {
@@ -154,5 +156,26 @@ fn listen(url: &str, state: &Weak<AppState>) -> anyhow::Result<()> {
         }
         drop(app);
         std::thread::sleep(POLL);
+    }
+}
+
+/// Whether `actor` hears an event: about a report as the report's visibility says (a draft's,
+/// only its writers), about a proposal as the proposal's, else as its measure's organisation.
+pub fn may_hear(actor: &Actor, structure: &Structure, event: &LiveEvent) -> bool {
+    if event.period.is_some() {
+        if event.draft {
+            actor.can_write_report(structure, event.org_id)
+        } else {
+            actor.can_see_reports_of(structure, event.org_id)
+        }
+    } else if event.proposal_id.is_some() {
+        let state = if event.draft {
+            ProposalState::Draft
+        } else {
+            ProposalState::InReview
+        };
+        actor.can_see_proposal(structure, event.org_id, state)
+    } else {
+        actor.can_read_org(structure, event.org_id)
     }
 }

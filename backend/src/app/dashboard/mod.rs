@@ -16,13 +16,16 @@
 //! - "Low execution": in the assessed year, executed below half of the approved amount
 //!   pro-rated to the assessed quarter.
 
-use crate::authz::Actor;
+pub mod map;
+
+use crate::app::actor::Actor;
+use crate::app::error::{AppError, AppResult};
+use crate::app::plan::snapshot::{MeasureEntry, Snapshot};
+use crate::app::plan::structure::{OrgInfo, Structure};
+use crate::app::reports::{self as r, held_to_targets, IndicatorDef};
+use crate::app::App;
 use crate::db::{self, DbConn};
-use crate::error::{ApiError, ApiResult};
-use crate::services::reports::{self as r, held_to_targets, IndicatorDef};
-use crate::services::snapshot::{MeasureEntry, Snapshot};
-use crate::services::structure::{OrgInfo, Structure};
-use actix_web::web::Bytes;
+use bytes::Bytes;
 use rust_decimal::Decimal;
 use shared::amount::{format_number, format_percent_value, format_thousands};
 use shared::api::dashboard::{
@@ -38,7 +41,9 @@ use shared::calendar::{
     ReportStatus,
 };
 use shared::execution::{percent, Execution};
-use shared::indicators::{actual_for, Actual, IndicatorStatus, QuarterValue};
+use shared::indicators::{
+    actual_for, level_actuals, Actual, IndicatorStatus, LevelActual, QuarterValue,
+};
 use shared::{
     Amount, BudgetGrid, DirectionId, ErrorCode, FundingSource, IndicatorId, Lang, MeasureId, OrgId,
     Quarter, Text, Year,
@@ -57,8 +62,6 @@ struct ReportInfo {
 
 /// One stored report's spending per measure.
 type ReportSpending = (ReportPeriod, ReportStage, HashMap<MeasureId, Amount>);
-/// An indicator's actual at a level, with how many reporters gave a value of how many.
-type LevelActual = (Option<Actual>, u32, u32);
 /// A cached answer: (level, id, quarter) → JSON.
 type Answers = Mutex<HashMap<(DashboardLevel, i32, Quarter), Bytes>>;
 
@@ -69,6 +72,8 @@ pub struct Board {
     structure: Arc<Structure>,
     snapshot: Arc<Snapshot>,
     defs: Vec<IndicatorDef>,
+    /// The definitions alone, as the shared computations take them.
+    indicators: Vec<shared::Indicator>,
     measures: HashMap<MeasureId, usize>,
     approved: HashMap<MeasureId, BudgetGrid>,
     executed: HashMap<MeasureId, BudgetGrid>,
@@ -85,15 +90,11 @@ pub struct Board {
 }
 
 impl Board {
-    fn load(
-        conn: &mut DbConn,
-        st: &crate::state::AppState,
-        key: (i64, i64, Date),
-    ) -> ApiResult<Board> {
-        let snapshot = st.snapshot(conn)?;
+    fn load(conn: &mut DbConn, app: &App, key: (i64, i64, Date)) -> AppResult<Board> {
+        let snapshot = app.snapshot(conn)?;
         let structure = snapshot.structure.clone();
         let defs = r::indicators(conn)?;
-        conn.read_tx(|conn| -> ApiResult<Board> {
+        conn.read_tx(|conn| -> AppResult<Board> {
             let approved: HashMap<MeasureId, BudgetGrid> = db::budget::all_grids(conn)?
                 .into_iter()
                 .map(|(m, g)| (MeasureId(m), g))
@@ -223,6 +224,7 @@ impl Board {
                 today: key.2,
                 structure: structure.clone(),
                 snapshot: snapshot.clone(),
+                indicators: defs.iter().map(|d| d.indicator.clone()).collect(),
                 defs: defs.clone(),
                 measures,
                 approved,
@@ -381,76 +383,23 @@ impl Board {
             .sum()
     }
 
-    /// The reporters of an indicator within a scope.
-    fn reporters_in<'a>(
-        &self,
-        scope: Scope,
-        def: &IndicatorDef,
-        orgs: &[&'a OrgInfo],
-    ) -> Vec<&'a OrgInfo> {
-        if matches!(scope, Scope::Measure(_)) {
-            return Vec::new();
-        }
-        orgs.iter()
-            .filter(|o| r::reports_indicator(&def.indicator, o))
-            .copied()
-            .collect()
-    }
-
-    /// Each indicator's actual at a scope for a quarter (formulas from their inputs), and how many
-    /// reporters gave a value.
+    /// Each indicator's actual at a scope for a quarter, and how many reporters gave a value:
+    /// `shared::indicators::level_actuals` over the scope's reporters.
     fn actuals(&self, scope: Scope, q: Quarter) -> HashMap<IndicatorId, LevelActual> {
+        if matches!(scope, Scope::Measure(_)) {
+            return level_actuals(&self.indicators, |_| Vec::new(), q);
+        }
         let orgs = self.orgs_in(scope);
-        let mut out = HashMap::new();
-        for def in &self.defs {
-            let ind = &def.indicator;
-            if ind.formula.is_some() {
-                continue;
-            }
-            let reporters = self.reporters_in(scope, def, &orgs);
-            let per_org: Vec<Actual> = reporters
-                .iter()
-                .filter_map(|o| {
-                    let values = self.values.get(&(ind.id, o.id))?;
-                    actual_for(ind.kind, values, q)
-                })
-                .collect();
-            let n = u32::try_from(reporters.len()).unwrap_or(u32::MAX);
-            let reported = u32::try_from(per_org.len()).unwrap_or(u32::MAX);
-            out.insert(
-                ind.id,
-                (ind.aggregate.combine(ind.unit, &per_org), reported, n),
-            );
-        }
-        let flat: Vec<shared::Indicator> = self.defs.iter().map(|d| d.indicator.clone()).collect();
-        for id in shared::indicators::formula_order(&flat).unwrap_or_default() {
-            let Some(def) = self.defs.iter().find(|d| d.indicator.id == id) else {
-                continue;
-            };
-            let Some(formula) = &def.indicator.formula else {
-                continue;
-            };
-            let inputs: Option<Vec<Actual>> = formula
-                .inputs()
-                .iter()
-                .map(|i| out.get(i).and_then(|(a, _, _)| *a))
-                .collect();
-            let value = inputs.as_ref().and_then(|ins| {
-                let as_of = ins.iter().map(|a| a.as_of).min()?;
-                let v =
-                    formula.evaluate(|i| out.get(&i).and_then(|(a, _, _)| a.map(|a| a.value)))?;
-                Some(Actual {
-                    value: def.indicator.unit.round(v),
-                    as_of,
-                })
-            });
-            let (reported, n) = formula.inputs().iter().fold((u32::MAX, 0), |(r0, n0), i| {
-                let (_, r1, n1) = out.get(i).copied().unwrap_or((None, 0, 0));
-                (r0.min(r1), n0.max(n1))
-            });
-            out.insert(id, (value, if n == 0 { 0 } else { reported }, n));
-        }
-        out
+        level_actuals(
+            &self.indicators,
+            |ind| {
+                orgs.iter()
+                    .filter(|o| r::reports_indicator(ind, o))
+                    .map(|o| self.values.get(&(ind.id, o.id)).map(Vec::as_slice))
+                    .collect()
+            },
+            q,
+        )
     }
 
     /// Whether a level has a status of its own for the indicator.
@@ -479,7 +428,12 @@ impl Board {
         let mut tiles = Vec::new();
         for def in &self.defs {
             let ind = &def.indicator;
-            let Some(&(actual, reported, reporters)) = now.get(&ind.id) else {
+            let Some(&LevelActual {
+                actual,
+                reported,
+                reporters,
+            }) = now.get(&ind.id)
+            else {
                 continue;
             };
             if scope != Scope::Oblast && reporters == 0 {
@@ -518,7 +472,7 @@ impl Board {
                 trend: per_quarter
                     .iter()
                     .map(|(x, m)| {
-                        let a = m.get(&ind.id).and_then(|(a, _, _)| *a);
+                        let a = m.get(&ind.id).and_then(|l| l.actual);
                         let e = status_of(a, *x);
                         TrendPoint {
                             quarter: *x,
@@ -1136,16 +1090,16 @@ impl DashboardCache {
     }
 
     /// The board at the database's current revisions, rebuilt if they moved.
-    pub fn board(&self, conn: &mut DbConn, st: &crate::state::AppState) -> ApiResult<Arc<Board>> {
+    pub fn board(&self, conn: &mut DbConn, app: &App) -> AppResult<Arc<Board>> {
         // Clear the flag before reading the revisions, so a write committing meanwhile sets it again.
         self.dirty.store(false, Ordering::SeqCst);
-        let plan = st.snapshot(conn)?.revision;
+        let plan = app.snapshot(conn)?.revision;
         let reports = db::plan_state::report_revision(conn)?;
         *self
             .checked
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Instant::now());
-        let key = (plan, reports, st.clock.today());
+        let key = (plan, reports, app.clock.today());
         if let Some(b) = self.peek().filter(|b| b.key == key) {
             return Ok(b);
         }
@@ -1156,7 +1110,7 @@ impl DashboardCache {
         if let Some(b) = self.peek().filter(|b| b.key == key) {
             return Ok(b);
         }
-        let board = Arc::new(Board::load(conn, st, key)?);
+        let board = Arc::new(Board::load(conn, app, key)?);
         *self
             .current
             .write()
@@ -1166,15 +1120,15 @@ impl DashboardCache {
 }
 
 /// The dashboard a query asks for, as JSON, if the user may see it.
-pub fn answer(board: &Board, actor: &Actor, query: &DashboardQuery) -> ApiResult<Bytes> {
+pub fn answer(board: &Board, actor: &Actor, query: &DashboardQuery) -> AppResult<Bytes> {
     let level = match query.level.as_deref() {
         None | Some("") => DashboardLevel::Oblast,
         Some(l) => DashboardLevel::parse(l)
-            .ok_or_else(|| ApiError::field(ErrorCode::BadRequest, "level"))?,
+            .ok_or_else(|| AppError::field(ErrorCode::BadRequest, "level"))?,
     };
     let q = match query.quarter.as_deref() {
         Some(raw) if !raw.trim().is_empty() => {
-            Quarter::parse(raw).map_err(|code| ApiError::field(code, "quarter"))?
+            Quarter::parse(raw).map_err(|code| AppError::field(code, "quarter"))?
         }
         _ => ReportPeriod::latest_ended_quarter(board.today).unwrap_or(Quarter {
             year: Year::FIRST,
@@ -1215,11 +1169,29 @@ pub fn answer(board: &Board, actor: &Actor, query: &DashboardQuery) -> ApiResult
         return Ok(json.clone());
     }
     let json =
-        Bytes::from(serde_json::to_vec(&board.dashboard(scope, q)).map_err(ApiError::internal)?);
+        Bytes::from(serde_json::to_vec(&board.dashboard(scope, q)).map_err(AppError::internal)?);
     board
         .answers
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .insert(key, json.clone());
     Ok(json)
+}
+
+/// The dashboard of one level as JSON: from the board in memory when it is fresh (no database, no
+/// blocking), else after reading the board again.
+pub fn dashboard(app: &App, actor: &Actor, query: &DashboardQuery) -> AppResult<Bytes> {
+    match app.dashboards.fresh(app.clock.today()) {
+        Some(board) => answer(&board, actor, query),
+        None => app.read(|conn| {
+            let board = app.dashboards.board(conn, app)?;
+            answer(&board, actor, query)
+        }),
+    }
+}
+
+/// The fast path of [`dashboard`] alone: `None` when the board must be read again.
+pub fn fresh(app: &App, actor: &Actor, query: &DashboardQuery) -> Option<AppResult<Bytes>> {
+    let board = app.dashboards.fresh(app.clock.today())?;
+    Some(answer(&board, actor, query))
 }

@@ -1,40 +1,30 @@
 //! Cross-cutting input as extractors: the signed-in user (with the CSRF check on writes)
 //! and JSON bodies whose errors name the offending field.
 
-use crate::authz::Actor;
-use crate::db;
-use crate::error::ApiError;
-use crate::state::{db as run_db, State};
+use super::{call, State};
+use crate::app::accounts::{self, Session};
+use crate::app::{Actor, Error as AppError};
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use serde::de::DeserializeOwned;
-use sha2::{Digest, Sha256};
 use shared::api::{CSRF_HEADER, SESSION_COOKIE};
-use shared::{ErrorCode, OrgId, Role, UserId};
+use shared::ErrorCode;
 use std::future::Future;
 use std::pin::Pin;
 
 /// The signed-in user, loaded by [`session_middleware`]. Extracting it fails with 401 without
 /// a live session.
 #[derive(Debug, Clone)]
-pub struct CurrentUser {
-    pub user: db::users::UserRow,
-    pub actor: Actor,
-    pub csrf_token: String,
-    pub token_hash: String,
-}
+pub struct CurrentUser(pub Session);
 
 impl CurrentUser {
-    pub fn id(&self) -> UserId {
-        UserId(self.user.id)
+    /// The user as the application layer takes them.
+    pub fn actor(&self) -> &Actor {
+        &self.0.actor
     }
-}
-
-pub fn hash_token(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
@@ -57,14 +47,14 @@ pub async fn session_middleware(
                     .get(CSRF_HEADER)
                     .and_then(|v| v.to_str().ok())
                     .unwrap_or_default();
-                if !constant_time_eq(sent.as_bytes(), user.csrf_token.as_bytes()) {
-                    return Err(ApiError::new(ErrorCode::CsrfFailed).into());
+                if !constant_time_eq(sent.as_bytes(), user.0.csrf_token.as_bytes()) {
+                    return Err(AppError::new(ErrorCode::CsrfFailed).into());
                 }
             }
             req.extensions_mut().insert(user);
         }
         Ok(None) if writes && !exempt => {
-            return Err(ApiError::new(ErrorCode::Unauthenticated).into())
+            return Err(AppError::new(ErrorCode::Unauthenticated).into())
         }
         Ok(None) => {}
         Err(e) => return Err(e.into()),
@@ -72,47 +62,28 @@ pub async fn session_middleware(
     next.call(req).await
 }
 
-async fn load_session(req: &HttpRequest) -> Result<Option<CurrentUser>, ApiError> {
+async fn load_session(req: &HttpRequest) -> Result<Option<CurrentUser>, AppError> {
     let Some(token) = req.cookie(SESSION_COOKIE).map(|c| c.value().to_string()) else {
         return Ok(None);
     };
     let state = req
         .app_data::<State>()
         .cloned()
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("no state")))?;
-    let token_hash = hash_token(&token);
-    let lookup = token_hash.clone();
-    let found = run_db(&state, move |conn, _| {
-        Ok(db::sessions::find_live(conn, &lookup, db::now_ms())?)
-    })
-    .await?;
-    let Some((session, user)) = found else {
-        return Ok(None);
-    };
-    let role = Role::parse(&user.role)
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("role {:?}", user.role)))?;
-    Ok(Some(CurrentUser {
-        actor: Actor {
-            user_id: user.id,
-            role,
-            org: user.org_id.map(OrgId),
-        },
-        user,
-        csrf_token: session.csrf_token,
-        token_hash,
-    }))
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("no state")))?;
+    let session = call(&state, move |app| accounts::session(app, &token)).await?;
+    Ok(session.map(CurrentUser))
 }
 
 impl FromRequest for CurrentUser {
-    type Error = ApiError;
-    type Future = std::future::Ready<Result<Self, ApiError>>;
+    type Error = AppError;
+    type Future = std::future::Ready<Result<Self, AppError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         std::future::ready(
             req.extensions()
                 .get::<CurrentUser>()
                 .cloned()
-                .ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated)),
+                .ok_or_else(|| AppError::new(ErrorCode::Unauthenticated)),
         )
     }
 }
@@ -125,24 +96,24 @@ pub struct ValidJson<T>(pub T);
 const BODY_LIMIT: usize = 1024 * 1024;
 
 impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
-    type Error = ApiError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             let bytes = body
                 .await
-                .map_err(|_| ApiError::new(ErrorCode::BadRequest))?;
+                .map_err(|_| AppError::new(ErrorCode::BadRequest))?;
             if bytes.len() > BODY_LIMIT {
-                return Err(ApiError::new(ErrorCode::BadRequest));
+                return Err(AppError::new(ErrorCode::BadRequest));
             }
             parse_json(&bytes).map(ValidJson)
         })
     }
 }
 
-pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -154,7 +125,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             .next()
             .and_then(ErrorCode::parse)
             .unwrap_or(ErrorCode::BadRequest);
-        let mut err = ApiError::new(code);
+        let mut err = AppError::new(code);
         err.body.field = field;
         if code == ErrorCode::BadRequest {
             // Keep serde's own words (an unknown variant, a missing field) in the English text.

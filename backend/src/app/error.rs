@@ -1,0 +1,121 @@
+//! The one error of the application: a refusal with its code (status and message in Ukrainian and
+//! English come from it) and the field it concerns, or an unexpected failure kept for the log.
+//! The HTTP edge turns it into a response (`api::error`).
+
+use shared::error::FieldError;
+use shared::{ApiErrorBody, ErrorCode};
+use std::fmt;
+
+#[derive(Debug)]
+pub struct AppError {
+    pub body: ApiErrorBody,
+    /// What went wrong inside, for the log only.
+    pub cause: Option<anyhow::Error>,
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    pub fn new(code: ErrorCode) -> Self {
+        AppError {
+            body: ApiErrorBody::new(code),
+            cause: None,
+        }
+    }
+
+    pub fn field(code: ErrorCode, field: impl Into<String>) -> Self {
+        AppError {
+            body: ApiErrorBody::new(code).with_field(field),
+            cause: None,
+        }
+    }
+
+    /// A version conflict, carrying the current state so the user loses nothing.
+    pub fn conflict(current: impl serde::Serialize) -> Self {
+        AppError::conflict_as(ErrorCode::VersionConflict, current)
+    }
+
+    /// A refusal of another kind (a proposal moved on, lines conflict) with the current state.
+    pub fn conflict_as(code: ErrorCode, current: impl serde::Serialize) -> Self {
+        let mut body = ApiErrorBody::new(code);
+        body.current = serde_json::to_value(current).ok();
+        AppError { body, cause: None }
+    }
+
+    pub fn internal(cause: impl Into<anyhow::Error>) -> Self {
+        AppError {
+            body: ApiErrorBody::new(ErrorCode::Internal),
+            cause: Some(cause.into()),
+        }
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        self.body.code
+    }
+
+    /// Prefixes the field with where the value sat in the request (`measure.` + `name.uk`).
+    pub fn under(mut self, prefix: &str) -> Self {
+        self.body.field = self.body.field.map(|f| format!("{prefix}.{f}"));
+        self
+    }
+
+    /// Marks which proposal a refusal concerns, so the answer can carry it as it is now.
+    pub fn with_proposal(mut self, id: i32) -> Self {
+        self.body.current = Some(serde_json::json!({ "proposal_id": id }));
+        self
+    }
+
+    /// The proposal a refusal names, if any.
+    pub fn proposal(&self) -> Option<i32> {
+        self.body
+            .current
+            .as_ref()
+            .and_then(|c| c.get("proposal_id"))
+            .and_then(serde_json::Value::as_i64)
+            .and_then(|i| i32::try_from(i).ok())
+    }
+}
+
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.cause {
+            Some(cause) => write!(f, "{}: {cause:#}", self.body.code),
+            None => write!(f, "{}", self.body.code),
+        }
+    }
+}
+
+impl std::error::Error for AppError {}
+
+impl From<ErrorCode> for AppError {
+    fn from(code: ErrorCode) -> Self {
+        AppError::new(code)
+    }
+}
+
+impl From<FieldError> for AppError {
+    fn from(e: FieldError) -> Self {
+        AppError::field(e.code, e.field)
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        match e {
+            diesel::result::Error::NotFound => AppError::new(ErrorCode::NotFound),
+            other => AppError::internal(other),
+        }
+    }
+}
+
+impl From<r2d2::Error> for AppError {
+    fn from(e: r2d2::Error) -> Self {
+        AppError::internal(e)
+    }
+}
+
+impl From<anyhow::Error> for AppError {
+    fn from(e: anyhow::Error) -> Self {
+        AppError::internal(e)
+    }
+}

@@ -1,0 +1,175 @@
+//! Inboxes: the items a write puts in them (delivered in its transaction, never to the one who
+//! acted), reading one's own inbox and marking items read.
+
+use super::actor::Actor;
+use super::error::AppResult;
+use super::record::Who;
+use super::App;
+use crate::db::{self, DbConn};
+use shared::api::inbox::{Inbox, MarkRead, Notification, NotificationKind};
+use shared::{MeasureId, OrgId, ReportPeriod, Role};
+
+/// What an inbox item is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum About {
+    Measure(i32),
+    Proposal(i32),
+    /// A report of the item's organisation for this period.
+    Report(ReportPeriod),
+}
+
+/// Whose inboxes an item goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum To {
+    /// The coordinators of an organisation.
+    Coordinators(OrgId),
+    /// Who writes an organisation's reports: its coordinators, or the department for an
+    /// organisation without accounts (an oblast executor).
+    Writers(OrgId),
+    /// Everyone in the department.
+    Department,
+    /// These accounts.
+    Users(Vec<i32>),
+}
+
+/// One item for the inboxes of [`To`].
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub kind: NotificationKind,
+    pub to: Vec<To>,
+    pub about: About,
+    /// The organisation the item concerns.
+    pub org: OrgId,
+    pub summary: String,
+    /// Set for reminders: a user gets an item with the same key once, ever.
+    pub dedupe_key: Option<String>,
+    /// Sent by Obriy itself (a reminder), not by the one who acted: it goes to them too.
+    pub from_obriy: bool,
+}
+
+impl Notice {
+    pub fn new(kind: NotificationKind, to: To, about: About, org: OrgId, summary: &str) -> Notice {
+        Notice {
+            kind,
+            to: vec![to],
+            about,
+            org,
+            summary: summary.to_string(),
+            dedupe_key: None,
+            from_obriy: false,
+        }
+    }
+}
+
+/// Who the targets are, each once.
+pub fn resolve(conn: &mut DbConn, to: &[To]) -> AppResult<Vec<i32>> {
+    let mut users = Vec::new();
+    for t in to {
+        match t {
+            To::Coordinators(org) => users.extend(db::notifications::coordinators_of(conn, org.0)?),
+            To::Writers(org) => {
+                let own = db::notifications::coordinators_of(conn, org.0)?;
+                if own.is_empty() {
+                    users.extend(department(conn)?);
+                } else {
+                    users.extend(own);
+                }
+            }
+            To::Department => users.extend(department(conn)?),
+            To::Users(ids) => users.extend(ids),
+        }
+    }
+    users.sort_unstable();
+    users.dedup();
+    Ok(users)
+}
+
+fn department(conn: &mut DbConn) -> AppResult<Vec<i32>> {
+    Ok(db::notifications::users_with_role(
+        conn,
+        &[Role::Department.as_str()],
+    )?)
+}
+
+/// Writes one notice's items; returns how many were added (a reminder already sent adds none).
+pub(super) fn deliver(conn: &mut DbConn, who: &Who, notice: &Notice) -> AppResult<u32> {
+    let summary: String = notice.summary.chars().take(160).collect();
+    let now = db::now_ms();
+    let (measure_id, proposal_id, period) = match notice.about {
+        About::Measure(m) => (Some(m), None, None),
+        About::Proposal(p) => (None, Some(p), None),
+        About::Report(p) => (None, None, Some(p.to_string())),
+    };
+    let by_name = if notice.from_obriy {
+        "Обрій"
+    } else {
+        who.name.as_str()
+    };
+    let mut added = 0;
+    for user_id in resolve(conn, &notice.to)? {
+        if !notice.from_obriy && Some(user_id) == who.user_id {
+            continue;
+        }
+        let row = db::notifications::NewNotification {
+            user_id,
+            kind: notice.kind.as_str(),
+            measure_id,
+            proposal_id,
+            org_id: notice.org.0,
+            by_name,
+            summary: &summary,
+            at: now,
+            period: period.as_deref(),
+            dedupe_key: notice.dedupe_key.as_deref(),
+        };
+        if notice.dedupe_key.is_some() {
+            added += u32::from(db::notifications::insert_once(conn, &row)?);
+        } else {
+            db::notifications::insert(conn, &row)?;
+            added += 1;
+        }
+    }
+    Ok(added)
+}
+
+const SHOWN: i64 = 50;
+
+fn load(conn: &mut DbConn, user_id: i32) -> AppResult<Inbox> {
+    let items = db::notifications::latest(conn, user_id, SHOWN)?
+        .into_iter()
+        .filter_map(|n| {
+            Some(Notification {
+                id: n.id,
+                kind: NotificationKind::parse(&n.kind)?,
+                measure_id: n.measure_id.map(MeasureId),
+                proposal_id: n.proposal_id.map(shared::api::proposals::ProposalId),
+                period: n
+                    .period
+                    .as_deref()
+                    .and_then(|p| ReportPeriod::parse(p).ok()),
+                org_id: OrgId(n.org_id),
+                by: n.by_name,
+                summary: n.summary,
+                at: n.at,
+                read: n.read_at.is_some(),
+            })
+        })
+        .collect();
+    Ok(Inbox {
+        unread: db::notifications::unread_count(conn, user_id)?,
+        items,
+    })
+}
+
+/// The user's newest items and the unread count.
+pub fn inbox(app: &App, actor: &Actor) -> AppResult<Inbox> {
+    app.read(|conn| load(conn, actor.id.0))
+}
+
+/// Marks the given items (all, without ids) read; answers with the inbox after that.
+pub fn mark_read(app: &App, actor: &Actor, body: &MarkRead) -> AppResult<Inbox> {
+    app.write(&actor.into(), |tx| {
+        db::notifications::mark_read(tx.conn, actor.id.0, body.ids.as_deref(), tx.now)?;
+        load(tx.conn, actor.id.0)
+    })
+}
