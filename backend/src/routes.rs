@@ -33,9 +33,12 @@ macro_rules! route_table {
             vec![$(
                 paste::paste! {{
                     use utoipa::Path as _;
+                    let mut operation = $module::[<__path_ $handler>]::operation();
+                    // Unique by construction: the endpoint's name in the shared table.
+                    operation.operation_id = Some(stringify!($endpoint).to_lowercase());
                     Documented {
                         endpoint: ep::$endpoint,
-                        operation: $module::[<__path_ $handler>]::operation(),
+                        operation,
                         declared: (
                             $module::[<__path_ $handler>]::methods(),
                             $module::[<__path_ $handler>]::path(),

@@ -1,6 +1,6 @@
 //! The reporting calendar: real dates, the due dates of every reporting period and a report's state.
 //!
-//! # Rules (DOMAIN.md, "Monitoring and reporting calendar"; section VI of the programme)
+//! # Rules (docs/programme.md, "Monitoring and reporting calendar"; section VI of the programme)
 //! For a quarter, in the month after the quarter (January of the next year for Q4):
 //! - by the 5th the responsible executors inform the programme head ([`Step::ExecutorsToHead`]);
 //! - by the 10th the executors send execution information to the department
@@ -15,7 +15,7 @@
 //! - by 1 March the head submits the two reports to the ministry ([`Step::HeadToMinistry`]).
 //!
 //! Choices where the programme is silent:
-//! - "до 05 числа" is read as DOMAIN.md translates it, *by* the 5th: a report submitted on the due
+//! - "до 05 числа" is read as docs/programme.md translates it, *by* the 5th: a report submitted on the due
 //!   date is on time, the day after it is late.
 //! - No shift for weekends or public holidays: the programme names calendar days, and the
 //!   department can always accept a report that is late by a day.

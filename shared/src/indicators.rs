@@ -1,7 +1,7 @@
 //! Performance indicators: units and their ranges, targets pro-rated to a quarter, the actual for a period, status rules and formula indicators.
 //!
 //! # Rules (design note)
-//! The programme's annex 2 lists indicators with a unit, a baseline (state on 1 Jan 2026, DOMAIN.md
+//! The programme's annex 2 lists indicators with a unit, a baseline (state on 1 Jan 2026, docs/programme.md
 //! "Indicator baselines"), targets and reported actuals; the issue adds kinds, directions, status
 //! rules and formulas. Where neither says how, these rules are ours:
 //!
@@ -1059,7 +1059,7 @@ mod tests {
         assert_eq!(back.aggregate, Aggregate::Sum);
     }
 
-    /// СЕДО seats: 1 390 on 1 Jan 2026 (DOMAIN.md), demo targets.
+    /// СЕДО seats: 1 390 on 1 Jan 2026 (docs/programme.md), demo targets.
     fn sedo_seats() -> Indicator {
         indicator(
             1,
@@ -1674,7 +1674,7 @@ mod tests {
         assert!(serde_json::from_str::<Formula>(r#"{"op":"eval","expr":"1+1"}"#).is_err());
     }
 
-    /// ЦНАП connected to the ДРАЦС registry (50) of 90: a computed share (DOMAIN.md).
+    /// ЦНАП connected to the ДРАЦС registry (50) of 90: a computed share (docs/programme.md).
     fn cnap_set() -> Vec<Indicator> {
         let count = |id, base: &str| {
             indicator(

@@ -15,7 +15,7 @@ on_both! {
         let c = Client::demo(&app, "community.pidhorodne");
         let list: Vec<IndicatorEntry> = c.get("/api/indicators").expect("indicators");
         let by_code = |code: &str| list.iter().find(|e| e.code == code).unwrap_or_else(|| panic!("{code}"));
-        // DOMAIN.md, "Indicator baselines (state on 1 Jan 2026)".
+        // docs/programme.md, "Indicator baselines (state on 1 Jan 2026)".
         for (code, baseline) in [("IND-01", "85"), ("IND-02", "1390"), ("IND-03", "82"), ("IND-04", "90"),
                                  ("IND-05", "50"), ("IND-07", "117"), ("IND-08", "2700"), ("IND-09", "52")] {
             let e = by_code(code);

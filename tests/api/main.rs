@@ -6,6 +6,7 @@ mod auth;
 mod authz;
 mod comments;
 mod concurrency;
+mod contract;
 mod dashboard;
 mod events;
 mod inbox;

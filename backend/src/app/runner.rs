@@ -50,6 +50,16 @@ impl Tx<'_, '_> {
         &self.snapshot.structure
     }
 
+    /// The plan as this transaction sees it: the snapshot it opened with, or, once it changed the
+    /// plan, read again inside it (for its answer only: never cached, as it may yet roll back).
+    pub fn plan_now(&mut self) -> AppResult<Arc<Snapshot>> {
+        if self.effects.plan_changed {
+            Ok(Arc::new(Snapshot::load(self.conn)?))
+        } else {
+            Ok(self.snapshot.clone())
+        }
+    }
+
     /// Who acts, as the record names them.
     pub fn who(&self) -> &Who {
         self.who
@@ -169,5 +179,163 @@ impl App {
     pub fn read<T>(&self, query: impl FnOnce(&mut DbConn) -> AppResult<T>) -> AppResult<T> {
         let mut conn = self.pool.get()?;
         query(&mut conn.db())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::error::AppError;
+    use crate::app::inbox::{About, To};
+    use crate::app::record::Entry;
+    use crate::config::Settings;
+    use shared::api::audit::AuditAction;
+    use shared::api::events::LiveEventKind;
+    use shared::api::inbox::NotificationKind;
+    use shared::{ErrorCode, OrgId};
+    use tokio::sync::broadcast::error::TryRecvError;
+
+    /// An application over a fresh SQLite file, not seeded.
+    fn app() -> (App, tempfile::TempDir) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let settings = Settings {
+            addr: "127.0.0.1:0".parse().expect("addr"),
+            database_url: dir.path().join("runner.db").display().to_string(),
+            static_dir: dir.path().to_path_buf(),
+            demo: false,
+            secure_cookies: false,
+            today: None,
+            reminders: false,
+        };
+        (App::new(settings).expect("app"), dir)
+    }
+
+    fn route_setting(app: &App) -> bool {
+        app.read(|conn| Ok(db::proposals::community_requires_district(conn)?))
+            .expect("read")
+    }
+
+    fn record_length(app: &App) -> i64 {
+        app.read(super::super::record::verify)
+            .expect("verify")
+            .entries
+    }
+
+    fn revision(app: &App) -> i64 {
+        app.read(|conn| Ok(db::plan_state::revision(conn)?))
+            .expect("revision")
+    }
+
+    fn event() -> LiveEvent {
+        crate::app::live::measure_event(LiveEventKind::MeasureUpdated, 1, 1, "Тест")
+    }
+
+    /// Flips the route setting and says what must follow; `then` decides how it ends.
+    fn flip(tx: &mut Tx, then: impl FnOnce() -> AppResult<()>) -> AppResult<()> {
+        let now = db::proposals::community_requires_district(tx.conn)?;
+        db::proposals::set_community_requires_district(tx.conn, !now)?;
+        tx.record(Entry::new(AuditAction::WorkflowChanged, "workflow").after(&!now));
+        tx.notify(Notice::new(
+            NotificationKind::Comment,
+            To::Department,
+            About::Measure(1),
+            OrgId(1),
+            "тест",
+        ));
+        tx.plan_changed();
+        tx.announce(event());
+        then()
+    }
+
+    #[test]
+    fn a_command_is_written_recorded_and_announced_after_it_commits() {
+        let (app, _dir) = app();
+        let mut heard = app.live.subscribe();
+        let (before, entries, rev) = (route_setting(&app), record_length(&app), revision(&app));
+        app.write(&Who::system(), |tx| {
+            flip(tx, || Ok(()))?;
+            // Nothing is announced while the transaction is open.
+            assert!(matches!(heard.try_recv(), Err(TryRecvError::Empty)));
+            Ok(())
+        })
+        .expect("write");
+        assert_eq!(route_setting(&app), !before, "written");
+        assert_eq!(record_length(&app), entries + 1, "recorded");
+        assert_eq!(revision(&app), rev + 1, "the plan's revision moved");
+        assert_eq!(heard.try_recv().map(|e| e.kind), Ok(LiveEventKind::MeasureUpdated));
+    }
+
+    #[test]
+    fn a_command_that_fails_half_way_leaves_nothing_and_says_nothing() {
+        let (app, _dir) = app();
+        let mut heard = app.live.subscribe();
+        let (before, entries, rev) = (route_setting(&app), record_length(&app), revision(&app));
+        let result = app.write(&Who::system(), |tx| {
+            flip(tx, || Err(ErrorCode::VersionConflict.into()))
+        });
+        assert_eq!(result.map_err(|e| e.code()), Err(ErrorCode::VersionConflict));
+        assert_eq!(route_setting(&app), before, "rolled back");
+        assert_eq!(record_length(&app), entries, "nothing on the record");
+        assert_eq!(revision(&app), rev);
+        assert!(matches!(heard.try_recv(), Err(TryRecvError::Empty)), "nothing announced");
+    }
+
+    #[test]
+    fn a_command_that_panics_leaves_nothing_and_the_next_one_gets_a_clean_connection() {
+        let (app, _dir) = app();
+        let mut heard = app.live.subscribe();
+        let (before, entries) = (route_setting(&app), record_length(&app));
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            app.write(&Who::system(), |tx| -> AppResult<()> {
+                flip(tx, || Ok(()))?;
+                panic!("a bug half-way through a write");
+            })
+        }));
+        assert!(panicked.is_err());
+        assert_eq!(route_setting(&app), before, "nothing written");
+        assert_eq!(record_length(&app), entries);
+        assert!(matches!(heard.try_recv(), Err(TryRecvError::Empty)), "nothing announced");
+        // The connection that was inside the transaction is gone: SQLite's write lock is free,
+        // and every connection the pool hands out is outside any transaction.
+        for _ in 0..app.pool.max_size() {
+            app.write(&Who::system(), |tx| {
+                assert_eq!(tx.conn.transaction_depth(), Some(1), "only this write's");
+                flip(tx, || Ok(()))
+            })
+            .expect("the next writes go through");
+        }
+        assert_eq!(record_length(&app), entries + i64::from(app.pool.max_size()));
+    }
+
+    #[test]
+    fn the_pool_discards_a_connection_given_back_inside_a_transaction() {
+        use r2d2::ManageConnection;
+        let (app, dir) = app();
+        let manager = db::Manager::new(&dir.path().join("runner.db").display().to_string());
+        let mut conn = manager.connect().expect("connect");
+        assert!(!manager.has_broken(&mut conn));
+        {
+            use diesel::connection::{AnsiTransactionManager, TransactionManager};
+            let db::Connection::Sqlite(c) = &mut conn else {
+                panic!("SQLite")
+            };
+            AnsiTransactionManager::begin_transaction(c).expect("begin");
+        }
+        assert!(manager.has_broken(&mut conn), "left inside a transaction");
+        drop(app);
+    }
+
+    #[test]
+    fn errors_keep_their_code_through_the_runner() {
+        let (app, _dir) = app();
+        let e = app
+            .write(&Who::system(), |_| -> AppResult<()> {
+                Err(AppError::field(ErrorCode::TextTooLong, "note"))
+            })
+            .expect_err("refused");
+        assert_eq!(
+            (e.code(), e.body.field.as_deref()),
+            (ErrorCode::TextTooLong, Some("note"))
+        );
     }
 }

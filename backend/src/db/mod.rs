@@ -149,6 +149,14 @@ pub struct Manager {
     url: String,
 }
 
+impl Manager {
+    pub fn new(url: &str) -> Manager {
+        Manager {
+            url: url.to_string(),
+        }
+    }
+}
+
 impl r2d2::ManageConnection for Manager {
     type Connection = Connection;
     type Error = diesel::r2d2::Error;
@@ -199,9 +207,7 @@ pub fn connect(url: &str) -> Result<Pool> {
         .max_size(size)
         .min_idle(min_idle)
         .connection_timeout(Duration::from_secs(10))
-        .build(Manager {
-            url: url.to_string(),
-        })
+        .build(Manager::new(url))
         .context("opening the connection pool")
 }
 
@@ -270,6 +276,12 @@ impl DbConn<'_> {
 
     /// Whether a transaction is open on this connection (or its state is broken).
     pub fn in_transaction(&mut self) -> bool {
+        self.transaction_depth() != Some(0)
+    }
+
+    /// How many transactions are open on this connection (savepoints count); `None` when
+    /// diesel's transaction state is broken.
+    pub fn transaction_depth(&mut self) -> Option<u32> {
         use diesel::connection::{AnsiTransactionManager, TransactionManager};
         let depth = match self {
             DbConn::Sqlite(c) => {
@@ -279,6 +291,6 @@ impl DbConn<'_> {
                 AnsiTransactionManager::transaction_manager_status_mut(&mut **c).transaction_depth()
             }
         };
-        depth.map_or(true, |d| d.is_some())
+        depth.ok().map(|d| d.map_or(0, |d| d.get()))
     }
 }

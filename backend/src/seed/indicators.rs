@@ -1,4 +1,4 @@
-//! Demo indicators: the baselines of 1 January 2026 from the 2023–2025 final report (DOMAIN.md),
+//! Demo indicators: the baselines of 1 January 2026 from the 2023–2025 final report (docs/programme.md),
 //! with plausible 2026–2028 targets (the texts set none), marked demo; and one share reported by
 //! every community (a demo figure, baseline 35 %), so the map has a status per community.
 

@@ -154,12 +154,11 @@ pub fn step(app: &App, actor: &Actor, id: i32, request: &StepRequest) -> AppResu
             }
             StepRequest::Rebase { version } => steps::rebase(tx, actor, id, *version)?,
         }
-        Ok(())
+        // The answer is read inside the step's transaction: exactly this step's result.
+        let snapshot = tx.plan_now()?;
+        view::detail(tx.conn, &snapshot, actor, id)
     });
-    match result {
-        Ok(()) => get(app, actor, id),
-        Err(e) => Err(with_current(app, actor, Some(id), e)),
-    }
+    result.map_err(|e| with_current(app, actor, Some(id), e))
 }
 
 /// Refusals about a proposal carry its current state, so the page shows it and nothing typed is
