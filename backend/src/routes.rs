@@ -122,6 +122,16 @@ route_table! {
     USER_CREATE => users::create,
 }
 
+/// How the OpenAPI document names a method.
+pub fn doc_method(m: Method) -> HttpMethod {
+    match m {
+        Method::Get => HttpMethod::Get,
+        Method::Post => HttpMethod::Post,
+        Method::Put => HttpMethod::Put,
+        Method::Delete => HttpMethod::Delete,
+    }
+}
+
 fn method(m: Method) -> http::Method {
     match m {
         Method::Get => http::Method::GET,
@@ -158,15 +168,6 @@ async fn not_found() -> Result<actix_web::HttpResponse, crate::app::Error> {
 mod tests {
     use super::*;
 
-    fn http_method(m: Method) -> HttpMethod {
-        match m {
-            Method::Get => HttpMethod::Get,
-            Method::Post => HttpMethod::Post,
-            Method::Put => HttpMethod::Put,
-            Method::Delete => HttpMethod::Delete,
-        }
-    }
-
     #[test]
     fn every_endpoint_is_routed_once_as_its_handler_documents_it() {
         let table = documented();
@@ -178,7 +179,7 @@ mod tests {
         for d in &table {
             let (methods, path) = &d.declared;
             assert!(
-                *methods == [http_method(d.endpoint.method)] && path == d.endpoint.path,
+                *methods == [doc_method(d.endpoint.method)] && path == d.endpoint.path,
                 "{} {}: the handler's attribute names another method or path ({path})",
                 d.endpoint.method,
                 d.endpoint.path,

@@ -13,7 +13,9 @@ const PIDHORODNE: &str = "UA12020210000032285";
 #[test]
 fn the_openapi_document() {
     let app = spawn_app(DbKind::Sqlite, false);
-    let doc: serde_json::Value = Client::anonymous(&app).get("/api/openapi.json").expect("doc");
+    let doc: serde_json::Value = Client::anonymous(&app)
+        .get("/api/openapi.json")
+        .expect("doc");
     // Every endpoint of the shared table is in it, at its method, and nothing else is.
     let mut documented = Vec::new();
     for (path, item) in doc["paths"].as_object().expect("paths") {
@@ -21,7 +23,10 @@ fn the_openapi_document() {
             documented.push(format!("{} {path}", method.to_uppercase()));
         }
     }
-    let mut table: Vec<String> = ep::ALL.iter().map(|e| format!("{} {}", e.method, e.path)).collect();
+    let mut table: Vec<String> = ep::ALL
+        .iter()
+        .map(|e| format!("{} {}", e.method, e.path))
+        .collect();
     documented.sort();
     table.sort();
     assert_eq!(documented, table);
@@ -76,7 +81,8 @@ fn error_bodies() {
     let org = org_by_code(&orgs, PIDHORODNE);
     let input = measure(task, org, "Захід", &[(2026, FundingSource::Local, "5")]);
     let created = c.create_measure(&input).expect("create");
-    c.update_measure(created.id, created.version, &input).expect("edit");
+    c.update_measure(created.id, created.version, &input)
+        .expect("edit");
     let mut bad = input.clone();
     bad.name.uk = "  ".into();
     let mut cases = serde_json::Map::new();
@@ -87,13 +93,23 @@ fn error_bodies() {
         );
     };
     case("unauthenticated", anonymous.programme().expect_err("401"));
-    case("not_found", c.measure(shared::MeasureId(999_999)).expect_err("404"));
-    case("bad_credentials", anonymous.login("department", "wrong").expect_err("401"));
+    case(
+        "not_found",
+        c.measure(shared::MeasureId(999_999)).expect_err("404"),
+    );
+    case(
+        "bad_credentials",
+        anonymous.login("department", "wrong").expect_err("401"),
+    );
     case(
         "version_conflict",
-        c.update_measure(created.id, created.version, &input).expect_err("409"),
+        c.update_measure(created.id, created.version, &input)
+            .expect_err("409"),
     );
-    case("name_required_at_its_field", c.create_measure(&bad).expect_err("422"));
+    case(
+        "name_required_at_its_field",
+        c.create_measure(&bad).expect_err("422"),
+    );
     case(
         "unreadable_json",
         c.post::<_, serde_json::Value>("/api/measures", &serde_json::json!({"task_id": "x"}))
@@ -105,7 +121,8 @@ fn error_bodies() {
     );
     case(
         "report_period_not_found",
-        c.get::<serde_json::Value>("/api/reports/1/2031-Q9").expect_err("404"),
+        c.get::<serde_json::Value>("/api/reports/1/2031-Q9")
+            .expect_err("404"),
     );
     insta::with_settings!({ sort_maps => true }, {
         insta::assert_json_snapshot!("error_bodies", cases, {

@@ -3,8 +3,8 @@
 
 use crate::routes;
 use actix_web::HttpResponse;
-use shared::api::endpoints::{self as ep, Method};
-use utoipa::openapi::path::{HttpMethod, Paths};
+use shared::api::endpoints as ep;
+use utoipa::openapi::path::Paths;
 use utoipa::openapi::OpenApi as Document;
 use utoipa::OpenApi;
 
@@ -22,15 +22,6 @@ use utoipa::OpenApi;
 )]
 struct ApiDoc;
 
-fn http_method(m: Method) -> HttpMethod {
-    match m {
-        Method::Get => HttpMethod::Get,
-        Method::Post => HttpMethod::Post,
-        Method::Put => HttpMethod::Put,
-        Method::Delete => HttpMethod::Delete,
-    }
-}
-
 /// The whole document, built once per call from the route table.
 pub fn document() -> Document {
     let mut doc = ApiDoc::openapi();
@@ -38,7 +29,7 @@ pub fn document() -> Document {
     for d in routes::documented() {
         paths.add_path_operation(
             d.endpoint.path,
-            vec![http_method(d.endpoint.method)],
+            vec![routes::doc_method(d.endpoint.method)],
             d.operation,
         );
     }

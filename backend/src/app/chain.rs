@@ -86,17 +86,29 @@ pub enum Refused {
     NotYours,
 }
 
+/// Where one item stands: its kind, its organisation, its route and its position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spot {
+    pub kind: Kind,
+    pub org: OrgId,
+    pub route: Route,
+    pub at: Position,
+}
+
 /// Checks a step where the item stands: first that it applies there, then that `actor` is the
 /// one to take it. Returns where it leads.
 pub fn check(
     actor: &Actor,
     structure: &Structure,
-    kind: Kind,
-    org: OrgId,
-    route: Route,
-    at: Position,
+    spot: &Spot,
     step: Action,
 ) -> Result<Position, Refused> {
+    let Spot {
+        kind,
+        org,
+        route,
+        at,
+    } = *spot;
     let to = chain::next(kind, route, at, step).map_err(Refused::Position)?;
     let role =
         chain::actor_of(kind, route, at, step).ok_or(Refused::Position(Refusal::WrongPosition))?;
@@ -107,18 +119,11 @@ pub fn check(
     }
 }
 
-/// The steps `actor` may take now on an item of `org` at `at`, in the order the page offers them.
-pub fn actions(
-    actor: &Actor,
-    structure: &Structure,
-    kind: Kind,
-    org: OrgId,
-    route: Route,
-    at: Position,
-) -> Vec<Action> {
+/// The steps `actor` may take now on the item, in the order the page offers them.
+pub fn actions(actor: &Actor, structure: &Structure, spot: &Spot) -> Vec<Action> {
     Action::ALL
         .into_iter()
-        .filter(|&s| check(actor, structure, kind, org, route, at, s).is_ok())
+        .filter(|&s| check(actor, structure, spot, s).is_ok())
         .collect()
 }
 
@@ -270,6 +275,15 @@ mod tests {
 
     const VIA: Route = Route { via_district: true };
 
+    fn spot(kind: Kind, org: OrgId, at: Position) -> Spot {
+        Spot {
+            kind,
+            org,
+            route: VIA,
+            at,
+        }
+    }
+
     #[test]
     fn the_author_submits_the_district_endorses_the_department_approves() {
         let s = structure();
@@ -279,24 +293,27 @@ mod tests {
         for kind in [Kind::Proposal, Kind::Report] {
             let at = Position::Draft;
             assert_eq!(
-                actions(&community, &s, kind, COMMUNITY, VIA, at),
+                actions(&community, &s, &spot(kind, COMMUNITY, at)),
                 [Action::Submit]
             );
-            assert!(actions(&district, &s, kind, COMMUNITY, VIA, at).is_empty());
+            assert!(actions(&district, &s, &spot(kind, COMMUNITY, at)).is_empty());
             let at = Position::Waiting(Reviewer::District);
             assert_eq!(
-                actions(&district, &s, kind, COMMUNITY, VIA, at),
+                actions(&district, &s, &spot(kind, COMMUNITY, at)),
                 [Action::Endorse, Action::Return]
             );
-            assert!(actions(&community, &s, kind, COMMUNITY, VIA, at).is_empty());
-            assert!(actions(&department, &s, kind, COMMUNITY, VIA, at).is_empty());
+            assert!(actions(&community, &s, &spot(kind, COMMUNITY, at)).is_empty());
+            assert!(actions(&department, &s, &spot(kind, COMMUNITY, at)).is_empty());
             let at = Position::Waiting(Reviewer::Department);
             let expected: &[Action] = match kind {
                 Kind::Proposal => &[Action::Approve],
                 Kind::Report => &[Action::Approve, Action::Return],
             };
-            assert_eq!(actions(&department, &s, kind, COMMUNITY, VIA, at), expected);
-            assert!(actions(&district, &s, kind, COMMUNITY, VIA, at).is_empty());
+            assert_eq!(
+                actions(&department, &s, &spot(kind, COMMUNITY, at)),
+                expected
+            );
+            assert!(actions(&district, &s, &spot(kind, COMMUNITY, at)).is_empty());
         }
     }
 
@@ -309,10 +326,7 @@ mod tests {
             check(
                 &other,
                 &s,
-                Kind::Report,
-                COMMUNITY,
-                VIA,
-                at,
+                &spot(Kind::Report, COMMUNITY, at),
                 Action::Endorse
             ),
             Err(Refused::NotYours)
@@ -342,10 +356,7 @@ mod tests {
             actions(
                 &department,
                 &s,
-                Kind::Report,
-                EXECUTOR,
-                VIA,
-                Position::Draft
+                &spot(Kind::Report, EXECUTOR, Position::Draft)
             ),
             [Action::Submit]
         );
@@ -353,10 +364,7 @@ mod tests {
         assert!(actions(
             &department,
             &s,
-            Kind::Proposal,
-            EXECUTOR,
-            VIA,
-            Position::Draft
+            &spot(Kind::Proposal, EXECUTOR, Position::Draft)
         )
         .is_empty());
     }
@@ -385,10 +393,7 @@ mod tests {
             check(
                 &community,
                 &s,
-                Kind::Report,
-                COMMUNITY,
-                VIA,
-                Position::Approved,
+                &spot(Kind::Report, COMMUNITY, Position::Approved),
                 Action::Approve
             ),
             Err(Refused::Position(Refusal::Locked))
@@ -397,10 +402,11 @@ mod tests {
             check(
                 &community,
                 &s,
-                Kind::Proposal,
-                COMMUNITY,
-                VIA,
-                Position::Waiting(Reviewer::District),
+                &spot(
+                    Kind::Proposal,
+                    COMMUNITY,
+                    Position::Waiting(Reviewer::District)
+                ),
                 Action::Submit
             ),
             Err(Refused::Position(Refusal::WrongPosition))
@@ -410,20 +416,14 @@ mod tests {
             actions(
                 &department,
                 &s,
-                Kind::Report,
-                COMMUNITY,
-                VIA,
-                Position::Approved
+                &spot(Kind::Report, COMMUNITY, Position::Approved)
             ),
             [Action::Unlock]
         );
         assert!(actions(
             &department,
             &s,
-            Kind::Proposal,
-            COMMUNITY,
-            VIA,
-            Position::Approved
+            &spot(Kind::Proposal, COMMUNITY, Position::Approved)
         )
         .is_empty());
     }

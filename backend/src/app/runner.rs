@@ -262,7 +262,10 @@ mod tests {
         assert_eq!(route_setting(&app), !before, "written");
         assert_eq!(record_length(&app), entries + 1, "recorded");
         assert_eq!(revision(&app), rev + 1, "the plan's revision moved");
-        assert_eq!(heard.try_recv().map(|e| e.kind), Ok(LiveEventKind::MeasureUpdated));
+        assert_eq!(
+            heard.try_recv().map(|e| e.kind),
+            Ok(LiveEventKind::MeasureUpdated)
+        );
     }
 
     #[test]
@@ -273,11 +276,17 @@ mod tests {
         let result = app.write(&Who::system(), |tx| {
             flip(tx, || Err(ErrorCode::VersionConflict.into()))
         });
-        assert_eq!(result.map_err(|e| e.code()), Err(ErrorCode::VersionConflict));
+        assert_eq!(
+            result.map_err(|e| e.code()),
+            Err(ErrorCode::VersionConflict)
+        );
         assert_eq!(route_setting(&app), before, "rolled back");
         assert_eq!(record_length(&app), entries, "nothing on the record");
         assert_eq!(revision(&app), rev);
-        assert!(matches!(heard.try_recv(), Err(TryRecvError::Empty)), "nothing announced");
+        assert!(
+            matches!(heard.try_recv(), Err(TryRecvError::Empty)),
+            "nothing announced"
+        );
     }
 
     #[test]
@@ -294,7 +303,10 @@ mod tests {
         assert!(panicked.is_err());
         assert_eq!(route_setting(&app), before, "nothing written");
         assert_eq!(record_length(&app), entries);
-        assert!(matches!(heard.try_recv(), Err(TryRecvError::Empty)), "nothing announced");
+        assert!(
+            matches!(heard.try_recv(), Err(TryRecvError::Empty)),
+            "nothing announced"
+        );
         // The connection that was inside the transaction is gone: SQLite's write lock is free,
         // and every connection the pool hands out is outside any transaction.
         for _ in 0..app.pool.max_size() {
@@ -304,7 +316,10 @@ mod tests {
             })
             .expect("the next writes go through");
         }
-        assert_eq!(record_length(&app), entries + i64::from(app.pool.max_size()));
+        assert_eq!(
+            record_length(&app),
+            entries + i64::from(app.pool.max_size())
+        );
     }
 
     #[test]

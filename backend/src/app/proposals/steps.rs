@@ -4,7 +4,7 @@
 
 use super::rules::{self as p, Line};
 use crate::app::actor::Actor;
-use crate::app::chain::{self, Action, Item, Refused};
+use crate::app::chain::{self, Action, Item, Refused, Spot};
 use crate::app::error::{AppError, AppResult};
 use crate::app::inbox::{About, Notice};
 use crate::app::live::proposal_event;
@@ -40,15 +40,13 @@ fn for_step(
     }
     let info = structure.org(org).ok_or(ErrorCode::NotFound)?;
     let route = chain::route(info, chain::community_requires_district(tx.conn)?);
-    match chain::check(
-        actor,
-        &structure,
-        Kind::Proposal,
+    let spot = Spot {
+        kind: Kind::Proposal,
         org,
         route,
-        state.position(),
-        step,
-    ) {
+        at: state.position(),
+    };
+    match chain::check(actor, &structure, &spot, step) {
         Ok(to) => Ok((row, to)),
         Err(Refused::Position(_)) => {
             Err(AppError::new(ErrorCode::ProposalWrongState).with_proposal(id))
@@ -168,6 +166,18 @@ fn item(row: &db::proposals::ProposalRow) -> Item {
     }
 }
 
+/// The proposal's authors hear of a step.
+fn tell_authors(
+    tx: &mut Tx,
+    row: &db::proposals::ProposalRow,
+    kind: NotificationKind,
+    summary: &str,
+) {
+    let org = OrgId(row.org_id);
+    let to = chain::authors(Kind::Proposal, org);
+    tx.notify(Notice::new(kind, to, About::Proposal(row.id), org, summary));
+}
+
 /// The reviewer the proposal now waits for hears of it.
 fn waiting(
     tx: &mut Tx,
@@ -207,13 +217,7 @@ pub fn endorse(tx: &mut Tx, actor: &Actor, id: i32, seen: i32, note: &str) -> Ap
     )?;
     let summary = org_name(tx, row.org_id);
     waiting(tx, &row, to, &summary)?;
-    tx.notify(Notice::new(
-        NotificationKind::ProposalEndorsed,
-        chain::authors(Kind::Proposal, OrgId(row.org_id)),
-        About::Proposal(id),
-        OrgId(row.org_id),
-        &summary,
-    ));
+    tell_authors(tx, &row, NotificationKind::ProposalEndorsed, &summary);
     announce(tx, LiveEventKind::ProposalEndorsed, id, row.org_id, false);
     Ok(())
 }
@@ -249,13 +253,7 @@ pub fn return_whole(tx: &mut Tx, actor: &Actor, id: i32, seen: i32, reason: &str
         Some(&reason),
         &serde_json::json!({ "reason": reason, "lines": back.len() }),
     )?;
-    tx.notify(Notice::new(
-        NotificationKind::ProposalReturned,
-        chain::authors(Kind::Proposal, OrgId(row.org_id)),
-        About::Proposal(id),
-        OrgId(row.org_id),
-        &reason,
-    ));
+    tell_authors(tx, &row, NotificationKind::ProposalReturned, &reason);
     announce(tx, LiveEventKind::ProposalReturned, id, row.org_id, false);
     if let Some(d) = draft {
         announce(tx, LiveEventKind::ProposalChanged, d, row.org_id, true);
@@ -372,13 +370,7 @@ pub fn decide(tx: &mut Tx, actor: &Actor, id: i32, body: &Decide) -> AppResult<O
     } else {
         NotificationKind::ProposalReturned
     };
-    tx.notify(Notice::new(
-        kind,
-        chain::authors(Kind::Proposal, OrgId(row.org_id)),
-        About::Proposal(id),
-        OrgId(row.org_id),
-        &summary,
-    ));
+    tell_authors(tx, &row, kind, &summary);
     announce(tx, LiveEventKind::ProposalDecided, id, row.org_id, false);
     if let Some(d) = draft {
         announce(tx, LiveEventKind::ProposalChanged, d, row.org_id, true);

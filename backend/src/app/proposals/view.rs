@@ -169,14 +169,13 @@ pub fn detail(
             via_district: row.needs_endorsement,
         },
     };
-    let mut actions = chain::actions(
-        actor,
-        structure,
-        Kind::Proposal,
+    let spot = chain::Spot {
+        kind: Kind::Proposal,
         org,
         route,
-        state.position(),
-    );
+        at: state.position(),
+    };
+    let mut actions = chain::actions(actor, structure, &spot);
     // An empty draft has nothing to submit.
     if out.is_empty() {
         actions.retain(|s| *s != Action::Submit);

@@ -1,15 +1,15 @@
 //! The reporting calendar: one period for every organisation the user sees, or every period for
 //! one organisation, with due dates, states, compliance and what waits for the user.
 
-use super::{date, dates_of, reporting_orgs, route, stage_of, Ctx};
+use super::{date, dates_of, reporting_orgs, spot, stage_of, Ctx};
 use crate::app::actor::Actor;
 use crate::app::chain;
 use crate::app::error::{AppError, AppResult};
 use crate::app::App;
 use crate::db::{self, DbConn};
-use shared::api::reports::{ReportCalendar, ReportQuery, ReportRow, ReportStage};
+use shared::api::reports::{ReportCalendar, ReportQuery, ReportRow};
 use shared::calendar::{compliance, Date, ReportPeriod, ReportStatus};
-use shared::chain::{Kind, Position};
+use shared::chain::Position;
 use shared::{ErrorCode, OrgId, Quarter, Year};
 use std::collections::HashMap;
 
@@ -80,17 +80,9 @@ fn calendar_of(
         let first = row.and_then(|r| date(r.first_submitted_on.as_deref()));
         // Waiting for me: a step of the chain is mine to take (the author's once the period is
         // over); an approved report waits for nobody.
-        let position = stage.map_or(Position::Draft, ReportStage::position);
-        let mine = !chain::actions(
-            actor,
-            structure,
-            Kind::Report,
-            org_id,
-            route(org, &ctx.rules),
-            position,
-        )
-        .is_empty();
-        let waiting = match position {
+        let spot = spot(org, &ctx.rules, stage);
+        let mine = !chain::actions(actor, structure, &spot).is_empty();
+        let waiting = match spot.at {
             Position::Approved => false,
             Position::Draft | Position::Returned => mine && period.has_ended(ctx.today),
             Position::Waiting(_) => mine,

@@ -171,9 +171,14 @@ pub fn rules(conn: &mut DbConn) -> AppResult<Rules> {
     })
 }
 
-/// The way `org`'s reports take under the department's setting.
-pub fn route(org: &OrgInfo, rules: &Rules) -> shared::chain::Route {
-    crate::app::chain::route(org, rules.community_requires_district)
+/// Where a report of `org` at `stage` (`None`: not saved yet) stands on the approval chain.
+pub fn spot(org: &OrgInfo, rules: &Rules, stage: Option<ReportStage>) -> crate::app::chain::Spot {
+    crate::app::chain::Spot {
+        kind: shared::chain::Kind::Report,
+        org: org.id,
+        route: crate::app::chain::route(org, rules.community_requires_district),
+        at: stage.map_or(shared::chain::Position::Draft, ReportStage::position),
+    }
 }
 
 /// What every report operation reads.

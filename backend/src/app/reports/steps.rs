@@ -1,7 +1,7 @@
 //! The steps of a report's way up the approval chain: submit (once its period is over and it is
 //! whole), endorse, return with a reason, approve (which locks it), unlock with a reason.
 
-use super::{measures_for, route, stage_of, Ctx};
+use super::{measures_for, spot, stage_of, Ctx};
 use crate::app::actor::Actor;
 use crate::app::chain::{self, Item, Refused};
 use crate::app::error::{AppError, AppResult};
@@ -80,15 +80,7 @@ pub fn step(
     let key = period.to_string();
     let row = db::reports::find(tx.conn, org_id.0, &key)?.ok_or(ErrorCode::ReportWrongState)?;
     let stage = stage_of(&row)?;
-    let to = match chain::check(
-        actor,
-        structure,
-        Kind::Report,
-        org_id,
-        route(org, &ctx.rules),
-        stage.position(),
-        step,
-    ) {
+    let to = match chain::check(actor, structure, &spot(org, &ctx.rules, Some(stage)), step) {
         Ok(to) => to,
         Err(Refused::Position(Refusal::Locked)) => return Err(ErrorCode::ReportLocked.into()),
         Err(Refused::Position(Refusal::WrongPosition)) => {

@@ -2,7 +2,7 @@
 //! (planned, approved, executed before, spent now), the indicator values with their actual and
 //! status, the record of its steps and the steps the user may take now.
 
-use super::{dates_of, held_to_targets, measures_for, previous, route, stage_of, Ctx};
+use super::{dates_of, held_to_targets, measures_for, previous, spot, stage_of, Ctx};
 use crate::app::actor::Actor;
 use crate::app::chain;
 use crate::app::error::AppResult;
@@ -12,7 +12,7 @@ use shared::api::reports::{
     ExecutionStatus, Report, ReportMeasure, ReportStage, ReportStep, ReportValue, SpendingLine,
 };
 use shared::calendar::{deadlines, ReportPeriod, ReportStatus};
-use shared::chain::{Action, Kind};
+use shared::chain::Action;
 use shared::indicators::{report_actual, QuarterValue};
 use shared::{Amount, BudgetGrid, ErrorCode, FundingSource, IndicatorId, OrgId, Quarter, Year};
 use std::collections::HashMap;
@@ -237,15 +237,9 @@ pub fn view(
             })
             .collect(),
         can_edit: can_write && started && matches!(stage, None | Some(ReportStage::Draft)),
+        // Nothing saved yet: nothing to submit (the page offers a first save).
         actions: match stage {
-            Some(stage) => chain::actions(
-                actor,
-                &ctx.structure,
-                Kind::Report,
-                org_id,
-                route(org, &ctx.rules),
-                stage.position(),
-            ),
+            Some(_) => chain::actions(actor, &ctx.structure, &spot(org, &ctx.rules, stage)),
             None => Vec::new(),
         },
         max_change_percent: ctx.rules.max_change_percent,
