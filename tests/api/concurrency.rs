@@ -124,3 +124,57 @@ on_both! {
         println!("decisions: {} lines, {} accepted requests ({approvals} approvals, {returned} returns), {conflicts} refused with 409", lines.len(), accepted.len());
     }
 }
+
+on_both! {
+    fn every_saved_edit_answers_with_what_it_saved(kind) {
+        // Twenty sessions save one draft measure over and over, each from the version it last
+        // saw. An accepted save answers with the measure as that save left it — its own name and
+        // amount at the version it made — never with another session's later values.
+        const EDITORS: usize = 20;
+        const SAVES: usize = 60;
+        let app = spawn_app(kind, true);
+        let anna = Client::demo(&app, "community.pidhorodne");
+        let orgs = anna.orgs().expect("orgs");
+        let task = obriy_tests::data::first_task(&anna.programme().expect("p"));
+        let org = org_by_code(&orgs, PIDHORODNE);
+        let start = obriy_tests::data::measure(task, org, "Спільний захід", &[(2026, shared::FundingSource::Local, "1")]);
+        let created = anna.create_measure(&start).expect("create");
+        let mismatched = Mutex::new(Vec::new());
+        let accepted = Mutex::new(BTreeMap::new());
+        std::thread::scope(|s| {
+            for t in 0..EDITORS {
+                let (app, start, created, mismatched, accepted) = (&app, &start, &created, &mismatched, &accepted);
+                s.spawn(move || {
+                    let c = Client::demo(app, "community.pidhorodne");
+                    let mut version = created.version;
+                    for n in 0..SAVES {
+                        let mut input = start.clone();
+                        input.name.uk = format!("Захід сесії {t}, збереження {n}");
+                        input.budget_lines[0].amount = Amount::try_from_decimal(rust_decimal::Decimal::from((t * 100 + n + 2) as i64)).expect("a");
+                        match c.update_measure(created.id, version, &input) {
+                            Ok(saved) => {
+                                if saved.name.uk != input.name.uk || saved.budget_lines[0].amount != input.budget_lines[0].amount {
+                                    mismatched.lock().expect("lock").push((input.name.uk.clone(), saved.name.uk.clone()));
+                                }
+                                assert!(accepted.lock().expect("lock").insert(saved.version, input.name.uk.clone()).is_none(), "two saves made version {}", saved.version);
+                                version = saved.version;
+                            }
+                            Err(e) => {
+                                assert_eq!((e.status, e.code()), (409, ErrorCode::VersionConflict), "{e:?}");
+                                let current: shared::api::measures::MeasureDetail = serde_json::from_value(e.body.current.expect("the measure as it is")).expect("detail");
+                                version = current.version;
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        let mismatched = mismatched.into_inner().expect("m");
+        assert!(mismatched.is_empty(), "answers that showed another save: {mismatched:?}");
+        let accepted = accepted.into_inner().expect("a");
+        let (last_version, last_name) = accepted.iter().next_back().expect("some saved");
+        let now = anna.measure(created.id).expect("m");
+        assert_eq!((now.version, &now.name.uk), (*last_version, last_name));
+        println!("measure saves: {} accepted of {}", accepted.len(), EDITORS * SAVES);
+    }
+}
