@@ -146,6 +146,8 @@ fn method(m: Method) -> http::Method {
 pub fn api(cfg: &mut web::ServiceConfig) {
     let scope = web::scope(ep::PREFIX)
         .configure(register)
+        // One limit for every body; a larger one is 413 with a message that says the limit.
+        .app_data(web::PayloadConfig::new(shared::text::BODY_LIMIT))
         .app_data(web::QueryConfig::default().error_handler(|err, _| {
             tracing::debug!(%err, "unreadable query");
             crate::app::Error::field(shared::ErrorCode::BadRequest, "query").into()

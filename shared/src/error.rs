@@ -81,6 +81,9 @@ error_codes! {
         "You can only reply to a comment on the same item.";
     TextTooLong = "text_too_long", 422,
         "Текст задовгий.", "The text is too long.";
+    TextControlCharacter = "text_control_character", 422,
+        "Текст містить невидимий керівний символ (зокрема зміну напрямку письма). Приберіть його й збережіть ще раз.",
+        "The text contains an invisible control character (such as a change of writing direction). Remove it and save again.";
     LoginInvalid = "login_invalid", 422,
         "Логін: 3–64 символи, латинські літери, цифри, крапка, дефіс, підкреслення.",
         "Login: 3–64 characters, Latin letters, digits, dot, hyphen, underscore.";
@@ -101,6 +104,14 @@ error_codes! {
         "Такої організації немає.", "There is no such organisation.";
     BadRequest = "bad_request", 400,
         "Запит не вдалося прочитати.", "The request could not be read.";
+    BodyTooLarge = "body_too_large", 413,
+        "Запит завеликий: не більше 1 МіБ.", "The request is too large: at most 1 MiB.";
+    JsonRequired = "json_required", 415,
+        "Запит має бути в форматі JSON (Content-Type: application/json).",
+        "The request must be JSON (Content-Type: application/json).";
+    ForeignOrigin = "foreign_origin", 403,
+        "Запит надіслано з іншого сайту: його відхилено.",
+        "The request came from another site and was refused.";
     Unauthenticated = "unauthenticated", 401,
         "Увійдіть, щоб продовжити.", "Sign in to continue.";
     BadCredentials = "bad_credentials", 401,

@@ -53,3 +53,33 @@ impl Text {
         }
     }
 }
+
+/// The largest request body the API reads, in bytes (1 MiB); the message of
+/// `ErrorCode::BodyTooLarge` says the same.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
+/// The first character a text typed by a person may not contain, if any: control characters
+/// other than line breaks and tabs (NUL among them), and the invisible marks that reorder
+/// writing direction (`U+202E` shows "evil" as "live"). One rule for the form and the API.
+pub fn forbidden_char(s: &str) -> Option<char> {
+    s.chars().find(|&c| {
+        (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_and_tabs_pass_controls_and_direction_overrides_do_not() {
+        assert_eq!(forbidden_char("Захід 1\nрядок\tдва\r\n"), None);
+        assert_eq!(forbidden_char("a\0b"), Some('\0'));
+        assert_eq!(forbidden_char("\u{7}"), Some('\u{7}'));
+        assert_eq!(forbidden_char("\u{202E}live"), Some('\u{202E}'));
+        assert_eq!(forbidden_char("x\u{2067}y"), Some('\u{2067}'));
+        assert_eq!(forbidden_char("\u{85}"), Some('\u{85}'), "C1 controls too");
+        assert_eq!(forbidden_char("’«»—№ ґ"), None);
+    }
+}

@@ -9,6 +9,7 @@ mod concurrency;
 mod contract;
 mod dashboard;
 mod events;
+mod hostile;
 mod inbox;
 mod indicators;
 mod measures;

@@ -151,6 +151,22 @@ impl Client {
         (resp.status().as_u16(), resp.text().unwrap_or_default())
     }
 
+    /// A request with a raw body and headers of one's choosing: (status, body text).
+    pub fn raw_with(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: impl Into<reqwest::blocking::Body>,
+    ) -> (u16, String) {
+        let mut rb = self.request(method, path);
+        for (name, value) in headers {
+            rb = rb.header(*name, *value);
+        }
+        let resp = rb.body(body).send().unwrap_or_else(|e| panic!("HTTP: {e}"));
+        (resp.status().as_u16(), resp.text().unwrap_or_default())
+    }
+
     // The resources, typed: each call names its endpoint in the shared table, which says the
     // method and the path.
 

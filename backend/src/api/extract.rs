@@ -38,7 +38,12 @@ pub async fn session_middleware(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let exempt = req.path() == "/api/auth/login";
+    // A write from another site's page is refused, sign-in included (login CSRF): browsers
+    // say where a request comes from; clients that are not browsers send neither header.
+    if writes && from_another_site(&req) {
+        return Err(AppError::new(ErrorCode::ForeignOrigin).into());
+    }
+    let exempt = req.path() == shared::api::endpoints::LOGIN.route();
     match load_session(req.request()).await {
         Ok(Some(user)) => {
             if writes && !exempt {
@@ -60,6 +65,25 @@ pub async fn session_middleware(
         Err(e) => return Err(e.into()),
     }
     next.call(req).await
+}
+
+/// Whether the browser says the request comes from a page of another site: an `Origin` whose
+/// host is not this request's host, or `Sec-Fetch-Site: cross-site`.
+fn from_another_site(req: &ServiceRequest) -> bool {
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
+    if header("sec-fetch-site") == Some("cross-site") {
+        return true;
+    }
+    let Some(origin) = header("origin") else {
+        return false;
+    };
+    let host = req.connection_info().host().to_ascii_lowercase();
+    let origin_host = origin
+        .split_once("://")
+        .map_or(origin, |(_, rest)| rest)
+        .trim_end_matches('/')
+        .to_ascii_lowercase();
+    origin == "null" || origin_host != host
 }
 
 async fn load_session(req: &HttpRequest) -> Result<Option<CurrentUser>, AppError> {
@@ -88,49 +112,110 @@ impl FromRequest for CurrentUser {
     }
 }
 
-/// A JSON body. A value that breaks a shared rule (an amount, a year) fails with that rule's
-/// code and the path of the field, e.g. `budget_lines[2].amount`.
+/// A JSON body (`Content-Type: application/json`, at most `shared::text::BODY_LIMIT` bytes, nothing after
+/// the value). A value that breaks a shared rule (an amount, a year) fails with that rule's code
+/// and the path of the field, e.g. `budget_lines[2].amount`; so does a text with a control
+/// character or a change of writing direction, wherever it is in the body.
 #[derive(Debug)]
 pub struct ValidJson<T>(pub T);
-
-const BODY_LIMIT: usize = 1024 * 1024;
 
 impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
     type Error = AppError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let is_json = req
+            .mime_type()
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.essence_str() == "application/json");
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
-            let bytes = body
-                .await
-                .map_err(|_| AppError::new(ErrorCode::BadRequest))?;
-            if bytes.len() > BODY_LIMIT {
-                return Err(AppError::new(ErrorCode::BadRequest));
+            if !is_json {
+                return Err(AppError::new(ErrorCode::JsonRequired));
             }
+            let bytes = body.await.map_err(|e| {
+                let too_large = matches!(
+                    e.as_error::<actix_web::error::PayloadError>(),
+                    Some(actix_web::error::PayloadError::Overflow)
+                ) || e.as_response_error().status_code() == 413;
+                AppError::new(if too_large {
+                    ErrorCode::BodyTooLarge
+                } else {
+                    ErrorCode::BadRequest
+                })
+            })?;
             parse_json(&bytes).map(ValidJson)
         })
     }
 }
 
+/// Reads one JSON value (and nothing after it) into `T`, naming the field of the first broken
+/// rule.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let value: serde_json::Value = {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let value = serde::Deserialize::deserialize(&mut de)
+            .map_err(|e| unreadable(&e.to_string(), None))?;
+        de.end().map_err(|e| unreadable(&e.to_string(), None))?;
+        value
+    };
+    if let Some(field) = text_with_forbidden_char(&value, &mut String::new()) {
+        return Err(AppError::field(ErrorCode::TextControlCharacter, field));
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let field = (path != ".").then_some(path);
         let message = e.inner().to_string();
         // Shared rules put their code first in the message ("amount_negative at line 1 ...").
-        let code = message
+        match message
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .next()
             .and_then(ErrorCode::parse)
-            .unwrap_or(ErrorCode::BadRequest);
-        let mut err = AppError::new(code);
-        err.body.field = field;
-        if code == ErrorCode::BadRequest {
-            // Keep serde's own words (an unknown variant, a missing field) in the English text.
-            err.body.message.en = format!("{} ({message})", err.body.message.en);
+        {
+            Some(code) => {
+                let mut err = AppError::new(code);
+                err.body.field = field;
+                err
+            }
+            None => unreadable(&message, field),
         }
-        err
     })
+}
+
+/// 400 with serde's own words (an unknown variant, a missing field) in the English text.
+fn unreadable(message: &str, field: Option<String>) -> AppError {
+    let mut err = AppError::new(ErrorCode::BadRequest);
+    err.body.field = field;
+    err.body.message.en = format!("{} ({message})", err.body.message.en);
+    err
+}
+
+/// The path (as `serde_path_to_error` writes it: `measure.name.uk`, `lines[2].reason`) of the
+/// first string in `value` with a character `shared::text::forbidden_char` refuses.
+fn text_with_forbidden_char(value: &serde_json::Value, path: &mut String) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => shared::text::forbidden_char(s).map(|_| path.clone()),
+        serde_json::Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| {
+            let len = path.len();
+            path.push_str(&format!("[{i}]"));
+            let found = text_with_forbidden_char(v, path);
+            path.truncate(len);
+            found
+        }),
+        serde_json::Value::Object(fields) => fields.iter().find_map(|(k, v)| {
+            let len = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(k);
+            // A key is text too.
+            let found = shared::text::forbidden_char(k)
+                .map(|_| path.clone())
+                .or_else(|| text_with_forbidden_char(v, path));
+            path.truncate(len);
+            found
+        }),
+        _ => None,
+    }
 }
