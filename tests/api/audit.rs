@@ -111,3 +111,29 @@ on_both! {
         assert_eq!(broken.first_broken_seq, Some(tampered_seq));
     }
 }
+
+on_both! {
+    fn a_draft_stays_its_organisations_own_on_the_record_too(kind) {
+        let app = spawn_app(kind, true);
+        let anna = Client::demo(&app, "community.pidhorodne");
+        let district = Client::demo(&app, "district.dnipro");
+        let org = org_by_code(&anna.orgs().expect("orgs"), PIDHORODNE);
+        let m = crate::proposals::approved_measures(&anna, org)[0].clone();
+        let mut wanted = m.to_input();
+        wanted.description = "ЧЕРНЕТКА-МАРКЕР: ще обговорюємо".into();
+        anna.propose(m.id, None, &wanted).expect("draft line");
+        let draft = anna.my_draft().expect("d").expect("a draft");
+        let record = |c: &Client| -> String {
+            let page: AuditPage = c.get(&format!("/api/audit?org={}&limit=500", org.0)).expect("record");
+            serde_json::to_string(&page.entries).expect("json")
+        };
+        assert!(record(&anna).contains("ЧЕРНЕТКА-МАРКЕР"), "the author sees its own draft's record");
+        // The district cannot see the draft itself, so neither its contents on the record.
+        assert_eq!(district.proposal(draft.summary.id).expect_err("hidden").status, 404);
+        assert!(!record(&district).contains("ЧЕРНЕТКА-МАРКЕР"), "a draft leaked through the record");
+        assert!(!record(&Client::demo(&app, "head")).contains("ЧЕРНЕТКА-МАРКЕР"));
+        // Once submitted, the proposal is the district's to see, and so is its record.
+        anna.step(&draft, "submit").expect("submit");
+        assert!(record(&district).contains("ЧЕРНЕТКА-МАРКЕР"));
+    }
+}

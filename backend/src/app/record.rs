@@ -8,11 +8,13 @@
 
 use super::actor::Actor;
 use super::error::{AppError, AppResult};
+use super::plan::structure::Structure;
 use super::App;
 use crate::db::{self, DbConn};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use shared::api::audit::{AuditAction, AuditEntry, AuditFilter, AuditPage, AuditVerification};
+use shared::api::proposals::ProposalState;
 use shared::{ErrorCode, MeasureId, OrgId, Role, UserId};
 
 /// Who did it, as the record remembers them.
@@ -226,7 +228,8 @@ const DEFAULT_LIMIT: u32 = 100;
 const MAX_LIMIT: u32 = 500;
 
 /// A page of the record, newest first: everything for the oblast level, the entries about
-/// organisations they may read for coordinators.
+/// organisations they may read for coordinators; and an entry about a proposal only to those who
+/// may see that proposal now (a draft's edits are its organisation's own).
 pub fn page(app: &App, actor: &Actor, filter: &AuditFilter) -> AppResult<AuditPage> {
     app.read(|conn| {
         let structure = app.structure(conn)?;
@@ -247,8 +250,8 @@ pub fn page(app: &App, actor: &Actor, filter: &AuditFilter) -> AppResult<AuditPa
                 return Err(AppError::field(ErrorCode::Forbidden, "org"));
             }
         }
-        let limit = filter.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
-        let query = db::audit::Query {
+        let limit = filter.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT) as usize;
+        let mut query = db::audit::Query {
             entity: filter.measure.map(|m| ("measure", m.0)),
             subject_orgs: match (filter.org, scope) {
                 (Some(org), _) => Some(vec![org.0]),
@@ -257,12 +260,23 @@ pub fn page(app: &App, actor: &Actor, filter: &AuditFilter) -> AppResult<AuditPa
             user_id: filter.user.map(|u| u.0),
             action: filter.action.map(AuditAction::as_str),
             before_seq: filter.before_seq,
-            limit: i64::from(limit) + 1,
+            limit: (limit + 1) as i64,
         };
-        let mut rows = db::audit::page(conn, &query)?;
-        let more = rows.len() > limit as usize;
-        rows.truncate(limit as usize);
-        let entries: Vec<AuditEntry> = rows.into_iter().filter_map(to_entry).collect();
+        // Read on until a page of entries this user may see (or the start of the record).
+        let mut shown = Vec::new();
+        loop {
+            let rows = db::audit::page(conn, &query)?;
+            let exhausted = (rows.len() as i64) < query.limit;
+            query.before_seq = rows.last().map(|r| r.seq);
+            let seen = visible_subjects(conn, &structure, actor, &rows)?;
+            shown.extend(rows.into_iter().filter(|r| seen(r)));
+            if shown.len() > limit || exhausted {
+                break;
+            }
+        }
+        let more = shown.len() > limit;
+        shown.truncate(limit);
+        let entries: Vec<AuditEntry> = shown.into_iter().filter_map(to_entry).collect();
         Ok(AuditPage {
             next_before_seq: if more {
                 entries.last().map(|e| e.seq)
@@ -271,6 +285,32 @@ pub fn page(app: &App, actor: &Actor, filter: &AuditFilter) -> AppResult<AuditPa
             },
             entries,
         })
+    })
+}
+
+/// Which of these entries' subjects `actor` may see now: a proposal as `can_see_proposal` says
+/// for its current state; anything else as the organisation filter already said.
+fn visible_subjects(
+    conn: &mut DbConn,
+    structure: &Structure,
+    actor: &Actor,
+    rows: &[db::audit::AuditRow],
+) -> AppResult<impl Fn(&db::audit::AuditRow) -> bool> {
+    let ids: Vec<i32> = rows
+        .iter()
+        .filter(|r| r.entity == "proposal")
+        .filter_map(|r| r.entity_id)
+        .collect();
+    let mut proposals = std::collections::HashMap::new();
+    for (id, org, state) in db::proposals::states_of(conn, &ids)? {
+        let seen = ProposalState::parse(&state)
+            .is_some_and(|s| actor.can_see_proposal(structure, OrgId(org), s));
+        proposals.insert(id, seen);
+    }
+    Ok(move |r: &db::audit::AuditRow| {
+        r.entity != "proposal"
+            || r.entity_id
+                .is_some_and(|id| proposals.get(&id) == Some(&true))
     })
 }
 

@@ -72,6 +72,14 @@ pub struct StepRow {
     pub reason: Option<String>,
 }
 
+/// The organisation and state of each of these proposals.
+pub fn states_of(conn: &mut DbConn, ids: &[i32]) -> QueryResult<Vec<(i32, i32, String)>> {
+    on_conn!(conn, c => proposals::table
+        .filter(proposals::id.eq_any(ids))
+        .select((proposals::id, proposals::org_id, proposals::state))
+        .load(c))
+}
+
 pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<ProposalRow>> {
     on_conn!(conn, c => proposals::table.find(id).select(ProposalRow::as_select()).first(c).optional())
 }

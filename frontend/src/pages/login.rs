@@ -15,8 +15,20 @@ use shared::{Role, Text};
 /// Only paths of this app, so a crafted link cannot send the user elsewhere after signing in;
 /// without one, the user's home page.
 fn safe_next(next: Option<String>, home: &str) -> String {
-    next.filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/login"))
+    next.filter(|p| same_origin_path(p) && !p.starts_with("/login"))
         .unwrap_or_else(|| home.to_string())
+}
+
+/// A path on this site and nothing else: it starts with one `/`, and has no backslash (browsers
+/// read `/\evil.example` as `//evil.example`), no control character and no blank, encoded or not.
+fn same_origin_path(p: &str) -> bool {
+    let lowered = p.to_ascii_lowercase();
+    p.starts_with('/')
+        && !p.starts_with("//")
+        && !p.contains('\\')
+        && !lowered.contains("%5c")
+        && !lowered.contains("%2f%2f")
+        && !p.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
 /// Where a user lands after signing in: the programme head on the dashboard, everyone else on
@@ -175,6 +187,10 @@ mod tests {
             "/plan?district=3"
         );
         assert_eq!(safe_next(Some("//evil.example".into()), "/"), "/");
+        assert_eq!(safe_next(Some("/\\evil.example".into()), "/"), "/");
+        assert_eq!(safe_next(Some("/%5Cevil.example".into()), "/"), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example".into()), "/"), "/");
+        assert_eq!(safe_next(Some("/ /evil.example".into()), "/"), "/");
         assert_eq!(safe_next(Some("https://evil.example".into()), "/"), "/");
         assert_eq!(safe_next(Some("/login?next=/".into()), "/"), "/");
         assert_eq!(safe_next(None, "/"), "/");
