@@ -3,7 +3,7 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use shared::api::audit::AuditEntry;
+use shared::api::audit::{AuditPage, HistoryQuery};
 use shared::api::auth::{LoginRequest, SessionInfo};
 use shared::api::budget::{MeasureExecution, SetApproved};
 use shared::api::comments::{Comment, NewComment};
@@ -188,9 +188,13 @@ pub async fn delete_measure(id: MeasureId, version: i32) -> Result<(), ApiErrorB
     call_empty(ep::MEASURE_DELETE, &url).await
 }
 
-/// The measure's audit entries, newest first.
-pub async fn measure_history(id: MeasureId) -> Result<Vec<AuditEntry>, ApiErrorBody> {
-    call(ep::MEASURE_HISTORY, &ep::MEASURE_HISTORY.url(&[&id])).await
+/// A page of the measure's audit entries, newest first.
+pub async fn measure_history(
+    id: MeasureId,
+    query: HistoryQuery,
+) -> Result<AuditPage, ApiErrorBody> {
+    let url = ep::MEASURE_HISTORY.url_with_query(&[&id], &query.to_query());
+    call(ep::MEASURE_HISTORY, &url).await
 }
 
 /// What a comment thread hangs on.

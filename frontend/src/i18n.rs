@@ -293,6 +293,7 @@ dictionary! {
     CancelReply => "Скасувати відповідь", "Cancel the reply";
     Replies => "Відповіді", "Replies";
     HistoryTitle => "Історія змін", "Change history";
+    HistoryOlder => "Показати давніші зміни", "Show older changes";
     HistoryHint => "Найновіші зміни — угорі. Для кожної зміни показано, що було і що стало.",
         "Newest first. Each change shows the value before and after.";
     NoHistory => "Змін ще не записано.", "No changes recorded yet.";

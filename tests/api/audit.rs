@@ -26,7 +26,7 @@ on_both! {
         assert!(anna.update_measure(m.id, m.version, &edit).is_err(), "a refused write");
         anna.delete_measure(m.id, m2.version).expect("delete");
 
-        let history: Vec<AuditEntry> = anna.get(&format!("/api/measures/{}/history", m.id)).expect("history");
+        let history: Vec<AuditEntry> = anna.history(m.id, &Default::default()).expect("history").entries;
         let actions: Vec<AuditAction> = history.iter().map(|e| e.action).collect();
         assert_eq!(actions, [AuditAction::MeasureDeleted, AuditAction::MeasureUpdated, AuditAction::MeasureCreated],
             "newest first; the refused write left no entry");
@@ -66,7 +66,7 @@ on_both! {
         let task = obriy_tests::data::first_task(&dept.programme().expect("p"));
         let foreign = dept.create_measure(&measure(task, org_by_code(&orgs, APOSTOLOVE), "Чужий", &[(2026, FundingSource::Local, "1")])).expect("create");
         let anna = Client::demo(&app, "community.pidhorodne");
-        assert_eq!(anna.get::<Vec<AuditEntry>>(&format!("/api/measures/{}/history", foreign.id)).expect_err("foreign").status, 403);
+        assert_eq!(anna.history(foreign.id, &Default::default()).expect_err("foreign").status, 403);
         let page: AuditPage = anna.get("/api/audit").expect("own scope");
         let pidhorodne = org_by_code(&orgs, PIDHORODNE);
         assert!(page.entries.iter().all(|e| e.subject_org.is_some()), "no system-wide entries for a coordinator");
@@ -135,5 +135,37 @@ on_both! {
         // Once submitted, the proposal is the district's to see, and so is its record.
         anna.step(&draft, "submit").expect("submit");
         assert!(record(&district).contains("ЧЕРНЕТКА-МАРКЕР"));
+    }
+}
+
+on_both! {
+    fn a_long_history_comes_in_pages(kind) {
+        let app = spawn_app(kind, true);
+        let anna = Client::demo(&app, "community.pidhorodne");
+        let orgs = anna.orgs().expect("orgs");
+        let task = obriy_tests::data::first_task(&anna.programme().expect("p"));
+        let org = org_by_code(&orgs, PIDHORODNE);
+        let mut m = anna.create_measure(&measure(task, org, "Захід з довгою історією", &[(2026, FundingSource::Local, "1")])).expect("create");
+        let edits = 130;
+        for n in 0..edits {
+            let mut input = m.to_input();
+            input.budget_lines[0].amount = Amount::parse(&format!("{}", n + 2)).expect("a");
+            m = anna.update_measure(m.id, m.version, &input).expect("edit");
+        }
+        let mut seen = Vec::new();
+        let mut query = shared::api::audit::HistoryQuery { before_seq: None, limit: Some(50) };
+        loop {
+            let page = anna.history(m.id, &query).expect("page");
+            assert!(page.entries.len() <= 50);
+            seen.extend(page.entries.iter().map(|e| e.seq));
+            match page.next_before_seq {
+                Some(next) => query.before_seq = Some(next),
+                None => break,
+            }
+        }
+        assert_eq!(seen.len(), edits + 1, "every entry once: the creation and each edit");
+        assert!(seen.windows(2).all(|w| w[0] > w[1]), "newest first, no repeats");
+        let first = anna.history(m.id, &Default::default()).expect("first page");
+        assert_eq!((first.entries.len(), first.next_before_seq.is_some()), (100, true), "100 by default");
     }
 }

@@ -36,7 +36,7 @@ on_both! {
         assert_eq!(anna.get::<Vec<Comment>>("/api/measures/99999/comments").expect_err("none").status, 404);
 
         // Comments are on the measure's record.
-        let history: Vec<AuditEntry> = anna.get(&format!("/api/measures/{}/history", m.id)).expect("history");
+        let history: Vec<AuditEntry> = anna.history(m.id, &Default::default()).expect("history").entries;
         assert_eq!(history.iter().filter(|e| e.action == AuditAction::CommentAdded).count(), 2);
         assert_eq!(anna.get::<Vec<Comment>>(&path).expect("unchanged").len(), 2, "refused comments were not saved");
     }

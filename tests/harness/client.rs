@@ -5,6 +5,7 @@ use reqwest::blocking::{Client as Http, RequestBuilder};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use shared::api::audit::{AuditPage, HistoryQuery};
 use shared::api::auth::{LoginRequest, SessionInfo};
 use shared::api::budget::{MeasureExecution, SetApproved};
 use shared::api::dashboard::Dashboard;
@@ -252,6 +253,11 @@ impl Client {
 
     pub fn delete_measure(&self, id: MeasureId, version: i32) -> Res<()> {
         self.call_query(ep::MEASURE_DELETE, &[&id], &format!("version={version}"))
+    }
+
+    /// A page of the measure's record, newest first.
+    pub fn history(&self, id: MeasureId, query: &HistoryQuery) -> Res<AuditPage> {
+        self.call_query(ep::MEASURE_HISTORY, &[&id], &query.to_query())
     }
 
     /// My organisation's draft proposal, if any.

@@ -6,7 +6,7 @@ use super::{call, State};
 use crate::app::error::{AppError, AppResult};
 use crate::app::record;
 use actix_web::{web, HttpRequest};
-use shared::api::audit::{AuditAction, AuditEntry, AuditFilter, AuditPage, AuditVerification};
+use shared::api::audit::{AuditAction, AuditFilter, AuditPage, AuditVerification, HistoryQuery};
 use shared::api::endpoints as ep;
 use shared::{ErrorCode, MeasureId, OrgId, UserId};
 
@@ -25,18 +25,19 @@ pub async fn list(
 }
 
 #[utoipa::path(get, path = ep::MEASURE_HISTORY.path, tag = "audit",
-    params(("id" = MeasureId, Path)),
-    responses((status = 200, body = Vec<AuditEntry>), (status = 403, body = shared::ApiErrorBody),
+    params(("id" = MeasureId, Path), HistoryQuery),
+    responses((status = 200, body = AuditPage), (status = 403, body = shared::ApiErrorBody),
               (status = 404, body = shared::ApiErrorBody)))]
 pub async fn measure_history(
     state: State,
     user: CurrentUser,
     id: web::Path<MeasureId>,
-) -> AppResult<web::Json<Vec<AuditEntry>>> {
-    let id = id.into_inner();
+    query: web::Query<HistoryQuery>,
+) -> AppResult<web::Json<AuditPage>> {
+    let (id, query) = (id.into_inner(), query.into_inner());
     Ok(web::Json(
         call(&state, move |app| {
-            record::measure_history(app, user.actor(), id)
+            record::measure_history(app, user.actor(), id, &query)
         })
         .await?,
     ))

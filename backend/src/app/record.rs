@@ -13,7 +13,9 @@ use super::App;
 use crate::db::{self, DbConn};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use shared::api::audit::{AuditAction, AuditEntry, AuditFilter, AuditPage, AuditVerification};
+use shared::api::audit::{
+    AuditAction, AuditEntry, AuditFilter, AuditPage, AuditVerification, HistoryQuery,
+};
 use shared::api::proposals::ProposalState;
 use shared::{ErrorCode, MeasureId, OrgId, Role, UserId};
 
@@ -314,30 +316,55 @@ fn visible_subjects(
     })
 }
 
-/// A measure's entries, newest first (also of a deleted measure: its entries say whose it was).
-pub fn measure_history(app: &App, actor: &Actor, id: MeasureId) -> AppResult<Vec<AuditEntry>> {
+/// A page of a measure's entries, newest first (also of a deleted measure: its entries say
+/// whose it was).
+pub fn measure_history(
+    app: &App,
+    actor: &Actor,
+    id: MeasureId,
+    query: &HistoryQuery,
+) -> AppResult<AuditPage> {
     app.read(|conn| {
-        let rows = db::audit::page(
-            conn,
-            &db::audit::Query {
-                entity: Some(("measure", id.0)),
-                limit: i64::from(MAX_LIMIT),
-                ..Default::default()
-            },
-        )?;
         let org = match db::measures::find(conn, id.0)? {
-            Some(m) => OrgId(m.org_id),
-            None => rows
-                .first()
-                .and_then(|r| r.subject_org_id)
-                .map(OrgId)
-                .ok_or(ErrorCode::NotFound)?,
+            Some(m) => Some(OrgId(m.org_id)),
+            None => db::audit::page(
+                conn,
+                &db::audit::Query {
+                    entity: Some(("measure", id.0)),
+                    limit: 1,
+                    ..Default::default()
+                },
+            )?
+            .first()
+            .and_then(|r| r.subject_org_id)
+            .map(OrgId),
         };
+        let org = org.ok_or(ErrorCode::NotFound)?;
         let structure = app.structure(conn)?;
         if !actor.can_read_org(&structure, org) {
             return Err(ErrorCode::Forbidden.into());
         }
-        Ok(rows.into_iter().filter_map(to_entry).collect())
+        let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT) as usize;
+        let mut rows = db::audit::page(
+            conn,
+            &db::audit::Query {
+                entity: Some(("measure", id.0)),
+                before_seq: query.before_seq,
+                limit: (limit + 1) as i64,
+                ..Default::default()
+            },
+        )?;
+        let more = rows.len() > limit;
+        rows.truncate(limit);
+        let entries: Vec<AuditEntry> = rows.into_iter().filter_map(to_entry).collect();
+        Ok(AuditPage {
+            next_before_seq: if more {
+                entries.last().map(|e| e.seq)
+            } else {
+                None
+            },
+            entries,
+        })
     })
 }
 

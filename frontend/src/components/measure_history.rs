@@ -1,14 +1,15 @@
 //! A measure's change history: who did what and when, and for each edit what changed, field by field.
 
+use crate::api;
 use crate::components::resource_view::ResourceView;
 use crate::format;
 use crate::i18n::{t, use_i18n, I18n, K};
 use leptos::prelude::*;
 use serde_json::Value;
-use shared::api::audit::{AuditAction, AuditEntry};
+use shared::api::audit::{AuditAction, AuditEntry, AuditPage, HistoryQuery};
 use shared::api::orgs::OrgSummary;
 use shared::api::programme::ProgrammeOverview;
-use shared::{Amount, ApiErrorBody, FundingSource, Lang};
+use shared::{Amount, ApiErrorBody, FundingSource, Lang, MeasureId};
 use std::collections::BTreeMap;
 
 /// Long texts (description, expected result, a comment) are cut to this many characters.
@@ -350,19 +351,64 @@ fn table(i18n: I18n, entries: Vec<AuditEntry>, names: Signal<Names>) -> AnyView 
 }
 
 /// `#measure-history`: the measure's audit entries, newest first.
+/// The measure's record, newest first: the first page as the resource loads it, older pages
+/// appended when asked for.
 #[component]
 pub fn MeasureHistory(
-    history: LocalResource<Result<Vec<AuditEntry>, ApiErrorBody>>,
+    id: MeasureId,
+    history: LocalResource<Result<AuditPage, ApiErrorBody>>,
     names: Signal<Names>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // Older pages fetched after the first, and where the next one starts.
+    let older: RwSignal<Vec<AuditEntry>> = RwSignal::new(Vec::new());
+    let next: RwSignal<Option<i64>> = RwSignal::new(None);
+    let failed: RwSignal<Option<ApiErrorBody>> = RwSignal::new(None);
+    let more = Action::new_local(move |before: &i64| {
+        let query = HistoryQuery {
+            before_seq: Some(*before),
+            limit: None,
+        };
+        async move {
+            match api::measure_history(id, query).await {
+                Ok(page) => {
+                    older.update(|o| o.extend(page.entries));
+                    next.set(page.next_before_seq);
+                    failed.set(None);
+                }
+                Err(e) => failed.set(Some(e)),
+            }
+        }
+    });
     view! {
         <section class="measure-history card" id="measure-history" aria-labelledby="history-heading">
             <h2 id="history-heading">{t(K::HistoryTitle)}</h2>
             <p class="hint">{t(K::HistoryHint)}</p>
-            <ResourceView resource=history let:entries>
-                {table(i18n, entries, names)}
+            <ResourceView resource=history let:page>
+                {
+                    // A fresh first page starts the list again.
+                    older.set(Vec::new());
+                    next.set(page.next_before_seq);
+                    let first = page.entries;
+                    move || {
+                        let mut entries = first.clone();
+                        entries.extend(older.get());
+                        table(i18n, entries, names)
+                    }
+                }
             </ResourceView>
+            {move || failed.get().map(|e| view! { <p class="error" role="alert">{i18n.text(&e.message)}</p> })}
+            {move || next.get().map(|before| view! {
+                <button
+                    type="button"
+                    class="btn"
+                    id="history-more"
+                    disabled=move || more.pending().get()
+                    on:click=move |_| { more.dispatch(before); }
+                >
+                    {t(K::HistoryOlder)}
+                </button>
+            })}
         </section>
     }
 }

@@ -15,6 +15,7 @@ use crate::session::use_auth;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
+use shared::api::audit::HistoryQuery;
 use shared::api::events::LiveEventKind;
 use shared::api::measures::MeasureDetail;
 use shared::api::orgs::OrgSummary;
@@ -269,7 +270,7 @@ fn MeasureActivity(
     });
     let history = LocalResource::new(move || {
         activity.track();
-        api::measure_history(id)
+        api::measure_history(id, HistoryQuery::default())
     });
     let on_posted = Callback::new(move |()| history.refetch());
     // Names for the diff come when (and if) the programme and organisations have loaded.
@@ -286,7 +287,7 @@ fn MeasureActivity(
                 comments=comments
                 on_posted=on_posted
             />
-            <MeasureHistory history=history names=names/>
+            <MeasureHistory id=id history=history names=names/>
         </div>
     }
 }

@@ -103,7 +103,30 @@ pub struct AuditFilter {
     pub limit: Option<u32>,
 }
 
-/// `GET /api/audit`
+/// `GET /api/measures/{id}/history`: a page of one measure's entries, newest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+pub struct HistoryQuery {
+    /// Only entries older than this position (the previous page's `next_before_seq`).
+    pub before_seq: Option<i64>,
+    /// At most this many (default 100, at most 500).
+    pub limit: Option<u32>,
+}
+
+impl HistoryQuery {
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(b) = self.before_seq {
+            parts.push(format!("before_seq={b}"));
+        }
+        if let Some(l) = self.limit {
+            parts.push(format!("limit={l}"));
+        }
+        parts.join("&")
+    }
+}
+
+/// `GET /api/audit`, `GET /api/measures/{id}/history`
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditPage {
