@@ -237,3 +237,48 @@ fn two_processes_on_postgres_share_events_sessions_and_the_plan() {
         "department"
     );
 }
+
+on_both! {
+    fn an_open_stream_closes_when_its_session_ends(kind) {
+        let app = spawn_app(kind, true);
+        let http = reqwest::blocking::Client::builder()
+            .cookie_store(true)
+            .timeout(None)
+            .build()
+            .expect("client");
+        let session: shared::api::auth::SessionInfo = http
+            .post(format!("{}/api/auth/login", app.url))
+            .json(&serde_json::json!({"login": "community.pidhorodne", "password": DEMO_PASSWORD}))
+            .send()
+            .expect("login")
+            .json()
+            .expect("session");
+        let resp = http.get(format!("{}/api/events", app.url)).send().expect("events");
+        assert_eq!(resp.status(), 200);
+        let (closed_tx, closed_rx) = mpsc::channel();
+        let (open_tx, open_rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut lines = BufReader::new(resp).lines();
+            while let Some(Ok(line)) = lines.next() {
+                if line.starts_with(": connected") {
+                    let _ = open_tx.send(());
+                }
+            }
+            let _ = closed_tx.send(Instant::now());
+        });
+        open_rx.recv_timeout(Duration::from_secs(10)).expect("the stream opened");
+        // Another of the user's sessions signing out leaves this stream open.
+        let other = Client::demo(&app, "community.pidhorodne");
+        other.logout().expect("the other session signs out");
+        assert!(closed_rx.recv_timeout(Duration::from_millis(500)).is_err(), "another session's end closed this stream");
+        let signed_out = Instant::now();
+        http.post(format!("{}/api/auth/logout", app.url))
+            .header(shared::api::CSRF_HEADER, session.csrf_token)
+            .send()
+            .expect("logout")
+            .error_for_status()
+            .expect("signed out");
+        let closed = closed_rx.recv_timeout(Duration::from_secs(5)).expect("the stream closed after sign-out");
+        assert!(closed.duration_since(signed_out) < Duration::from_secs(5));
+    }
+}

@@ -152,6 +152,7 @@ pub fn sign_out(app: &App, session: &Session) -> AppResult<()> {
     let actor = &session.actor;
     app.write(&actor.into(), |tx| {
         db::sessions::delete(tx.conn, &session.token_hash)?;
+        tx.end_sessions(super::live::Ended::Session(session.token_hash.clone()));
         tx.record(
             Entry::new(AuditAction::SignOut, "session")
                 .id(actor.id.0)
@@ -159,6 +160,12 @@ pub fn sign_out(app: &App, session: &Session) -> AppResult<()> {
         );
         Ok(())
     })
+}
+
+/// Whether the session is still live (its open stream checks now and then, in case a process
+/// missed the notice that it ended).
+pub fn session_alive(app: &App, token_hash: &str) -> AppResult<bool> {
+    app.read(|conn| Ok(db::sessions::find_live(conn, token_hash, db::now_ms())?.is_some()))
 }
 
 /// The signed-in user and their session's CSRF token.

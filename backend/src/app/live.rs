@@ -27,12 +27,33 @@ const POLL: Duration = Duration::from_millis(10);
 
 pub struct LiveHub {
     sender: broadcast::Sender<LiveEvent>,
+    /// Sessions that ended (signed out, or their account disabled): their open streams close.
+    ended: broadcast::Sender<Ended>,
+}
+
+/// Whose open streams must close.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ended {
+    /// One session, by the hash of its token.
+    Session(String),
+    /// Every session of an account.
+    User(i32),
+}
+
+/// What travels on the PostgreSQL channel: a change, or the end of sessions.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+enum Message {
+    Ended { ended: Ended },
+    Change(Box<LiveEvent>),
 }
 
 impl Default for LiveHub {
     fn default() -> Self {
         LiveHub {
             sender: broadcast::channel(BUFFER).0,
+            ended: broadcast::channel(BUFFER).0,
         }
     }
 }
@@ -41,25 +62,46 @@ impl LiveHub {
     /// Publishes a committed change. Never fails the request: a lost event only means a page
     /// refreshes later.
     pub fn publish(&self, conn: &mut DbConn, event: LiveEvent) {
+        self.send(conn, Message::Change(Box::new(event)));
+    }
+
+    /// Closes the open streams of ended sessions, in every process.
+    pub fn end(&self, conn: &mut DbConn, ended: Ended) {
+        self.send(conn, Message::Ended { ended });
+    }
+
+    fn send(&self, conn: &mut DbConn, message: Message) {
         match conn {
-            DbConn::Sqlite(_) => self.deliver(event),
+            DbConn::Sqlite(_) => self.deliver(message),
             DbConn::Pg(c) => {
-                let payload = serde_json::to_string(&event).unwrap_or_default();
+                let payload = serde_json::to_string(&message).unwrap_or_default();
                 let sent = diesel::sql_query("SELECT pg_notify($1, $2)")
                     .bind::<diesel::sql_types::Text, _>(CHANNEL)
                     .bind::<diesel::sql_types::Text, _>(payload)
                     .execute(&mut **c);
                 if let Err(e) = sent {
                     tracing::warn!(%e, "NOTIFY failed; delivering in this process only");
-                    self.deliver(event);
+                    self.deliver(message);
                 }
             }
         }
     }
 
-    fn deliver(&self, event: LiveEvent) {
+    fn deliver(&self, message: Message) {
         // No receivers is not an error: nobody is watching.
-        let _ = self.sender.send(event);
+        match message {
+            Message::Change(event) => {
+                let _ = self.sender.send(*event);
+            }
+            Message::Ended { ended } => {
+                let _ = self.ended.send(ended);
+            }
+        }
+    }
+
+    /// Hears of ended sessions.
+    pub fn ended(&self) -> broadcast::Receiver<Ended> {
+        self.ended.subscribe()
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
@@ -145,11 +187,11 @@ fn listen(url: &str, state: &Weak<App>) -> anyhow::Result<()> {
         };
         for note in conn.notifications_iter() {
             let note = note?;
-            match serde_json::from_str::<LiveEvent>(&note.payload) {
-                Ok(event) => {
+            match serde_json::from_str::<Message>(&note.payload) {
+                Ok(message) => {
                     // Another process may have changed the plan or a report: re-read them on the next request.
                     app.plan_changed();
-                    app.live.deliver(event);
+                    app.live.deliver(message);
                 }
                 Err(e) => tracing::warn!(%e, payload = %note.payload, "an unreadable live event"),
             }

@@ -40,6 +40,7 @@ pub struct Effects {
     records: Vec<Entry>,
     notices: Vec<Notice>,
     events: Vec<LiveEvent>,
+    ended: Vec<super::live::Ended>,
     plan_changed: bool,
     reports_changed: bool,
 }
@@ -86,6 +87,11 @@ impl Tx<'_, '_> {
         self.effects.events.push(event);
     }
 
+    /// These sessions ended: their open event streams close once the transaction has committed.
+    pub fn end_sessions(&mut self, ended: super::live::Ended) {
+        self.effects.ended.push(ended);
+    }
+
     /// The approved plan or a draft measure changed: the plan's revision moves, and the plan
     /// snapshot, the versions' history and the dashboard are read again.
     pub fn plan_changed(&mut self) {
@@ -126,6 +132,9 @@ impl Effects {
         }
         for event in self.events {
             app.live.publish(conn, event);
+        }
+        for ended in self.ended {
+            app.live.end(conn, ended);
         }
     }
 }
