@@ -158,7 +158,9 @@ pub fn api(cfg: &mut web::ServiceConfig) {
         }))
         .wrap(actix_web::middleware::from_fn(
             api::extract::session_middleware,
-        ));
+        ))
+        // Answers carry personal data unless they say otherwise (the map, the public data).
+        .wrap(actix_web::middleware::DefaultHeaders::new().add(("Cache-Control", "no-store")));
     cfg.service(scope.default_service(web::to(not_found)));
 }
 

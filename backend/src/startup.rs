@@ -39,16 +39,12 @@ impl Application {
             ));
         }
         let app_state = state.clone();
+        let secure = state.settings.secure_cookies;
         let server = HttpServer::new(move || {
             actix_web::App::new()
                 .app_data(app_state.clone())
                 .wrap(Compress::default())
-                .wrap(
-                    DefaultHeaders::new()
-                        .add(("X-Content-Type-Options", "nosniff"))
-                        .add(("X-Frame-Options", "DENY"))
-                        .add(("Referrer-Policy", "same-origin")),
-                )
+                .wrap(security_headers(secure))
                 .wrap(Logger::new("%r %s %Dms").exclude("/api/health"))
                 .configure(routes::api)
                 .configure(|cfg| spa(cfg, static_dir.clone()))
@@ -64,6 +60,23 @@ impl Application {
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
+    }
+}
+
+/// The headers every answer carries; behind HTTPS (secure cookies) browsers are also told to
+/// use HTTPS only.
+fn security_headers(secure: bool) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "same-origin"));
+    if secure {
+        headers.add((
+            "Strict-Transport-Security",
+            "max-age=31536000; includeSubDomains",
+        ))
+    } else {
+        headers
     }
 }
 

@@ -155,9 +155,14 @@ on_both! {
                 ("GET foreign history".into(), status(c.get::<serde_json::Value>(&format!("/api/measures/{}/history", foreign.id)), 200),
                     if !signed_in { 401 } else if coordinator { 403 } else { 200 }),
                 ("GET own comments".into(), status(c.get::<serde_json::Value>(&format!("/api/measures/{}/comments", own.id)), 200), if signed_in { 200 } else { 401 }),
-                ("POST own comment".into(), status(c.post::<_, serde_json::Value>(&format!("/api/measures/{}/comments", own.id), &comment), 201), if signed_in { 201 } else { 401 }),
+                // The administrator reads the plan but does not take part in it: no comments, no
+                // presence (the programme head may comment: oversight is part of the discussion).
+                ("POST own comment".into(), status(c.post::<_, serde_json::Value>(&format!("/api/measures/{}/comments", own.id), &comment), 201),
+                    if !signed_in { 401 } else if actor == "admin" { 403 } else { 201 }),
                 ("POST foreign comment".into(), status(c.post::<_, serde_json::Value>(&format!("/api/measures/{}/comments", foreign.id), &comment), 201),
-                    if !signed_in { 401 } else if coordinator { 403 } else { 201 }),
+                    if !signed_in { 401 } else if coordinator || actor == "admin" { 403 } else { 201 }),
+                ("POST presence".into(), status(c.post::<_, serde_json::Value>(&format!("/api/measures/{}/presence", own.id), &serde_json::json!({"editing": false})), 200),
+                    if !signed_in { 401 } else if actor == "admin" { 403 } else { 200 }),
                 ("GET /api/inbox".into(), status(c.get::<serde_json::Value>("/api/inbox"), 200), if signed_in { 200 } else { 401 }),
             ];
             for (what, got, want) in checks {
@@ -234,7 +239,7 @@ on_both! {
                 ("endorse sibling (stale)".into(), post(format!("/api/proposals/{s}/endorse"), &action), who(&[("community.pidhorodne", 404), ("district.dnipro", 409)], 403)),
                 ("decide sibling".into(), post(format!("/api/proposals/{s}/decide"), &decide), who(&[("community.pidhorodne", 404), ("department", 409)], 403)),
                 ("comment on foreign".into(), status(c.post::<_, serde_json::Value>(&format!("/api/proposals/{f}/comments"), &serde_json::json!({"body": "?"})), 201),
-                    who(&[("community.pidhorodne", 404), ("district.dnipro", 404)], 201)),
+                    who(&[("community.pidhorodne", 404), ("district.dnipro", 404), ("admin", 403)], 201)),
             ];
             for (what, got, want) in checks {
                 if got != want {

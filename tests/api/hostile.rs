@@ -94,3 +94,26 @@ on_both! {
         assert_eq!(status, 200);
     }
 }
+
+#[test]
+fn personal_answers_are_not_stored_and_https_is_remembered() {
+    let app = spawn_app(obriy_tests::DbKind::Sqlite, true);
+    let c = Client::demo(&app, "community.pidhorodne");
+    let (status, headers) = c.head_of("/api/inbox");
+    assert_eq!(status, 200);
+    assert_eq!(
+        headers.get("cache-control").map(String::as_str),
+        Some("no-store")
+    );
+    assert!(
+        !headers.contains_key("strict-transport-security"),
+        "plain HTTP in tests"
+    );
+    let secure = obriy_tests::spawn_app_with(obriy_tests::DbKind::Sqlite, false, |s| {
+        s.secure_cookies = true
+    });
+    let (_, headers) = Client::anonymous(&secure).head_of("/api/health");
+    assert!(headers
+        .get("strict-transport-security")
+        .is_some_and(|v| v.contains("max-age=31536000")));
+}

@@ -32,11 +32,16 @@ pub fn spawn_on(database_url: &str, demo: bool) -> TestApp {
     } else {
         DbKind::Sqlite
     };
-    start(kind, database_url.to_string(), None, demo)
+    start(kind, database_url.to_string(), None, demo, |_| {})
 }
 
 /// Starts a server. `demo` loads the demo plan and accounts, as the run command does.
 pub fn spawn_app(kind: DbKind, demo: bool) -> TestApp {
+    spawn_app_with(kind, demo, |_| {})
+}
+
+/// [`spawn_app`] with settings changed by `tune` (secure cookies, a slow database, …).
+pub fn spawn_app_with(kind: DbKind, demo: bool, tune: impl FnOnce(&mut Settings)) -> TestApp {
     let (database_url, dir) = match kind {
         DbKind::Sqlite => {
             let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
@@ -45,7 +50,7 @@ pub fn spawn_app(kind: DbKind, demo: bool) -> TestApp {
         }
         DbKind::Postgres => (crate::pg::fresh_database(), None),
     };
-    start(kind, database_url, dir, demo)
+    start(kind, database_url, dir, demo, tune)
 }
 
 /// The settings of a test server on `database_url` (port 0, the test day, no reminder task).
@@ -68,8 +73,10 @@ fn start(
     database_url: String,
     dir: Option<tempfile::TempDir>,
     demo: bool,
+    tune: impl FnOnce(&mut Settings),
 ) -> TestApp {
-    let settings = settings(&database_url, demo);
+    let mut settings = settings(&database_url, demo);
+    tune(&mut settings);
     let server =
         Background::spawn(settings).unwrap_or_else(|e| panic!("starting the server: {e:#}"));
     TestApp {

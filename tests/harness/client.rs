@@ -152,6 +152,20 @@ impl Client {
         (resp.status().as_u16(), resp.text().unwrap_or_default())
     }
 
+    /// The status and headers (names lower-case) of a GET.
+    pub fn head_of(&self, path: &str) -> (u16, std::collections::HashMap<String, String>) {
+        let resp = self
+            .request(Method::GET, path)
+            .send()
+            .unwrap_or_else(|e| panic!("HTTP: {e}"));
+        let headers = resp
+            .headers()
+            .iter()
+            .map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
+            .collect();
+        (resp.status().as_u16(), headers)
+    }
+
     /// A request with a raw body and headers of one's choosing: (status, body text).
     pub fn raw_with(
         &self,

@@ -7,7 +7,7 @@ pub mod client;
 pub mod data;
 pub mod pg;
 
-pub use app::{spawn_app, DbKind, TestApp};
+pub use app::{spawn_app, spawn_app_with, DbKind, TestApp};
 
 /// The day every test server starts on.
 pub const TEST_TODAY: &str = "2026-11-24";

@@ -144,6 +144,13 @@ impl Actor {
         self.can_see_oblast_dashboard()
     }
 
+    /// Does this user take part in the plan's discussion (comments, presence on a measure)? The
+    /// programme head does (oversight is part of it); the administrator, who manages accounts,
+    /// reads the plan but does not.
+    pub fn takes_part(&self) -> bool {
+        self.role != Role::Admin
+    }
+
     pub fn can_manage_accounts(&self) -> bool {
         self.role == Role::Admin
     }
@@ -166,6 +173,7 @@ impl Actor {
                 Role::CommunityCoordinator | Role::DistrictCoordinator | Role::Department
             ),
             oblast_dashboard: self.can_see_oblast_dashboard(),
+            take_part: self.takes_part(),
             manage_accounts: self.can_manage_accounts(),
         }
     }

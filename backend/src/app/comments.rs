@@ -94,6 +94,9 @@ pub fn add(app: &App, actor: &Actor, thread: Thread, body: &NewComment) -> AppRe
     app.write(&actor.into(), |tx| {
         let structure = tx.structure().clone();
         let (org, draft) = readable(tx.conn, &structure, actor, thread)?;
+        if !actor.takes_part() {
+            return Err(ErrorCode::Forbidden.into());
+        }
         if let Some(parent) = body.parent_id {
             let same_thread = db::comments::find(tx.conn, parent)?
                 .is_some_and(|p| p.entity == thread.entity() && p.entity_id == thread.id());

@@ -47,6 +47,9 @@ pub fn beat(
     app.write(&actor.into(), |tx| {
         let structure = tx.structure().clone();
         let org = readable(tx.conn, &structure, actor, id)?;
+        if !actor.takes_part() {
+            return Err(ErrorCode::Forbidden.into());
+        }
         let before = db::presence::upsert(
             tx.conn,
             &db::presence::PresenceRow {

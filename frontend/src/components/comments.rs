@@ -125,6 +125,10 @@ pub fn CommentThread(
     title: Option<K>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // The administrator reads threads but does not take part in them.
+    let takes_part = crate::session::use_auth()
+        .user_untracked()
+        .is_some_and(|u| u.may.take_part);
     let body = RwSignal::new(String::new());
     let reply_to: RwSignal<ReplyTo> = RwSignal::new(None);
     let error: RwSignal<Option<Text>> = RwSignal::new(None);
@@ -179,6 +183,7 @@ pub fn CommentThread(
             <ResourceView resource=comments let:all>
                 {thread_view(i18n, &all, reply_to)}
             </ResourceView>
+            <Show when=move || takes_part>
             <form class="comment-form" on:submit=on_submit novalidate=true>
                 {move || reply_to.get().map(|(_, author)| view! {
                     <p class="comment-reply-to" id="comment-reply-to">
@@ -243,6 +248,7 @@ pub fn CommentThread(
                     </span>
                 </div>
             </form>
+            </Show>
         </section>
     }
 }

@@ -135,8 +135,10 @@ pub fn MeasurePage() -> impl IntoView {
 fn presence_beats(id: Memo<Option<MeasureId>>, remote: RemoteChange) -> Callback<()> {
     // What the server was last told: which measure and whether with unsaved changes.
     let sent: StoredValue<Option<(MeasureId, bool)>> = StoredValue::new(None);
+    // Who does not take part in the discussion (the administrator) is not shown as present.
+    let takes_part = use_auth().user_untracked().is_some_and(|u| u.may.take_part);
     let beat = move || {
-        let Some(id) = id.get_untracked() else {
+        let Some(id) = id.get_untracked().filter(|_| takes_part) else {
             return;
         };
         let editing = remote.is_unsaved();

@@ -51,6 +51,8 @@ pub struct Capabilities {
     pub report: bool,
     /// Reads the whole oblast's dashboard (otherwise their own district's or community's).
     pub oblast_dashboard: bool,
+    /// Takes part in the discussion: comments, and shows as present on a measure's page.
+    pub take_part: bool,
     pub manage_accounts: bool,
 }
 
