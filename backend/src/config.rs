@@ -19,6 +19,9 @@ pub struct Settings {
     pub today: Option<shared::Date>,
     /// `OBRIY_REMINDERS=0` turns off the hourly report reminder pass (tests run it on demand).
     pub reminders: bool,
+    /// `OBRIY_SQLITE_SYNC=normal` trades durability on power loss for faster SQLite commits
+    /// (default `full`).
+    pub sqlite_sync: crate::db::SqliteSync,
 }
 
 impl Settings {
@@ -45,6 +48,11 @@ impl Settings {
                 .transpose()?,
             reminders: var("OBRIY_REMINDERS")
                 .is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "no")),
+            sqlite_sync: match var("OBRIY_SQLITE_SYNC").as_deref() {
+                None | Some("full") => crate::db::SqliteSync::Full,
+                Some("normal") => crate::db::SqliteSync::Normal,
+                Some(other) => anyhow::bail!("OBRIY_SQLITE_SYNC={other:?}: write full or normal"),
+            },
         })
     }
 }

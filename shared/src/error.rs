@@ -102,6 +102,9 @@ error_codes! {
         "Такого завдання немає в програмі.", "There is no such task in the programme.";
     OrgUnknown = "org_unknown", 422,
         "Такої організації немає.", "There is no such organisation.";
+    DatabaseUnavailable = "database_unavailable", 503,
+        "База даних зараз недоступна. Збережене раніше не втрачено; спробуйте ще раз за хвилину.",
+        "The database is unavailable right now. Nothing saved before is lost; try again in a minute.";
     BadRequest = "bad_request", 400,
         "Запит не вдалося прочитати.", "The request could not be read.";
     BodyTooLarge = "body_too_large", 413,

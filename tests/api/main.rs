@@ -14,6 +14,7 @@ mod inbox;
 mod indicators;
 mod measures;
 mod migrations;
+mod outage;
 mod plan;
 mod presence;
 mod programme;

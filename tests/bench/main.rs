@@ -10,7 +10,6 @@ use diesel::connection::SimpleConnection;
 use diesel::RunQueryDsl;
 use obriy_backend::app::record::Who;
 use obriy_backend::app::App;
-use obriy_backend::config::Settings;
 use obriy_backend::db::{self, Connection};
 use obriy_backend::on_conn;
 use obriy_backend::startup::Background;
@@ -66,15 +65,9 @@ fn main() -> anyhow::Result<()> {
         started.elapsed().as_secs_f64()
     );
 
-    let server = Background::spawn(Settings {
-        addr: "127.0.0.1:0".parse()?,
-        database_url: url.clone(),
-        static_dir: obriy_tests::app::static_dir(),
-        demo: true,
-        secure_cookies: false,
-        today: Some(bench_today()),
-        reminders: false,
-    })?;
+    let mut settings = obriy_tests::app::settings(&url, true);
+    settings.today = Some(bench_today());
+    let server = Background::spawn(settings)?;
     let base = format!("http://127.0.0.1:{}", server.port);
     let http = reqwest::blocking::Client::builder()
         .cookie_store(true)

@@ -65,6 +65,7 @@ pub fn settings(database_url: &str, demo: bool) -> Settings {
         // that need another move it with `set_today`.
         today: Some(shared::Date::parse(crate::TEST_TODAY).unwrap_or_else(|e| panic!("{e}"))),
         reminders: false,
+        sqlite_sync: obriy_backend::db::SqliteSync::Full,
     }
 }
 

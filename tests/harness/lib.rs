@@ -6,6 +6,7 @@ pub mod browser;
 pub mod client;
 pub mod data;
 pub mod pg;
+pub mod proxy;
 
 pub use app::{spawn_app, spawn_app_with, DbKind, TestApp};
 

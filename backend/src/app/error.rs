@@ -101,17 +101,47 @@ impl From<FieldError> for AppError {
 
 impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
         match e {
-            diesel::result::Error::NotFound => AppError::new(ErrorCode::NotFound),
+            Error::NotFound => AppError::new(ErrorCode::NotFound),
+            // The connection went away under the query: the database is down or restarting.
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
+            | Error::BrokenTransactionManager => unavailable(e),
+            Error::DatabaseError(_, ref info) if lost_connection(info.message()) => unavailable(e),
             other => AppError::internal(other),
         }
     }
 }
 
+/// No connection came from the pool in time: the database cannot be reached.
 impl From<r2d2::Error> for AppError {
     fn from(e: r2d2::Error) -> Self {
-        AppError::internal(e)
+        unavailable(e)
     }
+}
+
+/// 503: the database is down; the cause stays in the log.
+fn unavailable(cause: impl Into<anyhow::Error>) -> AppError {
+    AppError {
+        body: ApiErrorBody::new(ErrorCode::DatabaseUnavailable),
+        cause: Some(cause.into()),
+    }
+}
+
+/// Whether a database error says the connection is gone (libpq's and SQLite's words).
+fn lost_connection(message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    [
+        "server closed the connection",
+        "connection to server",
+        "terminating connection",
+        "could not receive data",
+        "could not send data",
+        "no connection to the server",
+        "ssl syscall",
+    ]
+    .iter()
+    .any(|w| m.contains(w))
 }
 
 impl From<anyhow::Error> for AppError {

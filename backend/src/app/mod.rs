@@ -58,7 +58,7 @@ pub struct App {
 impl App {
     /// Opens the database (bringing its schema up to date) with empty caches.
     pub fn new(settings: Settings) -> anyhow::Result<App> {
-        let pool = db::connect(&settings.database_url)?;
+        let pool = db::connect(&settings.database_url, settings.sqlite_sync)?;
         Ok(App {
             backend: Backend::of(&settings.database_url),
             clock: clock::Clock::new(settings.today),

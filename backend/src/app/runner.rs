@@ -215,6 +215,7 @@ mod tests {
             secure_cookies: false,
             today: None,
             reminders: false,
+            sqlite_sync: db::SqliteSync::Full,
         };
         (App::new(settings).expect("app"), dir)
     }
@@ -335,7 +336,10 @@ mod tests {
     fn the_pool_discards_a_connection_given_back_inside_a_transaction() {
         use r2d2::ManageConnection;
         let (app, dir) = app();
-        let manager = db::Manager::new(&dir.path().join("runner.db").display().to_string());
+        let manager = db::Manager::new(
+            &dir.path().join("runner.db").display().to_string(),
+            db::SqliteSync::Full,
+        );
         let mut conn = manager.connect().expect("connect");
         assert!(!manager.has_broken(&mut conn));
         {

@@ -92,11 +92,35 @@ fn sqlite_path(url: &str) -> &str {
         .unwrap_or(url)
 }
 
+/// How SQLite commits: `Full` survives a power loss (the default); `Normal` is faster and may
+/// lose the last commits on a power loss (never corrupts). `OBRIY_SQLITE_SYNC=normal` chooses it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SqliteSync {
+    #[default]
+    Full,
+    Normal,
+}
+
+impl SqliteSync {
+    fn pragma(self) -> &'static str {
+        match self {
+            SqliteSync::Full => "FULL",
+            SqliteSync::Normal => "NORMAL",
+        }
+    }
+}
+
 impl Connection {
+    /// A connection with durable commits.
     pub fn establish(url: &str) -> Result<Connection> {
+        Connection::establish_with(url, SqliteSync::Full)
+    }
+
+    pub fn establish_with(url: &str, sync: SqliteSync) -> Result<Connection> {
         match Backend::of(url) {
             Backend::Postgres => Ok(Connection::Pg(
-                PgConnection::establish(url).context("connecting to PostgreSQL")?,
+                PgConnection::establish(&with_connect_timeout(url))
+                    .context("connecting to PostgreSQL")?,
             )),
             Backend::Sqlite => {
                 let path = sqlite_path(url);
@@ -108,10 +132,11 @@ impl Connection {
                 }
                 let mut c = SqliteConnection::establish(path)
                     .with_context(|| format!("opening SQLite database {path}"))?;
-                c.batch_execute(
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                c.batch_execute(&format!(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = {}; \
                      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
-                )?;
+                    sync.pragma()
+                ))?;
                 Ok(Connection::Sqlite(c))
             }
         }
@@ -143,16 +168,32 @@ impl Connection {
     }
 }
 
+/// How long to wait for PostgreSQL to answer a new connection, and for the pool to hand one out:
+/// when the database is down a request fails this soon, with 503, instead of hanging.
+pub const CONNECT_TIMEOUT_SECS: u64 = 2;
+
+/// The URL with libpq's `connect_timeout`, unless it names one.
+fn with_connect_timeout(url: &str) -> String {
+    if url.contains("connect_timeout=") {
+        url.to_string()
+    } else {
+        let sep = if url.contains('?') { '&' } else { '?' };
+        format!("{url}{sep}connect_timeout={CONNECT_TIMEOUT_SECS}")
+    }
+}
+
 /// Hands out connections for a database URL.
 #[derive(Debug)]
 pub struct Manager {
     url: String,
+    sync: SqliteSync,
 }
 
 impl Manager {
-    pub fn new(url: &str) -> Manager {
+    pub fn new(url: &str, sync: SqliteSync) -> Manager {
         Manager {
             url: url.to_string(),
+            sync,
         }
     }
 }
@@ -162,7 +203,7 @@ impl r2d2::ManageConnection for Manager {
     type Error = diesel::r2d2::Error;
 
     fn connect(&self) -> Result<Connection, Self::Error> {
-        Connection::establish(&self.url).map_err(|e| {
+        Connection::establish_with(&self.url, self.sync).map_err(|e| {
             diesel::r2d2::Error::ConnectionError(diesel::ConnectionError::BadConnection(format!(
                 "{e:#}"
             )))
@@ -191,14 +232,20 @@ pub type Pool = r2d2::Pool<Manager>;
 pub type PooledConn = r2d2::PooledConnection<Manager>;
 
 /// Opens the pool and brings the schema up to date.
-pub fn connect(url: &str) -> Result<Pool> {
+pub fn connect(url: &str, sync: SqliteSync) -> Result<Pool> {
     let backend = Backend::of(url);
-    let mut first = Connection::establish(url)?;
+    let mut first = Connection::establish_with(url, sync)?;
     first.run_migrations()?;
     drop(first);
     // SQLite serialises writers anyway; a few connections serve concurrent readers (WAL).
     // PostgreSQL connections are opened up front, so the first burst of requests does not wait
     // for connection set-up.
+    // PostgreSQL may be away (a restart, the network): a request then waits for a connection
+    // only briefly and says so. SQLite is a file beside the server: a wait is for other writers.
+    let wait = match backend {
+        Backend::Sqlite => Duration::from_secs(10),
+        Backend::Postgres => Duration::from_secs(CONNECT_TIMEOUT_SECS),
+    };
     let (size, min_idle) = match backend {
         Backend::Sqlite => (8, Some(1)),
         Backend::Postgres => (16, Some(8)),
@@ -206,8 +253,8 @@ pub fn connect(url: &str) -> Result<Pool> {
     r2d2::Pool::builder()
         .max_size(size)
         .min_idle(min_idle)
-        .connection_timeout(Duration::from_secs(10))
-        .build(Manager::new(url))
+        .connection_timeout(wait)
+        .build(Manager::new(url, sync))
         .context("opening the connection pool")
 }
 
