@@ -104,7 +104,7 @@ pub fn sign_in(app: &App, login: &str, password: &str, addr: &str) -> AppResult<
     // Verify against a dummy hash for unknown logins, so timing does not reveal them.
     let hash = user
         .as_ref()
-        .map_or(password::DUMMY_HASH, |u| u.password_hash.as_str());
+        .map_or(password::dummy_hash(), |u| u.password_hash.as_str());
     let ok = password::verify(password, hash);
     let Some(user) = user.filter(|_| ok) else {
         app.write(&Who::anonymous(login), |tx| {
