@@ -22,6 +22,9 @@ pub struct Settings {
     /// `OBRIY_SQLITE_SYNC=normal` trades durability on power loss for faster SQLite commits
     /// (default `full`).
     pub sqlite_sync: crate::db::SqliteSync,
+    /// `OBRIY_TRUSTED_PROXIES=127.0.0.1,10.0.0.2`: the reverse proxies in front of the server,
+    /// whose `X-Forwarded-For` names the client's address (for the sign-in limiter).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Settings {
@@ -53,6 +56,17 @@ impl Settings {
                 Some("normal") => crate::db::SqliteSync::Normal,
                 Some(other) => anyhow::bail!("OBRIY_SQLITE_SYNC={other:?}: write full or normal"),
             },
+            trusted_proxies: var("OBRIY_TRUSTED_PROXIES")
+                .unwrap_or_default()
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    p.parse().map_err(|_| {
+                        anyhow::anyhow!("OBRIY_TRUSTED_PROXIES: {p:?} is not an IP address")
+                    })
+                })
+                .collect::<anyhow::Result<_>>()?,
         })
     }
 }

@@ -120,8 +120,8 @@ error_codes! {
     BadCredentials = "bad_credentials", 401,
         "Невірний логін або пароль.", "Wrong login or password.";
     TooManyAttempts = "too_many_attempts", 429,
-        "Забагато спроб входу. Зачекайте хвилину й спробуйте знову.",
-        "Too many sign-in attempts. Wait a minute and try again.";
+        "Забагато невдалих спроб входу з цієї адреси. Зачекайте трохи й спробуйте знову.",
+        "Too many failed sign-in attempts from this address. Wait a little and try again.";
     CsrfFailed = "csrf_failed", 403,
         "Сесія застаріла. Оновіть сторінку й повторіть дію.",
         "Your session is out of date. Reload the page and try again.";

@@ -61,6 +61,47 @@ on_both! {
 }
 
 on_both! {
+    fn guessing_at_a_login_never_locks_its_owner_out(kind) {
+        // Behind a reverse proxy the server reads the client's address from X-Forwarded-For.
+        let app = obriy_tests::spawn_app_with(kind, true, |s| s.trusted_proxies = vec!["127.0.0.1".parse().expect("ip")]);
+        let from = |addr: &str, password: &str| {
+            let c = Client::anonymous(&app);
+            let body = format!("{{\"login\":\"head\",\"password\":\"{password}\"}}");
+            let (status, text) = c.raw_with(Method::POST, "/api/auth/login", &[("content-type", "application/json"), ("x-forwarded-for", addr)], body);
+            (status, text)
+        };
+        for _ in 0..5 {
+            assert_eq!(from("203.0.113.5", "guess-guess-guess").0, 401);
+        }
+        let (status, text) = from("203.0.113.5", "guess-guess-guess");
+        assert_eq!(status, 429, "{text}");
+        // The head signs in from the office while someone guesses from elsewhere.
+        let (status, text) = from("198.51.100.7", DEMO_PASSWORD);
+        assert_eq!(status, 200, "the right password from another address: {text}");
+        // The guesser waits, and is told how long.
+        let c = Client::anonymous(&app);
+        let resp = reqwest::blocking::Client::new()
+            .post(format!("{}/api/auth/login", app.url))
+            .header("x-forwarded-for", "203.0.113.5")
+            .json(&serde_json::json!({"login": "head", "password": DEMO_PASSWORD}))
+            .send()
+            .expect("login");
+        assert_eq!(resp.status().as_u16(), 429);
+        let retry: u64 = resp.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok()).expect("Retry-After");
+        assert!((1..=15).contains(&retry), "{retry}");
+        // Without a trusted proxy the header is the client's own word, and ignored.
+        let plain = spawn_app(kind, true);
+        for n in 0..5 {
+            let c = Client::anonymous(&plain);
+            let (status, _) = c.raw_with(Method::POST, "/api/auth/login", &[("content-type", "application/json"), ("x-forwarded-for", &format!("192.0.2.{n}"))], "{\"login\":\"head\",\"password\":\"nope-nope-nope\"}");
+            assert_eq!(status, 401);
+        }
+        assert_eq!(Client::anonymous(&plain).login("head", "nope-nope-nope").expect_err("limited").status, 429, "forged addresses did not spread the guesses");
+        drop(c);
+    }
+}
+
+on_both! {
     fn sessions_and_cookies_are_safe(kind) {
         let app = spawn_app(kind, true);
         let resp = reqwest::blocking::Client::new()

@@ -66,6 +66,7 @@ pub fn settings(database_url: &str, demo: bool) -> Settings {
         today: Some(shared::Date::parse(crate::TEST_TODAY).unwrap_or_else(|e| panic!("{e}"))),
         reminders: false,
         sqlite_sync: obriy_backend::db::SqliteSync::Full,
+        trusted_proxies: Vec::new(),
     }
 }
 

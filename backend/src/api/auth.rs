@@ -29,10 +29,7 @@ pub async fn login(
     state: State,
     ValidJson(body): ValidJson<LoginRequest>,
 ) -> AppResult<HttpResponse> {
-    let addr = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    let addr = super::extract::client_addr(&req, &state.settings.trusted_proxies);
     let signed_in = call(&state, move |app| {
         accounts::sign_in(app, &body.login, &body.password, &addr)
     })

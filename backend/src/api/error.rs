@@ -15,7 +15,11 @@ impl ResponseError for AppError {
         if let Some(cause) = &self.cause {
             tracing::error!(error = %format!("{cause:#}"), "request failed");
         }
-        HttpResponse::build(self.status_code()).json(&self.body)
+        let mut response = HttpResponse::build(self.status_code());
+        if let Some(secs) = self.retry_after_secs {
+            response.insert_header(("Retry-After", secs.to_string()));
+        }
+        response.json(&self.body)
     }
 }
 

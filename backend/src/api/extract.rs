@@ -78,6 +78,33 @@ pub async fn session_middleware(
     next.call(req).await
 }
 
+/// The client's address: the peer's, or, when the peer is a trusted reverse proxy, the nearest
+/// address in `X-Forwarded-For` that is not one of the trusted proxies (a client cannot forge
+/// it: without trusted proxies the header is ignored).
+pub fn client_addr(req: &HttpRequest, trusted: &[std::net::IpAddr]) -> String {
+    let peer = req.peer_addr().map(|a| a.ip());
+    let Some(peer) = peer else {
+        return String::new();
+    };
+    if !trusted.contains(&peer) {
+        return peer.to_string();
+    }
+    let forwarded = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect::<Vec<_>>();
+    forwarded
+        .iter()
+        .rev()
+        .filter_map(|a| a.parse::<std::net::IpAddr>().ok())
+        .find(|a| !trusted.contains(a))
+        .unwrap_or(peer)
+        .to_string()
+}
+
 /// Whether the browser says the request comes from a page of another site: an `Origin` whose
 /// host is not this request's host, or `Sec-Fetch-Site: cross-site`.
 fn from_another_site(req: &ServiceRequest) -> bool {

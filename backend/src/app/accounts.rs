@@ -97,8 +97,8 @@ pub struct SignedIn {
 /// passwords; too many failures from a login or an address are refused for a while.
 pub fn sign_in(app: &App, login: &str, password: &str, addr: &str) -> AppResult<SignedIn> {
     let login = login.trim();
-    if !app.login_limiter.allowed(login, addr) {
-        return Err(ErrorCode::TooManyAttempts.into());
+    if let Some(wait) = app.login_limiter.wait(login, addr) {
+        return Err(AppError::new(ErrorCode::TooManyAttempts).retry_after(wait));
     }
     let user = app.read(|conn| Ok(db::users::find_by_login(conn, login)?))?;
     // Verify against a dummy hash for unknown logins, so timing does not reveal them.
@@ -136,7 +136,7 @@ pub fn sign_in(app: &App, login: &str, password: &str, addr: &str) -> AppResult<
         );
         user_info(tx.conn, &user)
     })?;
-    app.login_limiter.succeeded(login);
+    app.login_limiter.succeeded(login, addr);
     tracing::info!(login = %info.login, "signed in");
     Ok(SignedIn {
         token,
@@ -265,69 +265,140 @@ pub fn create_in(tx: &mut Tx, body: &CreateUser, is_demo: bool) -> AppResult<Use
     user_info(tx.conn, &row)
 }
 
-/// Counts failed sign-ins per login and per client address in a sliding window.
+/// Slows down password guessing. Failures are counted per login from one address, and per
+/// address across logins; past a few free tries each further failure makes that key wait
+/// longer (15 s, 30 s, 1 min, … up to 15 min). The right password from another address is never
+/// refused, so nobody can lock the programme head out by guessing at their login.
 pub struct LoginLimiter {
-    failures: Mutex<HashMap<String, Vec<Instant>>>,
-    window: Duration,
-    max_per_login: usize,
-    max_per_addr: usize,
+    strikes: Mutex<HashMap<String, Strikes>>,
 }
+
+#[derive(Debug, Clone, Copy)]
+struct Strikes {
+    count: u32,
+    last: Instant,
+}
+
+/// Free failures of one login from one address, and of one address across logins.
+const FREE_PER_LOGIN: u32 = 5;
+const FREE_PER_ADDR: u32 = 20;
+const FIRST_DELAY: Duration = Duration::from_secs(15);
+const MAX_DELAY: Duration = Duration::from_secs(15 * 60);
+/// Failures older than this are forgotten.
+const FORGET_AFTER: Duration = Duration::from_secs(60 * 60);
 
 impl Default for LoginLimiter {
     fn default() -> Self {
         LoginLimiter {
-            failures: Mutex::new(HashMap::new()),
-            window: Duration::from_secs(60),
-            max_per_login: 5,
-            max_per_addr: 20,
+            strikes: Mutex::new(HashMap::new()),
         }
     }
 }
 
+/// How long a key with `count` failures waits after its last one.
+fn delay(count: u32, free: u32) -> Duration {
+    if count < free {
+        return Duration::ZERO;
+    }
+    let doublings = (count - free).min(16);
+    FIRST_DELAY.saturating_mul(1u32 << doublings).min(MAX_DELAY)
+}
+
 impl LoginLimiter {
-    fn keys(login: &str, addr: &str) -> [String; 2] {
+    fn keys(login: &str, addr: &str) -> [(String, u32); 2] {
         [
-            format!("login:{}", login.to_lowercase()),
-            format!("addr:{addr}"),
+            (
+                format!("login:{}@{addr}", login.to_lowercase()),
+                FREE_PER_LOGIN,
+            ),
+            (format!("addr:{addr}"), FREE_PER_ADDR),
         ]
     }
 
-    /// Whether another attempt is allowed now.
-    pub fn allowed(&self, login: &str, addr: &str) -> bool {
-        let now = Instant::now();
-        let mut map = self
-            .failures
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Strikes>> {
+        self.strikes
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let [by_login, by_addr] = Self::keys(login, addr);
-        let mut recent = |key: &str| {
-            map.get_mut(key).map_or(0, |v| {
-                v.retain(|t| now.duration_since(*t) < self.window);
-                v.len()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// How long this login from this address must still wait before another try, if at all.
+    pub fn wait(&self, login: &str, addr: &str) -> Option<Duration> {
+        let now = Instant::now();
+        let map = self.lock();
+        Self::keys(login, addr)
+            .iter()
+            .filter_map(|(key, free)| {
+                let s = map.get(key)?;
+                let until = s.last + delay(s.count, *free);
+                (until > now).then(|| until - now)
             })
-        };
-        recent(&by_login) < self.max_per_login && recent(&by_addr) < self.max_per_addr
+            .max()
     }
 
     pub fn failed(&self, login: &str, addr: &str) {
         let now = Instant::now();
-        let mut map = self
-            .failures
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut map = self.lock();
         if map.len() > 10_000 {
-            map.retain(|_, v| v.iter().any(|t| now.duration_since(*t) < self.window));
+            map.retain(|_, s| now.duration_since(s.last) < FORGET_AFTER);
         }
-        for key in Self::keys(login, addr) {
-            map.entry(key).or_default().push(now);
+        for (key, _) in Self::keys(login, addr) {
+            let s = map.entry(key).or_insert(Strikes {
+                count: 0,
+                last: now,
+            });
+            if now.duration_since(s.last) >= FORGET_AFTER {
+                s.count = 0;
+            }
+            s.count += 1;
+            s.last = now;
         }
     }
 
-    pub fn succeeded(&self, login: &str) {
-        let mut map = self
-            .failures
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        map.remove(&format!("login:{}", login.to_lowercase()));
+    /// The right password: this login from this address starts afresh.
+    pub fn succeeded(&self, login: &str, addr: &str) {
+        let [(pair, _), _] = Self::keys(login, addr);
+        self.lock().remove(&pair);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guesses_wait_longer_and_longer_but_only_where_they_come_from() {
+        assert_eq!(delay(4, FREE_PER_LOGIN), Duration::ZERO);
+        assert_eq!(delay(5, FREE_PER_LOGIN), Duration::from_secs(15));
+        assert_eq!(delay(6, FREE_PER_LOGIN), Duration::from_secs(30));
+        assert_eq!(delay(40, FREE_PER_LOGIN), MAX_DELAY);
+        let limiter = LoginLimiter::default();
+        for _ in 0..5 {
+            assert!(limiter.wait("head", "203.0.113.5").is_none());
+            limiter.failed("head", "203.0.113.5");
+        }
+        assert!(
+            limiter.wait("Head", "203.0.113.5").is_some(),
+            "the same login, any case"
+        );
+        assert!(
+            limiter.wait("head", "198.51.100.7").is_none(),
+            "another address"
+        );
+        assert!(
+            limiter.wait("department", "203.0.113.5").is_none(),
+            "another login"
+        );
+        limiter.succeeded("head", "198.51.100.7");
+        assert!(limiter.wait("head", "203.0.113.5").is_some());
+    }
+
+    #[test]
+    fn one_address_spraying_many_logins_is_slowed_too() {
+        let limiter = LoginLimiter::default();
+        for n in 0..FREE_PER_ADDR {
+            limiter.failed(&format!("user{n}"), "203.0.113.9");
+        }
+        assert!(limiter.wait("someone-new", "203.0.113.9").is_some());
+        assert!(limiter.wait("someone-new", "203.0.113.10").is_none());
     }
 }

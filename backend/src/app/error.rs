@@ -11,6 +11,8 @@ pub struct AppError {
     pub body: ApiErrorBody,
     /// What went wrong inside, for the log only.
     pub cause: Option<anyhow::Error>,
+    /// When to try again (a `Retry-After` header), for refusals that pass with time.
+    pub retry_after_secs: Option<u64>,
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -20,13 +22,21 @@ impl AppError {
         AppError {
             body: ApiErrorBody::new(code),
             cause: None,
+            retry_after_secs: None,
         }
+    }
+
+    /// Says when to try again (rounded up to whole seconds).
+    pub fn retry_after(mut self, wait: std::time::Duration) -> Self {
+        self.retry_after_secs = Some(wait.as_secs() + u64::from(wait.subsec_nanos() > 0));
+        self
     }
 
     pub fn field(code: ErrorCode, field: impl Into<String>) -> Self {
         AppError {
             body: ApiErrorBody::new(code).with_field(field),
             cause: None,
+            retry_after_secs: None,
         }
     }
 
@@ -39,13 +49,18 @@ impl AppError {
     pub fn conflict_as(code: ErrorCode, current: impl serde::Serialize) -> Self {
         let mut body = ApiErrorBody::new(code);
         body.current = serde_json::to_value(current).ok();
-        AppError { body, cause: None }
+        AppError {
+            body,
+            cause: None,
+            retry_after_secs: None,
+        }
     }
 
     pub fn internal(cause: impl Into<anyhow::Error>) -> Self {
         AppError {
             body: ApiErrorBody::new(ErrorCode::Internal),
             cause: Some(cause.into()),
+            retry_after_secs: None,
         }
     }
 
@@ -125,6 +140,7 @@ fn unavailable(cause: impl Into<anyhow::Error>) -> AppError {
     AppError {
         body: ApiErrorBody::new(ErrorCode::DatabaseUnavailable),
         cause: Some(cause.into()),
+        retry_after_secs: Some(30),
     }
 }
 

@@ -216,6 +216,7 @@ mod tests {
             today: None,
             reminders: false,
             sqlite_sync: db::SqliteSync::Full,
+            trusted_proxies: Vec::new(),
         };
         (App::new(settings).expect("app"), dir)
     }
