@@ -8,7 +8,8 @@ use std::fmt;
 
 #[derive(Debug)]
 pub struct AppError {
-    pub body: ApiErrorBody,
+    /// Boxed: errors travel in every `Result` and should stay small.
+    pub body: Box<ApiErrorBody>,
     /// What went wrong inside, for the log only.
     pub cause: Option<anyhow::Error>,
     /// When to try again (a `Retry-After` header), for refusals that pass with time.
@@ -20,7 +21,7 @@ pub type AppResult<T> = Result<T, AppError>;
 impl AppError {
     pub fn new(code: ErrorCode) -> Self {
         AppError {
-            body: ApiErrorBody::new(code),
+            body: Box::new(ApiErrorBody::new(code)),
             cause: None,
             retry_after_secs: None,
         }
@@ -34,7 +35,7 @@ impl AppError {
 
     pub fn field(code: ErrorCode, field: impl Into<String>) -> Self {
         AppError {
-            body: ApiErrorBody::new(code).with_field(field),
+            body: Box::new(ApiErrorBody::new(code).with_field(field)),
             cause: None,
             retry_after_secs: None,
         }
@@ -50,7 +51,7 @@ impl AppError {
         let mut body = ApiErrorBody::new(code);
         body.current = serde_json::to_value(current).ok();
         AppError {
-            body,
+            body: Box::new(body),
             cause: None,
             retry_after_secs: None,
         }
@@ -58,7 +59,7 @@ impl AppError {
 
     pub fn internal(cause: impl Into<anyhow::Error>) -> Self {
         AppError {
-            body: ApiErrorBody::new(ErrorCode::Internal),
+            body: Box::new(ApiErrorBody::new(ErrorCode::Internal)),
             cause: Some(cause.into()),
             retry_after_secs: None,
         }
@@ -138,7 +139,7 @@ impl From<r2d2::Error> for AppError {
 /// 503: the database is down; the cause stays in the log.
 fn unavailable(cause: impl Into<anyhow::Error>) -> AppError {
     AppError {
-        body: ApiErrorBody::new(ErrorCode::DatabaseUnavailable),
+        body: Box::new(ApiErrorBody::new(ErrorCode::DatabaseUnavailable)),
         cause: Some(cause.into()),
         retry_after_secs: Some(30),
     }
