@@ -118,8 +118,12 @@ route_table! {
     EVENTS => events::subscribe,
     INBOX => inbox::list,
     INBOX_READ => inbox::mark_read,
+    PASSWORD_CHANGE => auth::change_password,
     USERS => users::list,
     USER_CREATE => users::create,
+    USER_PASSWORD_RESET => users::reset_password,
+    USER_DISABLE => users::disable,
+    USER_ENABLE => users::enable,
 }
 
 /// How the OpenAPI document names a method.

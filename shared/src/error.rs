@@ -88,8 +88,26 @@ error_codes! {
         "Логін: 3–64 символи, латинські літери, цифри, крапка, дефіс, підкреслення.",
         "Login: 3–64 characters, Latin letters, digits, dot, hyphen, underscore.";
     PasswordTooShort = "password_too_short", 422,
-        "Пароль має містити щонайменше 10 символів.",
-        "The password must be at least 10 characters long.";
+        "Пароль має містити щонайменше 12 символів.",
+        "The password must be at least 12 characters long.";
+    PasswordIsLogin = "password_is_login", 422,
+        "Пароль не може бути логіном.", "The password cannot be the login.";
+    PasswordRepeated = "password_repeated", 422,
+        "Пароль не може складатися з одного повтореного символу.",
+        "The password cannot be one character repeated.";
+    PasswordTooCommon = "password_too_common", 422,
+        "Цей пароль надто поширений: його легко вгадати. Оберіть інший.",
+        "This password is too common to be safe. Choose another.";
+    PasswordWrong = "password_wrong", 422,
+        "Поточний пароль невірний.", "The current password is wrong.";
+    PasswordChangeRequired = "password_change_required", 403,
+        "Спершу змініть пароль, який вам видав адміністратор.",
+        "First change the password the administrator gave you.";
+    AccountDisabled = "account_disabled", 403,
+        "Обліковий запис вимкнено. Зверніться до адміністратора.",
+        "This account is disabled. Contact the administrator.";
+    CannotDisableSelf = "cannot_disable_self", 422,
+        "Не можна вимкнути власний обліковий запис.", "You cannot disable your own account.";
     LoginTaken = "login_taken", 409,
         "Такий логін уже існує.", "This login is already taken.";
     OrgRequired = "org_required", 422,

@@ -1,6 +1,7 @@
 //! API tests through real HTTP: one server and one fresh database per test, on SQLite and
 //! PostgreSQL. Folders mirror the URLs.
 
+mod accounts;
 mod audit;
 mod auth;
 mod authz;

@@ -7,8 +7,9 @@ use crate::app::accounts::{self, SESSION_MS};
 use crate::app::error::AppResult;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::{web, HttpRequest, HttpResponse};
-use shared::api::auth::{LoginRequest, SessionInfo};
+use shared::api::auth::{LoginRequest, SessionInfo, UserInfo};
 use shared::api::endpoints as ep;
+use shared::api::users::ChangePassword;
 use shared::api::SESSION_COOKIE;
 
 fn session_cookie(value: String, secure: bool, max_age_secs: i64) -> Cookie<'static> {
@@ -55,5 +56,21 @@ pub async fn logout(state: State, user: CurrentUser) -> AppResult<HttpResponse> 
 pub async fn me(state: State, user: CurrentUser) -> AppResult<web::Json<SessionInfo>> {
     Ok(web::Json(
         call(&state, move |app| accounts::me(app, &user.0)).await?,
+    ))
+}
+
+#[utoipa::path(post, path = ep::PASSWORD_CHANGE.path, tag = "auth", request_body = ChangePassword,
+    responses((status = 200, body = UserInfo), (status = 401, body = shared::ApiErrorBody),
+              (status = 422, body = shared::ApiErrorBody)))]
+pub async fn change_password(
+    state: State,
+    user: CurrentUser,
+    ValidJson(body): ValidJson<ChangePassword>,
+) -> AppResult<web::Json<UserInfo>> {
+    Ok(web::Json(
+        call(&state, move |app| {
+            accounts::change_password(app, &user.0, &body)
+        })
+        .await?,
     ))
 }

@@ -67,6 +67,18 @@ pub async fn session_middleware(
                     return Err(AppError::new(ErrorCode::CsrfFailed).into());
                 }
             }
+            // After the administrator's reset the session may only change the password (and
+            // say who it is, or end).
+            let allowed_now = [
+                shared::api::endpoints::ME,
+                shared::api::endpoints::LOGOUT,
+                shared::api::endpoints::PASSWORD_CHANGE,
+            ]
+            .iter()
+            .any(|e| req.path() == e.route());
+            if user.0.must_change_password && !allowed_now {
+                return Err(AppError::new(ErrorCode::PasswordChangeRequired).into());
+            }
             req.extensions_mut().insert(user);
         }
         Ok(None) if writes && !exempt => {

@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use shared::api::audit::AuditAction;
 use shared::api::auth::{OrgRef, SessionInfo, UserInfo};
 use shared::api::orgs::OrgKind;
-use shared::api::users::CreateUser;
+use shared::api::users::{ChangePassword, CreateUser, PasswordReset};
 use shared::{ErrorCode, OrgId, Role, UserId};
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -29,6 +29,8 @@ pub struct Session {
     pub csrf_token: String,
     /// The SHA-256 of the cookie's token (the database never holds the token itself).
     pub token_hash: String,
+    /// The administrator reset the password: changing it is all this session may do.
+    pub must_change_password: bool,
 }
 
 pub fn hash_token(token: &str) -> String {
@@ -62,6 +64,7 @@ pub fn session(app: &App, token: &str) -> AppResult<Option<Session>> {
         actor: actor_of(&user)?,
         csrf_token: session.csrf_token,
         token_hash,
+        must_change_password: user.must_change_password,
     }))
 }
 
@@ -83,6 +86,8 @@ fn user_info(conn: &mut DbConn, user: &db::users::UserRow) -> AppResult<UserInfo
         role: actor_of(user)?.role,
         org,
         is_demo: user.is_demo,
+        must_change_password: user.must_change_password,
+        disabled: user.disabled,
         may: actor_of(user)?.capabilities(),
     })
 }
@@ -106,6 +111,15 @@ pub fn sign_in(app: &App, login: &str, password: &str, addr: &str) -> AppResult<
         .as_ref()
         .map_or(password::dummy_hash(), |u| u.password_hash.as_str());
     let ok = password::verify(password, hash);
+    if let Some(u) = user.as_ref().filter(|u| ok && u.disabled) {
+        // The right password of a disabled account: say so (a wrong one learns nothing).
+        let who = Who::anonymous(&u.login);
+        app.write(&who, |tx| {
+            tx.record(Entry::new(AuditAction::SignInFailed, "session").id(u.id));
+            Ok(())
+        })?;
+        return Err(ErrorCode::AccountDisabled.into());
+    }
     let Some(user) = user.filter(|_| ok) else {
         app.write(&Who::anonymous(login), |tx| {
             tx.record(Entry::new(AuditAction::SignInFailed, "session"));
@@ -236,6 +250,7 @@ pub fn create_in(tx: &mut Tx, body: &CreateUser, is_demo: bool) -> AppResult<Use
     if db::users::find_by_login(tx.conn, &body.login)?.is_some() {
         return Err(AppError::field(ErrorCode::LoginTaken, "login"));
     }
+    check_new_password(&body.password, &body.login, "password")?;
     let hash = password::hash(&body.password).map_err(AppError::internal)?;
     let id = db::users::insert(
         tx.conn,
@@ -263,6 +278,129 @@ pub fn create_in(tx: &mut Tx, body: &CreateUser, is_demo: bool) -> AppResult<Use
     );
     let row = db::users::find(tx.conn, id)?.ok_or(ErrorCode::NotFound)?;
     user_info(tx.conn, &row)
+}
+
+/// The common passwords the server refuses (zxcvbn's list; `backend/data/SOURCES.md`).
+const COMMON_PASSWORDS: &str = include_str!("../../data/common-passwords.txt");
+
+fn common_passwords() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| COMMON_PASSWORDS.lines().map(str::trim).collect())
+}
+
+/// A new password as the server checks it: the shared rules, then not a common password, nor a
+/// common one followed only by digits and punctuation ("football2026!").
+pub fn check_new_password(password: &str, login: &str, field: &str) -> AppResult<()> {
+    shared::api::users::validate_password(password, login)
+        .map_err(|code| AppError::field(code, field))?;
+    let lowered = password.to_lowercase();
+    let base = lowered.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation());
+    let common = common_passwords();
+    if common.contains(lowered.as_str()) || (base.chars().count() >= 4 && common.contains(base)) {
+        return Err(AppError::field(ErrorCode::PasswordTooCommon, field));
+    }
+    Ok(())
+}
+
+/// The signed-in user changes their own password (the current one first); their other sessions
+/// end, this one stays.
+pub fn change_password(app: &App, session: &Session, body: &ChangePassword) -> AppResult<UserInfo> {
+    let actor = &session.actor;
+    let row =
+        app.read(|conn| db::users::find(conn, actor.id.0)?.ok_or(ErrorCode::NotFound.into()))?;
+    if !password::verify(&body.current, &row.password_hash) {
+        return Err(AppError::field(ErrorCode::PasswordWrong, "current"));
+    }
+    check_new_password(&body.new, &row.login, "new")?;
+    let hash = password::hash(&body.new).map_err(AppError::internal)?;
+    app.write(&actor.into(), |tx| {
+        db::users::set_password(tx.conn, row.id, &hash, false)?;
+        db::sessions::delete_of_user(tx.conn, row.id, Some(&session.token_hash))?;
+        tx.record(
+            Entry::new(AuditAction::PasswordChanged, "user")
+                .id(row.id)
+                .org_opt(row.org_id),
+        );
+        let row = db::users::find(tx.conn, row.id)?.ok_or(ErrorCode::NotFound)?;
+        user_info(tx.conn, &row)
+    })
+}
+
+/// A one-time password that reads aloud well: four groups of four letters and digits without the
+/// look-alikes (0/o, 1/l/i).
+fn one_time_password() -> String {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let mut bytes = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    let chars: Vec<char> = bytes
+        .iter()
+        .map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()]))
+        .collect();
+    chars
+        .chunks(4)
+        .map(|g| g.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The administrator gives an account a one-time password, shown once; its sessions end and the
+/// next sign-in must choose a new password.
+pub fn reset_password(app: &App, actor: &Actor, id: UserId) -> AppResult<PasswordReset> {
+    if !actor.can_manage_accounts() {
+        return Err(ErrorCode::Forbidden.into());
+    }
+    let one_time = one_time_password();
+    let hash = password::hash(&one_time).map_err(AppError::internal)?;
+    let user = app.write(&actor.into(), |tx| {
+        let row = db::users::find(tx.conn, id.0)?.ok_or(ErrorCode::NotFound)?;
+        db::users::set_password(tx.conn, row.id, &hash, true)?;
+        db::sessions::delete_of_user(tx.conn, row.id, None)?;
+        tx.end_sessions(super::live::Ended::User(row.id));
+        tx.record(
+            Entry::new(AuditAction::PasswordReset, "user")
+                .id(row.id)
+                .org_opt(row.org_id)
+                .after(&serde_json::json!({ "login": row.login })),
+        );
+        let row = db::users::find(tx.conn, row.id)?.ok_or(ErrorCode::NotFound)?;
+        user_info(tx.conn, &row)
+    })?;
+    Ok(PasswordReset {
+        one_time_password: one_time,
+        user,
+    })
+}
+
+/// The administrator disables an account (its sessions end at once) or enables it again.
+pub fn set_disabled(app: &App, actor: &Actor, id: UserId, disabled: bool) -> AppResult<UserInfo> {
+    if !actor.can_manage_accounts() {
+        return Err(ErrorCode::Forbidden.into());
+    }
+    if disabled && id == actor.id {
+        return Err(ErrorCode::CannotDisableSelf.into());
+    }
+    app.write(&actor.into(), |tx| {
+        let row = db::users::find(tx.conn, id.0)?.ok_or(ErrorCode::NotFound)?;
+        db::users::set_disabled(tx.conn, row.id, disabled)?;
+        if disabled {
+            db::sessions::delete_of_user(tx.conn, row.id, None)?;
+            tx.end_sessions(super::live::Ended::User(row.id));
+        }
+        let action = if disabled {
+            AuditAction::UserDisabled
+        } else {
+            AuditAction::UserEnabled
+        };
+        tx.record(
+            Entry::new(action, "user")
+                .id(row.id)
+                .org_opt(row.org_id)
+                .after(&serde_json::json!({ "login": row.login, "disabled": disabled })),
+        );
+        let row = db::users::find(tx.conn, row.id)?.ok_or(ErrorCode::NotFound)?;
+        user_info(tx.conn, &row)
+    })
 }
 
 /// Slows down password guessing. Failures are counted per login from one address, and per

@@ -72,6 +72,8 @@ diesel::table! {
         org_id -> Nullable<Integer>,
         is_demo -> Bool,
         created_at -> BigInt,
+        must_change_password -> Bool,
+        disabled -> Bool,
     }
 }
 

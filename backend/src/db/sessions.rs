@@ -41,6 +41,7 @@ pub fn find_live(
         .inner_join(users::table)
         .filter(sessions::token_hash.eq(token_hash))
         .filter(sessions::expires_at.gt(now))
+        .filter(users::disabled.eq(false))
         .select((SessionRow::as_select(), UserRow::as_select()))
         .first(c)
         .optional())
@@ -54,4 +55,15 @@ pub fn delete(conn: &mut DbConn, token_hash: &str) -> QueryResult<()> {
 
 pub fn delete_expired(conn: &mut DbConn, now: i64) -> QueryResult<usize> {
     on_conn!(conn, c => diesel::delete(sessions::table.filter(sessions::expires_at.le(now))).execute(c))
+}
+
+/// Ends every session of an account but `keep` (the one changing its password, if any).
+pub fn delete_of_user(conn: &mut DbConn, user_id: i32, keep: Option<&str>) -> QueryResult<usize> {
+    on_conn!(conn, c => {
+        let of_user = sessions::table.filter(sessions::user_id.eq(user_id));
+        match keep {
+            Some(k) => diesel::delete(of_user.filter(sessions::token_hash.ne(k))).execute(c),
+            None => diesel::delete(of_user).execute(c),
+        }
+    })
 }

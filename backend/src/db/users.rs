@@ -16,6 +16,10 @@ pub struct UserRow {
     pub org_id: Option<i32>,
     pub is_demo: bool,
     pub created_at: i64,
+    /// Set by the administrator's reset: the next sign-in must choose a new password.
+    pub must_change_password: bool,
+    /// A disabled account cannot sign in.
+    pub disabled: bool,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -34,12 +38,36 @@ pub fn find(conn: &mut DbConn, id: i32) -> QueryResult<Option<UserRow>> {
     on_conn!(conn, c => users::table.find(id).select(UserRow::as_select()).first(c).optional())
 }
 
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+/// The account with this login, whatever its case.
 pub fn find_by_login(conn: &mut DbConn, login: &str) -> QueryResult<Option<UserRow>> {
+    let login = login.to_lowercase();
     on_conn!(conn, c => users::table
-        .filter(users::login.eq(login))
+        .filter(lower(users::login).eq(&login))
         .select(UserRow::as_select())
         .first(c)
         .optional())
+}
+
+/// Sets a new password hash; `must_change` says whether the next sign-in must change it.
+pub fn set_password(
+    conn: &mut DbConn,
+    id: i32,
+    hash: &str,
+    must_change: bool,
+) -> QueryResult<bool> {
+    on_conn!(conn, c => diesel::update(users::table.find(id))
+        .set((users::password_hash.eq(hash), users::must_change_password.eq(must_change)))
+        .execute(c))
+    .map(|n| n == 1)
+}
+
+pub fn set_disabled(conn: &mut DbConn, id: i32, disabled: bool) -> QueryResult<bool> {
+    on_conn!(conn, c => diesel::update(users::table.find(id))
+        .set(users::disabled.eq(disabled))
+        .execute(c))
+    .map(|n| n == 1)
 }
 
 pub fn all(conn: &mut DbConn) -> QueryResult<Vec<UserRow>> {

@@ -60,6 +60,10 @@ actions! {
     IndicatorRuleChanged = "indicator.rule", "Пороги статусу показника змінено", "Indicator status thresholds changed";
     RemindersSent = "reporting.remind", "Нагадування про звіти надіслано", "Report reminders sent";
     UserCreated = "user.create", "Обліковий запис створено", "Account created";
+    PasswordChanged = "user.password_change", "Пароль змінено", "Password changed";
+    PasswordReset = "user.password_reset", "Пароль скинуто адміністратором", "Password reset by the administrator";
+    UserDisabled = "user.disable", "Обліковий запис вимкнено", "Account disabled";
+    UserEnabled = "user.enable", "Обліковий запис увімкнено", "Account enabled";
     Seeded = "system.seed", "Початкові дані завантажено", "Initial data loaded";
 }
 

@@ -33,6 +33,11 @@ pub struct UserInfo {
     pub role: Role,
     pub org: Option<OrgRef>,
     pub is_demo: bool,
+    /// The administrator reset the password: until the user chooses a new one, changing it is
+    /// all the session may do.
+    pub must_change_password: bool,
+    /// A disabled account cannot sign in (the administrator's list shows it).
+    pub disabled: bool,
     /// What this user may do, as the server's rules say (the app shows what it offers from it).
     pub may: Capabilities,
 }

@@ -174,8 +174,14 @@ endpoints! {
     EVENTS: Get "/events",
     INBOX: Get "/inbox",
     INBOX_READ: Post "/inbox/read",
+    /// The signed-in user changes their own password.
+    PASSWORD_CHANGE: Post "/auth/password",
     USERS: Get "/users",
     USER_CREATE: Post "/users",
+    /// The administrator gives an account a one-time password.
+    USER_PASSWORD_RESET: Post "/users/{id}/password-reset",
+    USER_DISABLE: Post "/users/{id}/disable",
+    USER_ENABLE: Post "/users/{id}/enable",
 }
 
 #[cfg(test)]
