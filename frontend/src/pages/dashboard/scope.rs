@@ -114,6 +114,8 @@ mod tests {
                 parent: None,
             }),
             is_demo: true,
+            must_change_password: false,
+            disabled: false,
             may: Capabilities {
                 oblast_dashboard: org.is_none(),
                 ..Capabilities::default()
