@@ -123,6 +123,12 @@ error_codes! {
     DatabaseUnavailable = "database_unavailable", 503,
         "База даних зараз недоступна. Збережене раніше не втрачено; спробуйте ще раз за хвилину.",
         "The database is unavailable right now. Nothing saved before is lost; try again in a minute.";
+    SpendingAboveApproved = "spending_above_approved", 422,
+        "Витрати за рік перевищують затверджену суму (або заплановану, поки затвердженої немає). Поясніть причину в коментарі до рядка.",
+        "The year's spending goes above the approved amount (or the planned one while nothing is approved). Explain why in the line's comment.";
+    EnvelopeExceeded = "envelope_exceeded", 422,
+        "Рішення виводить розподіл за межі обсягу фінансування програми. Підтвердьте його, вказавши причину.",
+        "The decision takes the allocation beyond the programme's funding envelope. Confirm it with a reason.";
     BadRequest = "bad_request", 400,
         "Запит не вдалося прочитати.", "The request could not be read.";
     BodyTooLarge = "body_too_large", 413,

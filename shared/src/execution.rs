@@ -117,3 +117,53 @@ mod tests {
         );
     }
 }
+
+/// The amount a budget line may spend in its year: the approved one, or the planned one while
+/// nothing is approved.
+pub fn spending_limit(planned: Amount, approved: Amount) -> Amount {
+    if approved.is_zero() {
+        planned
+    } else {
+        approved
+    }
+}
+
+/// Whether a line's spending this year (the earlier quarters' approved spending and this
+/// report's) goes above its limit ([`spending_limit`]): it then needs a comment to be saved, and
+/// it is shown to the reviewers and on the dashboard.
+pub fn overspent(
+    planned: Amount,
+    approved: Amount,
+    executed_before: Amount,
+    spent: Amount,
+) -> bool {
+    executed_before.decimal() + spent.decimal() > spending_limit(planned, approved).decimal()
+}
+
+#[cfg(test)]
+mod overspending {
+    use super::*;
+
+    fn a(s: &str) -> Amount {
+        Amount::parse(s).unwrap_or_else(|e| panic!("{s}: {e:?}"))
+    }
+
+    #[test]
+    fn spending_is_held_to_the_approved_amount_else_the_planned_one() {
+        // The case found from outside: 9 999 against 44,4 planned and 43,912 approved.
+        assert!(overspent(a("44,4"), a("43,912"), a("0"), a("9999")));
+        assert!(
+            overspent(a("44,4"), a("43,912"), a("40"), a("4")),
+            "43,912 approved"
+        );
+        assert!(
+            !overspent(a("44,4"), a("43,912"), a("40"), a("3,912")),
+            "exactly the limit"
+        );
+        assert!(
+            !overspent(a("44,4"), a("0"), a("40"), a("4,4")),
+            "planned, nothing approved"
+        );
+        assert!(overspent(a("44,4"), a("0"), a("40"), a("4,5")));
+    }
+}

@@ -134,7 +134,7 @@ on_both! {
         let mut spent = Amount::ZERO;
         for (m, input) in blank.measures.iter().zip(save.measures.iter_mut()) {
             input.status = Some(ExecutionStatus::InProgress);
-            input.spending = m.lines.iter().map(|l| SpendingInput { source: l.source, amount: Amount::parse("12,345").expect("a") }).collect();
+            input.spending = m.lines.iter().map(|l| SpendingInput { source: l.source, amount: Amount::parse("12,345").expect("a"), comment: String::new() }).collect();
             for _ in &m.lines {
                 spent = spent + Amount::parse("12,345").expect("a");
             }

@@ -13,6 +13,7 @@ mod events;
 mod hostile;
 mod inbox;
 mod indicators;
+mod integrity;
 mod measures;
 mod migrations;
 mod outage;

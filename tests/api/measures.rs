@@ -177,7 +177,8 @@ on_both! {
         }
         let draft = c.my_draft().expect("draft").expect("the department's draft");
         let submitted = c.step(&draft, "submit").expect("submit");
-        c.approve_all(&submitted).expect("approve");
+        // Far beyond the envelope (the point is the arithmetic): confirmed with a reason.
+        c.approve_all_beyond_envelope(&submitted, "Перевірка точності сум").expect("approve");
         let after = c.rollup(shared::api::rollup::RollupLevel::Org).expect("r");
         let added = after.rows.iter().find(|row| row.id == org.0).expect("row").totals.total().decimal() - own(&before).decimal();
         let expected: rust_decimal::Decimal = "10000000001.49".parse().expect("decimal");

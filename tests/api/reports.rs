@@ -13,13 +13,13 @@ fn dec(s: &str) -> Decimal {
     s.parse().expect("decimal")
 }
 
-fn own_org(c: &Client) -> OrgId {
+pub fn own_org(c: &Client) -> OrgId {
     c.me().expect("me").user.org.expect("an organisation").id
 }
 
 /// A complete Q3 draft: every measure in progress, some spending on its first budget line, the
 /// indicator at its previous value (no comment needed).
-fn fill(r: &Report) -> shared::api::reports::SaveReport {
+pub fn fill(r: &Report) -> shared::api::reports::SaveReport {
     let mut save = save_of(r);
     for (m, input) in r.measures.iter().zip(save.measures.iter_mut()) {
         input.status = Some(ExecutionStatus::InProgress);
@@ -28,6 +28,7 @@ fn fill(r: &Report) -> shared::api::reports::SaveReport {
             input.spending = vec![SpendingInput {
                 source: line.source,
                 amount: Amount::parse("1,5").expect("amount"),
+                comment: String::new(),
             }];
         }
     }
@@ -86,7 +87,7 @@ on_both! {
         let m0 = &draft.measures[0];
         let empty_source = FundingSource::ALL.into_iter()
             .find(|s| m0.lines.iter().all(|l| l.source != *s)).expect("a source without money");
-        unbudgeted.measures[0].spending = vec![SpendingInput { source: empty_source, amount: Amount::parse("1").expect("a") }];
+        unbudgeted.measures[0].spending = vec![SpendingInput { source: empty_source, amount: Amount::parse("1").expect("a"), comment: String::new() }];
         let e = community.save_report(&draft, &unbudgeted).expect_err("spending without a budget");
         assert_eq!((e.code(), e.body.field.as_deref()),
                    (ErrorCode::SpendingNotInBudget, Some("measures[0].spending[0].source")));
@@ -233,7 +234,7 @@ on_both! {
         let annual = community.report(org, "2026").expect("2026");
         let mut with_spending = fill(&annual);
         if let Some(m) = with_spending.measures.first_mut() {
-            m.spending = vec![SpendingInput { source: FundingSource::Local, amount: Amount::parse("1").expect("a") }];
+            m.spending = vec![SpendingInput { source: FundingSource::Local, amount: Amount::parse("1").expect("a"), comment: String::new() }];
             let e = community.save_report(&annual, &with_spending).expect_err("annual spending");
             assert_eq!((e.code(), e.body.field.as_deref()), (ErrorCode::SpendingInAnnual, Some("measures[0].spending")));
         }

@@ -343,6 +343,32 @@ impl Client {
             version: p.summary.version,
             decision: shared::Text::new("Наказ департаменту № 17", "Department order No. 17"),
             lines,
+            over_envelope_reason: String::new(),
+        };
+        self.call_with(ep::PROPOSAL_DECIDE, &[&p.summary.id], &body)
+    }
+
+    /// Approves every pending line, confirming with `reason` a decision that goes beyond the
+    /// funding envelope.
+    pub fn approve_all_beyond_envelope(
+        &self,
+        p: &ProposalDetail,
+        reason: &str,
+    ) -> Res<ProposalDetail> {
+        let body = Decide {
+            version: p.summary.version,
+            decision: shared::Text::new("Наказ департаменту № 17", "Department order No. 17"),
+            lines: p
+                .lines
+                .iter()
+                .filter(|l| l.state == LineState::Pending)
+                .map(|l| LineDecision {
+                    line_id: l.id,
+                    verdict: Verdict::Approve,
+                    reason: String::new(),
+                })
+                .collect(),
+            over_envelope_reason: reason.into(),
         };
         self.call_with(ep::PROPOSAL_DECIDE, &[&p.summary.id], &body)
     }
@@ -440,6 +466,7 @@ pub fn save_of(r: &Report) -> SaveReport {
                     .map(|l| SpendingInput {
                         source: l.source,
                         amount: l.spent,
+                        comment: l.comment.clone(),
                     })
                     .collect(),
             })

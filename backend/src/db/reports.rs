@@ -39,6 +39,8 @@ pub struct SpendingRow {
     pub year: i32,
     pub source: String,
     pub amount_uah: i64,
+    /// Why spending goes above the approved amount (required then).
+    pub comment: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -355,4 +357,37 @@ pub fn set_settings(
         ))
         .execute(c))
     .map(|_| ())
+}
+
+/// The content of an approved report as it was approved, if it is frozen.
+pub fn frozen(conn: &mut DbConn, report_id: i32) -> QueryResult<Option<String>> {
+    use super::schema::report_frozen;
+    on_conn!(conn, c => report_frozen::table
+        .find(report_id)
+        .select(report_frozen::content)
+        .first(c)
+        .optional())
+}
+
+/// Fixes (`Some`) or releases (`None`, on unlock) an approved report's content.
+pub fn set_frozen(
+    conn: &mut DbConn,
+    report_id: i32,
+    content: Option<&str>,
+    now: i64,
+) -> QueryResult<()> {
+    use super::schema::report_frozen;
+    on_conn!(conn, c => {
+        diesel::delete(report_frozen::table.find(report_id)).execute(c)?;
+        if let Some(content) = content {
+            diesel::insert_into(report_frozen::table)
+                .values((
+                    report_frozen::report_id.eq(report_id),
+                    report_frozen::content.eq(content),
+                    report_frozen::frozen_at.eq(now),
+                ))
+                .execute(c)?;
+        }
+        Ok(())
+    })
 }

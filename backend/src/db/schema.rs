@@ -134,7 +134,10 @@ diesel::joinable!(budget_lines -> measures (measure_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(users -> orgs (org_id));
 
+diesel::joinable!(report_frozen -> reports (report_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    report_frozen,
     programme,
     envelope,
     directions,
@@ -331,6 +334,15 @@ diesel::table! {
         year -> Integer,
         source -> Text,
         amount_uah -> BigInt,
+        comment -> Text,
+    }
+}
+
+diesel::table! {
+    report_frozen (report_id) {
+        report_id -> Integer,
+        content -> Text,
+        frozen_at -> BigInt,
     }
 }
 

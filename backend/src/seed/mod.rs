@@ -72,6 +72,28 @@ pub fn ensure_reports(app: &App) -> Result<()> {
             let snapshot = tx.snapshot.clone();
             let n = reports::seed(tx.conn, &snapshot, &defs, today)
                 .map_err(|e| anyhow::anyhow!("demo reports: {e:#}"))?;
+            // Approved reports keep what they said when approved, as the app's approvals do.
+            let ctx = crate::app::reports::Ctx::of(tx).map_err(|e| anyhow::anyhow!("{e}"))?;
+            for row in db::reports::list(tx.conn, None, None)? {
+                if row.stage != shared::api::reports::ReportStage::Approved.as_str() {
+                    continue;
+                }
+                let (Ok(period), org) = (
+                    shared::ReportPeriod::parse(&row.period),
+                    shared::OrgId(row.org_id),
+                ) else {
+                    continue;
+                };
+                let content =
+                    crate::app::reports::view::content(tx.conn, &ctx, org, period, Some(row.id))
+                        .map_err(|e| anyhow::anyhow!("freezing report {}: {e}", row.id))?;
+                db::reports::set_frozen(
+                    tx.conn,
+                    row.id,
+                    Some(&serde_json::to_string(&content)?),
+                    tx.now,
+                )?;
+            }
             seeded(tx, "demo_reports")?;
             tx.reports_changed();
             tracing::info!(reports = n, %today, "seeded the demo reports and approved amounts");

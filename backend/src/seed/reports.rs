@@ -133,6 +133,9 @@ pub fn seed(
             .is_some_and(|c| DEMO_ORGS.contains(&c.as_str()));
         let author = names(conn, Some(org_id))?.unwrap_or_else(|| department.to_string());
         let district = names(conn, org.parent.filter(|_| org.kind == OrgKind::Community))?;
+        // Spent so far in the year per measure and source, to explain going above the limit.
+        let mut so_far: std::collections::HashMap<(i32, FundingSource), i64> =
+            std::collections::HashMap::new();
         for &q in &quarters {
             if demo_login && Some(q) == latest {
                 continue;
@@ -256,12 +259,27 @@ pub fn seed(
                         .round()
                         .try_into()
                         .unwrap_or(0);
+                    // The approved amount as the budget decision above made it.
+                    let approved: i64 = (Decimal::from(planned.to_uah())
+                        * share(mix(&[i64::from(m.id.0), 2026]), 850, 1000))
+                    .round()
+                    .try_into()
+                    .unwrap_or(0);
+                    let total = so_far.entry((m.id.0, source)).or_default();
+                    *total += uah;
+                    // Going above it is explained, as the rules require.
+                    let comment = if *total > approved {
+                        "Додаткові роботи за рішенням замовника; кошторис уточнюється."
+                    } else {
+                        ""
+                    };
                     spending.push(db::reports::SpendingRow {
                         report_id: row.id,
                         measure_id: m.id.0,
                         year: year.get(),
                         source: source.as_str().to_string(),
                         amount_uah: uah,
+                        comment: comment.to_string(),
                     });
                 }
             }

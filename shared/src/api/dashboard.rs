@@ -206,6 +206,8 @@ pub enum TroubleKind {
     ReportMissing,
     /// Spending far below the approved amount for the time of year.
     LowExecution,
+    /// Approved reports spent more than the line's approved (or planned) amount.
+    Overspent,
 }
 
 impl TroubleKind {
@@ -215,6 +217,9 @@ impl TroubleKind {
             TroubleKind::Measure => Text::new("Захід", "Measure"),
             TroubleKind::ReportMissing => Text::new("Звіт не подано", "Report missing"),
             TroubleKind::LowExecution => Text::new("Низьке виконання", "Low execution"),
+            TroubleKind::Overspent => {
+                Text::new("Витрати понад затверджене", "Spent above approved")
+            }
         }
     }
 }

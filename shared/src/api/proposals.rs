@@ -569,6 +569,10 @@ pub struct Decide {
     #[serde(default)]
     pub decision: Text,
     pub lines: Vec<LineDecision>,
+    /// Why the department approves lines that take a cell of the funding envelope beyond its
+    /// amount (required then: an explicit confirmation on the record).
+    #[serde(default)]
+    pub over_envelope_reason: String,
 }
 
 impl Decide {
@@ -599,8 +603,30 @@ impl Decide {
         {
             return Err(FieldError::new("decision.uk", ErrorCode::TextTooLong));
         }
+        if self.over_envelope_reason.chars().count() > REASON_MAX {
+            return Err(FieldError::new(
+                "over_envelope_reason",
+                ErrorCode::TextTooLong,
+            ));
+        }
         Ok(())
     }
+}
+
+/// The cells of the funding envelope a change takes beyond their amount, or further beyond: the
+/// department confirms such a decision explicitly, with a reason.
+pub fn envelope_breaches(before: &[EnvelopeCell], after: &[EnvelopeCell]) -> Vec<EnvelopeCell> {
+    after
+        .iter()
+        .filter(|a| a.has_envelope && a.over_allocated)
+        .filter(|a| {
+            before
+                .iter()
+                .find(|b| b.year == a.year && b.source == a.source)
+                .is_none_or(|b| a.allocated > b.allocated)
+        })
+        .cloned()
+        .collect()
 }
 
 /// A reason for returning or rejecting: required, bounded.
@@ -733,6 +759,7 @@ mod tests {
                 verdict: Verdict::Approve,
                 reason: String::new(),
             }],
+            over_envelope_reason: String::new(),
         };
         assert_eq!(
             d.validate().map_err(|e| e.code),

@@ -160,6 +160,11 @@ pub struct SpendingLine {
     pub executed_before: Amount,
     /// Spent in this period, as this report says (for an annual report: the year's total).
     pub spent: Amount,
+    /// Why the spending goes above the limit (`crate::execution::overspent`), if it does.
+    pub comment: String,
+    /// Whether the year's spending goes above the approved amount (or the planned one while
+    /// nothing is approved): it then needs a comment, and reviewers are shown it.
+    pub over: bool,
 }
 
 /// One measure in a report.
@@ -245,11 +250,14 @@ pub struct MeasureReportInput {
     pub spending: Vec<SpendingInput>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SpendingInput {
     pub source: FundingSource,
     pub amount: Amount,
+    /// Required when the spending goes above the approved (or planned) amount.
+    #[serde(default)]
+    pub comment: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -299,6 +307,12 @@ impl SaveReport {
                 s.amount
                     .check_line()
                     .map_err(|code| FieldError::new(field, code))?;
+                if s.comment.chars().count() > NARRATIVE_MAX {
+                    return Err(FieldError::new(
+                        format!("measures[{i}].spending[{j}].comment"),
+                        ErrorCode::TextTooLong,
+                    ));
+                }
             }
         }
         let mut indicators = std::collections::HashSet::new();
@@ -426,7 +440,11 @@ mod tests {
     #[test]
     fn shape_checks_name_the_field() {
         let a = |s: &str| Amount::parse(s).expect(s);
-        let spend = |source, amount| SpendingInput { source, amount };
+        let spend = |source, amount| SpendingInput {
+            source,
+            amount,
+            comment: String::new(),
+        };
         assert_eq!(
             save(vec![measure(1, vec![]), measure(1, vec![])], vec![]).check_shape(),
             Err(FieldError::new(

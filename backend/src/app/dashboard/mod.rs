@@ -40,7 +40,7 @@ use shared::calendar::{
     compliance, submission_due, Compliance, Date, ReportDates, ReportPeriod, ReportState,
     ReportStatus,
 };
-use shared::execution::{percent, Execution};
+use shared::execution::{overspent, percent, spending_limit, Execution};
 use shared::indicators::{
     actual_for, level_actuals, Actual, IndicatorStatus, LevelActual, QuarterValue,
 };
@@ -831,6 +831,52 @@ impl Board {
                 link_id: Some(m.id.0),
                 period: Some(*period),
             });
+        }
+        for m in &in_scope {
+            let none = BudgetGrid::new();
+            let approved = self.approved.get(&m.id).unwrap_or(&none);
+            let executed = self.executed.get(&m.id).unwrap_or(&none);
+            for source in FundingSource::ALL {
+                let (planned, approved, spent) = (
+                    m.grid.get(q.year, source),
+                    approved.get(q.year, source),
+                    executed.get(q.year, source),
+                );
+                if !overspent(planned, approved, Amount::ZERO, spent) {
+                    continue;
+                }
+                let limit = spending_limit(planned, approved);
+                let org = self.structure.org(m.org_id);
+                let amounts = |lang: Lang| {
+                    (
+                        format_thousands(spent.decimal(), lang),
+                        format_thousands(limit.decimal(), lang),
+                    )
+                };
+                let ((spent_uk, limit_uk), (spent_en, limit_en)) =
+                    (amounts(Lang::Uk), amounts(Lang::En));
+                out.push(Trouble {
+                    kind: TroubleKind::Overspent,
+                    name: m.name.clone(),
+                    detail: Text::new(
+                        format!(
+                            "{}, {}: витрачено {spent_uk} при затверджених {limit_uk} тис. грн",
+                            q.year,
+                            source.label().uk
+                        ),
+                        format!(
+                            "{}, {}: spent {spent_en} against {limit_en} thousand UAH approved",
+                            q.year,
+                            source.label().en
+                        ),
+                    ),
+                    responsible: Some(m.org_id),
+                    responsible_name: org.map(|o| o.name.clone()),
+                    link_level: Some(DashboardLevel::Measure),
+                    link_id: Some(m.id.0),
+                    period: None,
+                });
+            }
         }
         for m in &in_scope {
             let e = exec_of(m, q.year, &self.approved, &self.executed);

@@ -2,6 +2,7 @@
 //! submit, endorse or return (district), decide line by line (department), rebase. Who may take a
 //! step and where it leads is the approval chain's (`app::chain`).
 
+use super::effect::effect;
 use super::rules::{self as p, Line};
 use crate::app::actor::Actor;
 use crate::app::chain::{self, Action, Item, Refused, Spot};
@@ -17,7 +18,8 @@ use shared::api::inbox::NotificationKind;
 use shared::api::measures::{MeasureInput, MeasureStatus};
 use shared::api::orgs::OrgKind;
 use shared::api::proposals::{
-    apply_changes, diff_measure, Change, Decide, LineState, ProposalState, Verdict,
+    apply_changes, diff_measure, envelope_breaches, Change, Decide, LineState, ProposalState,
+    Verdict,
 };
 use shared::chain::{Kind, Position};
 use shared::{ErrorCode, OrgId, Text};
@@ -305,10 +307,30 @@ pub fn decide(tx: &mut Tx, actor: &Actor, id: i32, body: &Decide) -> AppResult<O
             ));
         }
     }
+    // Taking a cell of the funding envelope beyond its amount is confirmed explicitly.
+    let approving: Vec<Line> = approved_lines.iter().map(|(_, l)| (*l).clone()).collect();
+    let envelope = effect(&tx.snapshot, &approving, &bases);
+    let breaches = envelope_breaches(&envelope.envelope_before, &envelope.envelope_after);
+    let over_reason = body.over_envelope_reason.trim();
+    if !breaches.is_empty() && over_reason.is_empty() {
+        let mut e = AppError::conflict_as(ErrorCode::EnvelopeExceeded, &breaches);
+        e.body.field = Some("over_envelope_reason".into());
+        return Err(e);
+    }
+    let over_envelope = (!breaches.is_empty())
+        .then(|| serde_json::json!({ "reason": over_reason, "cells": breaches }));
     let new_version = if approved_lines.is_empty() {
         None
     } else {
-        Some(apply(tx, actor, &row, body, &approved_lines, &bases)?)
+        Some(apply(
+            tx,
+            actor,
+            &row,
+            body,
+            &approved_lines,
+            &bases,
+            over_envelope,
+        )?)
     };
     let mut back = Vec::new();
     for (_, l, d) in &chosen {
@@ -392,6 +414,7 @@ pub fn decide(tx: &mut Tx, actor: &Actor, id: i32, body: &Decide) -> AppResult<O
 }
 
 /// Applies approved lines to the measures, keeps the states they supersede, and makes the version.
+#[allow(clippy::too_many_arguments)]
 fn apply(
     tx: &mut Tx,
     actor: &Actor,
@@ -399,6 +422,7 @@ fn apply(
     body: &Decide,
     approved_lines: &[(usize, &Line)],
     bases: &HashMap<i32, (Option<MeasureInput>, MeasureStatus)>,
+    over_envelope: Option<serde_json::Value>,
 ) -> AppResult<i32> {
     let number = db::versions::current(tx.conn)? + 1;
     db::versions::insert(
@@ -488,6 +512,8 @@ fn apply(
                 "number": number,
                 "decision": Text::new(body.decision.uk.trim(), body.decision.en.trim()),
                 "proposal_id": row.id,
+                // The department's confirmation of going beyond the envelope, with its reason.
+                "over_envelope": over_envelope,
             })),
     );
     tx.plan_changed();

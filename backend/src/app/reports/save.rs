@@ -1,7 +1,7 @@
 //! Saving a report's draft: the whole content as the author has it, checked against the period,
 //! the organisation's measures and budget lines, and the indicators' rules.
 
-use super::view::previous_values;
+use super::view::{executed, previous_values};
 use super::{measures_for, stage_of, Ctx};
 use crate::app::actor::Actor;
 use crate::app::error::{AppError, AppResult};
@@ -14,8 +14,9 @@ use shared::api::audit::AuditAction;
 use shared::api::events::LiveEventKind;
 use shared::api::reports::{ReportStage, SaveReport};
 use shared::calendar::ReportPeriod;
+use shared::execution::overspent;
 use shared::indicators::{check_reported, Indicator};
-use shared::{ErrorCode, IndicatorId, OrgId};
+use shared::{BudgetGrid, ErrorCode, IndicatorId, OrgId};
 use std::collections::HashMap;
 
 /// Saves the whole draft as the author has it, from the version they saw.
@@ -73,6 +74,16 @@ pub fn save(
             .map(|m| m.measure_id.0)
             .collect();
         let mut approved_of = db::budget::grids_of(conn, &with_spending)?;
+        // What approved reports spent in the year's earlier quarters, per measure.
+        let mut spent_before: HashMap<
+            i32,
+            Vec<(db::reports::SpendingRow, db::reports::ReportRow)>,
+        > = HashMap::new();
+        if let ReportPeriod::Quarter(_) = period {
+            for (s, r) in db::reports::spending_of_org_year(conn, org_id.0, year.get())? {
+                spent_before.entry(s.measure_id).or_default().push((s, r));
+            }
+        }
         let mut measures = Vec::new();
         let mut spending = Vec::new();
         for (i, m) in req.measures.iter().enumerate() {
@@ -89,6 +100,16 @@ pub fn save(
                 ));
             }
             let approved = approved_of.remove(&m.measure_id.0).unwrap_or_default();
+            let before = match period {
+                ReportPeriod::Quarter(q) => executed(
+                    spent_before
+                        .get(&m.measure_id.0)
+                        .map_or(&[][..], Vec::as_slice),
+                    year,
+                    Some(q.quarter),
+                ),
+                ReportPeriod::Annual { .. } => BudgetGrid::new(),
+            };
             for (j, s) in m.spending.iter().enumerate() {
                 if s.amount.is_zero() {
                     continue;
@@ -101,12 +122,26 @@ pub fn save(
                         format!("measures[{i}].spending[{j}].source"),
                     ));
                 }
+                let comment = s.comment.trim();
+                let over = overspent(
+                    entry.grid.get(year, s.source),
+                    approved.get(year, s.source),
+                    before.get(year, s.source),
+                    s.amount,
+                );
+                if over && comment.is_empty() {
+                    return Err(AppError::field(
+                        ErrorCode::SpendingAboveApproved,
+                        format!("measures[{i}].spending[{j}].comment"),
+                    ));
+                }
                 spending.push(db::reports::SpendingRow {
                     report_id: row.id,
                     measure_id: m.measure_id.0,
                     year: year.get(),
                     source: s.source.as_str().to_string(),
                     amount_uah: s.amount.to_uah(),
+                    comment: comment.to_string(),
                 });
             }
             measures.push(db::reports::MeasureRow {

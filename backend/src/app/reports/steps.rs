@@ -120,6 +120,16 @@ pub fn step(
     )? {
         return Err(AppError::new(ErrorCode::ReportVersionConflict));
     }
+    // An approved report's content is fixed as it is now; an unlocked one follows the plan again.
+    match step {
+        Action::Approve => {
+            let content = super::view::content(tx.conn, &ctx, org_id, period, Some(row.id))?;
+            let json = serde_json::to_string(&content).map_err(AppError::internal)?;
+            db::reports::set_frozen(tx.conn, row.id, Some(&json), tx.now)?;
+        }
+        Action::Unlock => db::reports::set_frozen(tx.conn, row.id, None, tx.now)?,
+        _ => {}
+    }
     let item = Item {
         kind: Kind::Report,
         id: row.id,

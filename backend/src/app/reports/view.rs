@@ -13,13 +13,14 @@ use shared::api::reports::{
 };
 use shared::calendar::{deadlines, ReportPeriod, ReportStatus};
 use shared::chain::Action;
+use shared::execution::overspent;
 use shared::indicators::{report_actual, QuarterValue};
 use shared::{Amount, BudgetGrid, ErrorCode, FundingSource, IndicatorId, OrgId, Quarter, Year};
 use std::collections::HashMap;
 
 /// Executed amounts of one measure by the approved quarterly reports of one year: before a
 /// quarter (`before: Some(q)`) or the whole year.
-fn executed(
+pub(super) fn executed(
     rows: &[(db::reports::SpendingRow, db::reports::ReportRow)],
     year: Year,
     before: Option<u8>,
@@ -85,28 +86,27 @@ pub(super) fn previous_values(
     )
 }
 
-/// The report as `actor` sees it (a blank draft when nothing is saved yet).
-pub fn view(
+/// What a report says: its measures with their spending and its indicator values.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Content {
+    pub measures: Vec<ReportMeasure>,
+    pub values: Vec<ReportValue>,
+}
+
+/// A report's content as the plan, the approved amounts and the saved rows give it now.
+pub fn content(
     conn: &mut DbConn,
     ctx: &Ctx,
-    actor: &Actor,
     org_id: OrgId,
     period: ReportPeriod,
-) -> AppResult<Report> {
+    report_id: Option<i32>,
+) -> AppResult<Content> {
     let org = ctx.org(org_id)?;
-    if !actor.can_see_reports_of(&ctx.structure, org_id) {
-        return Err(ErrorCode::NotFound.into());
-    }
-    let key = period.to_string();
-    let row = db::reports::find(conn, org_id.0, &key)?;
-    let stage = row.as_ref().map(stage_of).transpose()?;
-    let report_id = row.as_ref().map(|r| r.id);
-    let (saved_measures, saved_spending, saved_values, steps) = match report_id {
+    let (saved_measures, saved_spending, saved_values) = match report_id {
         Some(id) => (
             db::reports::measures_of(conn, id)?,
             db::reports::spending_of(conn, id)?,
             db::reports::values_of(conn, id)?,
-            db::reports::steps_of(conn, id)?,
         ),
         None => Default::default(),
     };
@@ -164,13 +164,29 @@ pub fn view(
             narrative: saved.map(|r| r.narrative.clone()).unwrap_or_default(),
             lines: sources
                 .into_iter()
-                .map(|source| SpendingLine {
-                    year,
-                    source,
-                    planned: m.grid.get(year, source),
-                    approved: approved.get(year, source),
-                    executed_before: before.get(year, source),
-                    spent: spent.get(year, source),
+                .map(|source| {
+                    let (planned, approved, before, spent) = (
+                        m.grid.get(year, source),
+                        approved.get(year, source),
+                        before.get(year, source),
+                        spent.get(year, source),
+                    );
+                    SpendingLine {
+                        year,
+                        source,
+                        planned,
+                        approved,
+                        executed_before: before,
+                        spent,
+                        comment: saved_spent
+                            .get(&m.id.0)
+                            .into_iter()
+                            .flatten()
+                            .find(|s| s.source == source.as_str())
+                            .map(|s| s.comment.clone())
+                            .unwrap_or_default(),
+                        over: overspent(planned, approved, before, spent),
+                    }
                 })
                 .collect(),
         });
@@ -214,6 +230,39 @@ pub fn view(
             }
         })
         .collect();
+    Ok(Content { measures, values })
+}
+
+/// The report as `actor` sees it (a blank draft when nothing is saved yet).
+pub fn view(
+    conn: &mut DbConn,
+    ctx: &Ctx,
+    actor: &Actor,
+    org_id: OrgId,
+    period: ReportPeriod,
+) -> AppResult<Report> {
+    let org = ctx.org(org_id)?;
+    if !actor.can_see_reports_of(&ctx.structure, org_id) {
+        return Err(ErrorCode::NotFound.into());
+    }
+    let key = period.to_string();
+    let row = db::reports::find(conn, org_id.0, &key)?;
+    let stage = row.as_ref().map(stage_of).transpose()?;
+    let report_id = row.as_ref().map(|r| r.id);
+    let steps = match report_id {
+        Some(id) => db::reports::steps_of(conn, id)?,
+        None => Vec::new(),
+    };
+    // An approved report says what it said when it was approved, whatever the plan became.
+    let frozen = match (stage, report_id) {
+        (Some(ReportStage::Approved), Some(id)) => db::reports::frozen(conn, id)?
+            .and_then(|json| serde_json::from_str::<Content>(&json).ok()),
+        _ => None,
+    };
+    let Content { measures, values } = match frozen {
+        Some(content) => content,
+        None => content(conn, ctx, org_id, period, report_id)?,
+    };
     let can_write = actor.can_write_report(&ctx.structure, org_id);
     let started = ctx.today >= period.start();
     Ok(Report {

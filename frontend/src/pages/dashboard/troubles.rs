@@ -125,6 +125,7 @@ fn item(tr: Trouble, here: Scope, tiles: &[IndicatorId], orgs: Signal<OrgIndex>)
         TroubleKind::Measure => "measure",
         TroubleKind::ReportMissing => "report_missing",
         TroubleKind::LowExecution => "low_execution",
+        TroubleKind::Overspent => "overspent",
     };
     // A missing report is named by its period as the app writes periods everywhere else.
     let name = match (kind, tr.period) {

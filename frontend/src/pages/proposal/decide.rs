@@ -65,6 +65,7 @@ pub fn build_decide(
             version,
             decision,
             lines,
+            over_envelope_reason: String::new(),
         },
         sent,
     )

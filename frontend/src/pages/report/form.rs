@@ -167,6 +167,7 @@ pub fn build_save(
                         Ok(amount) => Some(SpendingInput {
                             source: *source,
                             amount,
+                            comment: String::new(),
                         }),
                         Err(code) => {
                             errors.push((Target::Spent(m.measure_id, *source), code));
