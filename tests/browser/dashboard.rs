@@ -405,6 +405,7 @@ fn a_report_approved_while_the_head_watches_shows_on_the_dashboard() {
     save.measures[line.0].spending = vec![shared::api::reports::SpendingInput {
         source: line.1,
         amount: spent,
+        comment: String::new(),
     }];
     for (v, shown) in save.values.iter_mut().zip(&report.values) {
         v.value = shown.previous.or(shown.expected).or(Some(Decimal::ZERO));

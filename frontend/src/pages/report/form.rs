@@ -405,6 +405,8 @@ mod tests {
             approved: a("80"),
             executed_before: a("20"),
             spent: Amount::ZERO,
+            comment: String::new(),
+            over: false,
         };
         let value = |id: i32, unit, previous: Option<&str>| ReportValue {
             indicator_id: IndicatorId(id),
@@ -496,7 +498,8 @@ mod tests {
             save.measures[0].spending,
             vec![SpendingInput {
                 source: FundingSource::Local,
-                amount: a("1250.5")
+                amount: a("1250.5"),
+                comment: String::new(),
             }]
         );
         assert_eq!(save.values[0].value, Some(dec("45.5")));
