@@ -168,8 +168,23 @@ pub fn api(cfg: &mut web::ServiceConfig) {
     cfg.service(scope.default_service(web::to(not_found)));
 }
 
-async fn not_found() -> Result<actix_web::HttpResponse, crate::app::Error> {
-    Err(shared::ErrorCode::NotFound.into())
+/// Nothing matched: 405 with the methods the path takes when it is an endpoint's path (TRACE
+/// too), else 404.
+async fn not_found(req: actix_web::HttpRequest) -> actix_web::HttpResponse {
+    use actix_web::ResponseError;
+    let allowed: Vec<&str> = ep::ALL
+        .iter()
+        .filter(|e| actix_web::dev::ResourceDef::new(e.route()).is_match(req.path()))
+        .map(|e| e.method.as_str())
+        .collect();
+    if allowed.is_empty() {
+        return crate::app::Error::new(shared::ErrorCode::NotFound).error_response();
+    }
+    let mut response = crate::app::Error::new(shared::ErrorCode::MethodNotAllowed).error_response();
+    if let Ok(value) = http::header::HeaderValue::from_str(&allowed.join(", ")) {
+        response.headers_mut().insert(http::header::ALLOW, value);
+    }
+    response
 }
 
 #[cfg(test)]

@@ -153,6 +153,8 @@ error_codes! {
         "Недостатньо прав для цієї дії.", "You are not allowed to do this.";
     NotFound = "not_found", 404,
         "Не знайдено.", "Not found.";
+    MethodNotAllowed = "method_not_allowed", 405,
+        "Цей ресурс не приймає такий запит.", "This resource does not take this method.";
     VersionConflict = "version_conflict", 409,
         "Хтось інший уже змінив цей захід. Перегляньте актуальні дані й повторіть зміни.",
         "Someone else has changed this measure. Review the current data and apply your changes again.";

@@ -66,9 +66,17 @@ fn every_endpoint_answers_at_its_method_and_path() {
             assert_eq!(parsed["code"], "not_found", "{} {}", e.method, e.path);
         }
     }
-    // A method the table doesn't list for a path is not routed.
-    let (status, _) = c.raw(Method::PATCH, "/api/measures/1", "{}");
-    assert_eq!(status, 404);
+    // A method the table doesn't list for an endpoint's path: 405 with the methods it takes.
+    let (status, body) = c.raw(Method::PATCH, "/api/measures/1", "{}");
+    assert_eq!(status, 405, "{body}");
+    let (_, headers) = c.headers_of(Method::TRACE, "/api/measures/1");
+    assert_eq!(
+        headers.get("allow").map(String::as_str),
+        Some("GET, PUT, DELETE")
+    );
+    // A path no endpoint has: 404 in the API's shape.
+    let (status, body) = c.raw(Method::GET, "/api/no-such-thing", "");
+    assert_eq!(status, 404, "{body}");
 }
 
 #[test]

@@ -154,8 +154,17 @@ impl Client {
 
     /// The status and headers (names lower-case) of a GET.
     pub fn head_of(&self, path: &str) -> (u16, std::collections::HashMap<String, String>) {
+        self.headers_of(Method::GET, path)
+    }
+
+    /// The status and headers (names lower-case) of a request without a body.
+    pub fn headers_of(
+        &self,
+        method: Method,
+        path: &str,
+    ) -> (u16, std::collections::HashMap<String, String>) {
         let resp = self
-            .request(Method::GET, path)
+            .request(method, path)
             .send()
             .unwrap_or_else(|e| panic!("HTTP: {e}"));
         let headers = resp

@@ -8,10 +8,25 @@ macro_rules! actions {
     ($($variant:ident = $code:literal, $uk:literal, $en:literal;)*) => {
         /// Every kind of write the log records.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         pub enum AuditAction {
             $(#[serde(rename = $code)] $variant,)*
         }
+
+        // Written by hand: the derive does not see the renames inside this macro, and the
+        // document must list the values the API really sends (`measure.create`, …).
+        #[cfg(feature = "openapi")]
+        impl utoipa::PartialSchema for AuditAction {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some([$($code),*]))
+                    .description(Some("Every kind of write the log records."))
+                    .into()
+            }
+        }
+
+        #[cfg(feature = "openapi")]
+        impl utoipa::ToSchema for AuditAction {}
 
         impl AuditAction {
             pub const ALL: &'static [AuditAction] = &[$(AuditAction::$variant,)*];
@@ -86,9 +101,12 @@ pub struct AuditEntry {
     pub entity_id: Option<i32>,
     /// The organisation the changed thing belongs to.
     pub subject_org: Option<OrgId>,
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    /// The state before, as JSON in the API's own shapes: an object (a measure, settings), an
+    /// array (approved amounts), a value, or null.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Value>))]
     pub before: Option<serde_json::Value>,
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    /// The state after, in the same shapes.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Value>))]
     pub after: Option<serde_json::Value>,
 }
 
