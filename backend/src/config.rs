@@ -25,6 +25,11 @@ pub struct Settings {
     /// `OBRIY_TRUSTED_PROXIES=127.0.0.1,10.0.0.2`: the reverse proxies in front of the server,
     /// whose `X-Forwarded-For` names the client's address (for the sign-in limiter).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// `OBRIY_BACKUP_DIR=/var/backups/obriy`: a verified copy of the SQLite database there every
+    /// day (the first at start when the newest is a day old), keeping the newest
+    /// `OBRIY_BACKUP_KEEP` (default 7).
+    pub backup_dir: Option<PathBuf>,
+    pub backup_keep: usize,
 }
 
 impl Settings {
@@ -67,6 +72,13 @@ impl Settings {
                     })
                 })
                 .collect::<anyhow::Result<_>>()?,
+            backup_dir: var("OBRIY_BACKUP_DIR").map(PathBuf::from),
+            backup_keep: match var("OBRIY_BACKUP_KEEP") {
+                None => 7,
+                Some(v) => v.parse().ok().filter(|n| *n >= 1).ok_or_else(|| {
+                    anyhow::anyhow!("OBRIY_BACKUP_KEEP={v:?}: write a number, 1 or more")
+                })?,
+            },
         })
     }
 }

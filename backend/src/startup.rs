@@ -1,7 +1,7 @@
 //! Builds the application: database, seed, HTTP server. Tests and production share this path;
 //! binding port 0 gives a free port.
 
-use crate::app::App;
+use crate::app::{backup, App};
 use crate::config::Settings;
 use crate::{db, routes, seed};
 use actix_web::dev::Server;
@@ -15,6 +15,8 @@ pub struct Application {
     pub port: u16,
     pub state: web::Data<App>,
     server: Server,
+    /// SQLite: the database's lock file, shared with other servers, so no restore runs under us.
+    _holds: Option<std::fs::File>,
 }
 
 impl Application {
@@ -23,6 +25,16 @@ impl Application {
             .with_context(|| format!("binding {}", settings.addr))?;
         let port = listener.local_addr()?.port();
         let static_dir = settings.static_dir.clone();
+        let holds = match db::Backend::of(&settings.database_url) {
+            db::Backend::Sqlite => Some(backup::hold(
+                std::path::Path::new(db::sqlite_path(&settings.database_url)),
+                backup::Hold::Shared,
+            )?),
+            db::Backend::Postgres if settings.backup_dir.is_some() => anyhow::bail!(
+                "OBRIY_BACKUP_DIR works with SQLite; on PostgreSQL use pg_dump (README, \"Backups\")"
+            ),
+            db::Backend::Postgres => None,
+        };
         let app = App::new(settings)?;
         seed::ensure(&app)?;
         if app.settings.demo {
@@ -37,6 +49,13 @@ impl Application {
             crate::app::reports::reminders::start(std::sync::Arc::downgrade(
                 &state.clone().into_inner(),
             ));
+        }
+        if let Some(dir) = &state.settings.backup_dir {
+            backup::start_daily(
+                std::sync::Arc::downgrade(&state.clone().into_inner()),
+                dir.clone(),
+                state.settings.backup_keep,
+            );
         }
         let app_state = state.clone();
         let secure = state.settings.secure_cookies;
@@ -55,6 +74,7 @@ impl Application {
             port,
             state,
             server,
+            _holds: holds,
         })
     }
 

@@ -5,6 +5,7 @@ mod accounts;
 mod audit;
 mod auth;
 mod authz;
+mod backup;
 mod comments;
 mod concurrency;
 mod contract;

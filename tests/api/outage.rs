@@ -2,7 +2,6 @@
 //! connection): requests fail fast with 503 and a clear message, the health check says the
 //! database is down, nothing saved is lost, and service resumes on its own.
 
-use obriy_tests::data::{first_task, measure, org_by_code};
 use obriy_tests::proxy::Proxy;
 use obriy_tests::Client;
 use shared::{ErrorCode, FundingSource};
@@ -22,17 +21,19 @@ fn postgres_going_away_is_a_quick_503_and_service_resumes_by_itself() {
     let via_proxy = format!("postgres://postgres@127.0.0.1:{}/{name}", proxy.port);
     let app = obriy_tests::app::spawn_on(&via_proxy, true);
     let c = Client::demo(&app, "department");
-    let orgs = c.orgs().expect("orgs");
-    let task = first_task(&c.programme().expect("p"));
     let saved = c
-        .create_measure(&measure(
-            task,
-            org_by_code(&orgs, PIDHORODNE),
+        .create_measure(&c.measure_in(
+            PIDHORODNE,
             "Збережено до збою",
             &[(2026, FundingSource::Local, "3")],
         ))
         .expect("saved before the outage");
 
+    let during = c.measure_in(
+        PIDHORODNE,
+        "Під час збою",
+        &[(2026, FundingSource::Local, "1")],
+    );
     proxy.set_down(true);
     let started = Instant::now();
     let e = c.programme().expect_err("the database is down");
@@ -62,14 +63,7 @@ fn postgres_going_away_is_a_quick_503_and_service_resumes_by_itself() {
         (Some("database_unavailable"), Some(false)),
         "{health:?}"
     );
-    let e = c
-        .create_measure(&measure(
-            task,
-            org_by_code(&orgs, PIDHORODNE),
-            "Під час збою",
-            &[(2026, FundingSource::Local, "1")],
-        ))
-        .expect_err("no write");
+    let e = c.create_measure(&during).expect_err("no write");
     assert_eq!(e.status, 503);
 
     proxy.set_down(false);

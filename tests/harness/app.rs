@@ -67,6 +67,8 @@ pub fn settings(database_url: &str, demo: bool) -> Settings {
         reminders: false,
         sqlite_sync: obriy_backend::db::SqliteSync::Full,
         trusted_proxies: Vec::new(),
+        backup_dir: None,
+        backup_keep: 7,
     }
 }
 

@@ -257,6 +257,25 @@ impl Client {
         self.call(ep::MEASURE, &[&id])
     }
 
+    /// A measure of the programme's first task for the organisation with KATOTTH `code`.
+    pub fn measure_in(
+        &self,
+        code: &str,
+        name: &str,
+        lines: &[(i32, shared::FundingSource, &str)],
+    ) -> MeasureInput {
+        let orgs = self.orgs().unwrap_or_else(|e| panic!("orgs: {e:?}"));
+        let programme = self
+            .programme()
+            .unwrap_or_else(|e| panic!("programme: {e:?}"));
+        crate::data::measure(
+            crate::data::first_task(&programme),
+            crate::data::org_by_code(&orgs, code),
+            name,
+            lines,
+        )
+    }
+
     pub fn create_measure(&self, input: &MeasureInput) -> Res<MeasureDetail> {
         self.call_with(ep::MEASURE_CREATE, &[], input)
     }

@@ -9,6 +9,7 @@
 
 pub mod accounts;
 pub mod actor;
+pub mod backup;
 pub mod chain;
 pub mod clock;
 pub mod comments;

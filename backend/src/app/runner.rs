@@ -217,6 +217,8 @@ mod tests {
             reminders: false,
             sqlite_sync: db::SqliteSync::Full,
             trusted_proxies: Vec::new(),
+            backup_dir: None,
+            backup_keep: 7,
         };
         (App::new(settings).expect("app"), dir)
     }

@@ -86,7 +86,7 @@ impl Backend {
 }
 
 /// A plain path or a `sqlite://` URL becomes the file name SQLite opens.
-fn sqlite_path(url: &str) -> &str {
+pub fn sqlite_path(url: &str) -> &str {
     url.strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))
         .unwrap_or(url)
