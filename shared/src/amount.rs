@@ -243,8 +243,10 @@ impl utoipa::PartialSchema for Amount {
         utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
             .description(Some(
-                "Thousand UAH, exact decimal string, >= 0, at most 3 decimal places",
+                "Thousand UAH, exact decimal string, >= 0, at most 3 decimal places (requests \
+                 may also group thousands with spaces and use a decimal comma)",
             ))
+            .pattern(Some(r"^[0-9]{1,16}(\.[0-9]{1,3})?$"))
             .examples([serde_json::json!("789460.0")])
             .into()
     }

@@ -10,9 +10,26 @@ pub const PROGRAMME_YEARS: RangeInclusive<i32> = 2026..=2028;
 
 /// A year within the programme term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(transparent)]
 pub struct Year(i32);
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Year {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::Integer)
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                utoipa::openapi::KnownFormat::Int32,
+            )))
+            .minimum(Some(*PROGRAMME_YEARS.start()))
+            .maximum(Some(*PROGRAMME_YEARS.end()))
+            .description(Some("A year within the programme term."))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Year {}
 
 impl Year {
     /// The programme's first year.
@@ -63,6 +80,7 @@ impl<'de> Deserialize<'de> for Year {
 pub struct Quarter {
     pub year: Year,
     #[serde(deserialize_with = "quarter_number")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 4))]
     pub quarter: u8,
 }
 

@@ -11,7 +11,8 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
   run         build the app and the server, start Obriy on embedded SQLite with demo data
-  test        run every test: format, clippy, unit, API (SQLite and PostgreSQL), browser
+  test        run every test: format, clippy, unit, API (SQLite and PostgreSQL), schemathesis,
+              browser
   bench       load-test the plan and roll-up endpoints on a 10x dataset
   build-web   build the wasm app into dist/ only
 ";
@@ -66,6 +67,7 @@ fn run() -> Result<()> {
 fn test(extra: &[String]) -> Result<()> {
     setup::wasm_target()?;
     setup::chromium()?;
+    setup::schemathesis()?;
     sh(cargo().args(["fmt", "--all", "--", "--check"]))?;
     sh(cargo().args([
         "clippy",

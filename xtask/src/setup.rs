@@ -45,3 +45,50 @@ pub fn chromium() -> Result<()> {
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }
+
+/// The schemathesis version the API's property tests run (tests/schemathesis).
+const SCHEMATHESIS: &str = "4.32.5";
+
+/// Schemathesis in its own virtual environment under `target/schemathesis`, from PyPI.
+pub fn schemathesis() -> Result<()> {
+    let venv = crate::root().join("target/schemathesis");
+    let st = venv.join("bin/st");
+    let installed = Command::new(&st)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(SCHEMATHESIS));
+    if installed {
+        return Ok(());
+    }
+    let python = venv.join("bin/python");
+    if !python.exists() {
+        let made = Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&venv)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !made {
+            bail!(
+                "the API's property tests need Python 3 with venv (for schemathesis). Install \
+                 it with\n\n    sudo apt-get install -y python3 python3-venv\n\nthen run this \
+                 command again."
+            );
+        }
+    }
+    eprintln!("xtask: installing schemathesis {SCHEMATHESIS} into target/schemathesis (pip)");
+    crate::sh(
+        Command::new(&python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+            ])
+            .arg(format!("schemathesis=={SCHEMATHESIS}")),
+    )
+    .context(
+        "pip could not install schemathesis: check the connection to PyPI (or a proxy in \
+         PIP_INDEX_URL) and run this command again",
+    )
+}
