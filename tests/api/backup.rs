@@ -204,7 +204,13 @@ fn the_daily_folder_takes_a_copy_at_start_and_keeps_the_newest_n() {
         names
     };
     let waited = Instant::now();
-    while listing().iter().all(|n| n.ends_with(".partial")) {
+    // A copy in progress is `*.partial` (with SQLite's `*.partial-journal`
+    // beside it); the copy is there once it has its final name and nothing
+    // partial is left.
+    let finished = |names: &[String]| {
+        names.iter().any(|n| n.ends_with("Z.db")) && names.iter().all(|n| !n.contains(".partial"))
+    };
+    while !finished(&listing()) {
         assert!(
             waited.elapsed() < Duration::from_secs(30),
             "no copy at start"
