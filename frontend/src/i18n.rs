@@ -189,8 +189,14 @@ dictionary! {
     Executor => "Виконавець", "Executor";
     Years => "Роки", "Years";
     NoMeasures => "Заходів за цими умовами немає.", "No measures match these filters.";
-    ListedOnly => "Показано не всі заходи: уточніть фільтри, щоб побачити решту. Підсумки враховують усі заходи. Показано:",
-        "Not every measure is listed: narrow the filters to see the rest. The totals include all of them. Listed:";
+    PlanPages => "Сторінки плану", "Pages of the plan";
+    PageMeasures => "Заходи", "Measures";
+    PageOf => "з", "of";
+    PageWord => "сторінка", "page";
+    PagePrevious => "← Попередня", "← Previous";
+    PageNext => "Наступна →", "Next →";
+    PagesTotalsNote => "Підсумки враховують усі заходи, що відповідають фільтрам.",
+        "The totals include every measure matching the filters.";
     PlanTotal => "Разом за планом", "Plan total";
     MeasuresShort => "заходів", "measures";
     Demo => "демо", "demo";

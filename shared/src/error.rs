@@ -129,6 +129,9 @@ error_codes! {
     EnvelopeExceeded = "envelope_exceeded", 422,
         "Рішення виводить розподіл за межі обсягу фінансування програми. Підтвердьте його, вказавши причину.",
         "The decision takes the allocation beyond the programme's funding envelope. Confirm it with a reason.";
+    PageInvalid = "page_invalid", 422,
+        "Номер сторінки — ціле число від 1, на сторінці — від 1 до 500 заходів.",
+        "The page is a whole number from 1, with 1 to 500 measures on a page.";
     BadRequest = "bad_request", 400,
         "Запит не вдалося прочитати.", "The request could not be read.";
     BodyTooLarge = "body_too_large", 413,

@@ -109,6 +109,20 @@ fn personal_answers_are_not_stored_and_https_is_remembered() {
         !headers.contains_key("strict-transport-security"),
         "plain HTTP in tests"
     );
+    // Only the app's own scripts and its wasm run: no inline script, no eval.
+    let csp = headers
+        .get("content-security-policy")
+        .expect("a content security policy");
+    let script_src = csp
+        .split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with("script-src"))
+        .expect("script-src");
+    assert_eq!(script_src, "script-src 'self' 'wasm-unsafe-eval'", "{csp}");
+    assert!(
+        csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"),
+        "{csp}"
+    );
     let secure = obriy_tests::spawn_app_with(obriy_tests::DbKind::Sqlite, false, |s| {
         s.secure_cookies = true
     });

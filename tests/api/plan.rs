@@ -87,3 +87,50 @@ on_both! {
         assert!(dept.plan(&PlanFilter { org: Some(apostolove), ..Default::default() }).expect("plan").measure_count > 0);
     }
 }
+
+on_both! {
+    fn the_plan_is_listed_a_page_at_a_time_with_totals_over_every_match(kind) {
+        let app = spawn_app(kind, true);
+        let c = Client::demo(&app, "department");
+        let all = c.plan(&PlanFilter { per_page: Some(500), ..Default::default() }).expect("plan");
+        let everything = ids(&all);
+        assert!(everything.len() > 7, "the demo plan has more than a page of 3");
+        assert_eq!((all.page, all.per_page), (1, 500));
+
+        // Pages of 3 walk the same measures in the same order, each with every total.
+        let mut walked = Vec::new();
+        let first = c.plan(&PlanFilter { per_page: Some(3), ..Default::default() }).expect("plan");
+        assert_eq!(first.pages() as usize, everything.len().div_ceil(3));
+        for page in 1..=first.pages() {
+            let p = c.plan(&PlanFilter { page: Some(page), per_page: Some(3), ..Default::default() }).expect("page");
+            assert_eq!(p.page, page);
+            assert_eq!(p.measure_count, all.measure_count);
+            assert_eq!(p.totals, all.totals, "totals cover every matching measure");
+            assert_eq!(p.directions.iter().map(|d| d.totals.clone()).collect::<Vec<_>>(),
+                all.directions.iter().map(|d| d.totals.clone()).collect::<Vec<_>>());
+            assert_eq!(p.first_listed(), i64::from(page - 1) * 3 + 1);
+            walked.extend(ids(&p));
+        }
+        assert_eq!(walked, everything);
+        let beyond = c.plan(&PlanFilter { page: Some(first.pages() + 1), per_page: Some(3), ..Default::default() }).expect("beyond");
+        assert_eq!((beyond.listed_count, beyond.measure_count), (0, all.measure_count));
+
+        // The default page is PLAN_PAGE_SIZE; the limits are said at the field.
+        let default = c.plan(&PlanFilter::default()).expect("plan");
+        assert_eq!(default.per_page, shared::api::plan::PLAN_PAGE_SIZE);
+        for (query, field) in [("page=0", "page"), ("per_page=0", "per_page"), ("per_page=501", "per_page"), ("page=x", "page")] {
+            let (status, body) = c.raw(reqwest::Method::GET, &format!("/api/plan?{query}"), "");
+            assert_eq!(status, 422, "{query}: {body}");
+            assert!(body.contains(&format!("\"field\":\"{field}\"")) && body.contains("page_invalid"), "{query}: {body}");
+        }
+
+        // A page kept from before a write is not served after it.
+        let task = obriy_tests::data::first_task(&c.programme().expect("p"));
+        let orgs = c.orgs().expect("orgs");
+        let dnipro = org_by_code(&orgs, "UA12020000000052809");
+        let made = c.create_measure(&measure(task, dnipro, "Захід після сторінки", &[(2026, FundingSource::Local, "7")])).expect("create");
+        let again = c.plan(&PlanFilter { per_page: Some(500), ..Default::default() }).expect("plan");
+        assert_eq!(again.measure_count, all.measure_count + 1);
+        assert!(ids(&again).contains(&made.id));
+    }
+}

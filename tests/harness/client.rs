@@ -276,6 +276,14 @@ impl Client {
         )
     }
 
+    pub fn add_comment(
+        &self,
+        measure: MeasureId,
+        comment: &shared::api::comments::NewComment,
+    ) -> Res<shared::api::comments::Comment> {
+        self.call_with(ep::MEASURE_COMMENT_ADD, &[&measure], comment)
+    }
+
     pub fn create_measure(&self, input: &MeasureInput) -> Res<MeasureDetail> {
         self.call_with(ep::MEASURE_CREATE, &[], input)
     }

@@ -14,6 +14,20 @@ pub use app::{spawn_app, spawn_app_with, DbKind, TestApp};
 pub const TEST_TODAY: &str = "2026-11-24";
 pub use client::{Client, Failure};
 
+/// This process's memory in MiB as `/proc/self/status` gives it: `VmRSS` (now) or `VmHWM` (the
+/// peak); 0 where there is no such file.
+pub fn memory_mib(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field) && l[field.len()..].starts_with(':'))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb / 1024)
+}
+
 /// The password of the demo accounts.
 pub const DEMO_PASSWORD: &str = obriy_backend::seed::demo::DEMO_PASSWORD;
 

@@ -5,15 +5,7 @@
 use obriy_tests::{spawn_app, Client, DbKind, DEMO_PASSWORD};
 
 fn resident_mib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<u64>().ok())
-        })
-        .map_or(0, |kb| kb / 1024)
+    obriy_tests::memory_mib("VmRSS")
 }
 
 #[test]

@@ -57,9 +57,12 @@ pub fn build(profile: Profile) -> Result<PathBuf> {
     let bytes = std::fs::read(&bg)?;
     let hash = fnv(&bytes) ^ fnv(&std::fs::read(pkg.join("obriy.js"))?);
     let version = format!("{hash:016x}");
-    let index = std::fs::read_to_string(root().join("frontend/index.html"))?
-        .replace("__VERSION__", &version);
-    std::fs::write(dist.join("index.html"), index)?;
+    // The page and its boot script name the build's version in the addresses they load.
+    for page in ["index.html", "boot.js"] {
+        let text = std::fs::read_to_string(root().join("frontend").join(page))?
+            .replace("__VERSION__", &version);
+        std::fs::write(dist.join(page), text)?;
+    }
     for asset in ["style.css", "favicon.svg"] {
         let from = root().join("frontend").join(asset);
         if from.exists() {

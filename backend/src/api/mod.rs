@@ -33,6 +33,13 @@ use crate::app::App;
 /// How handlers receive the application.
 pub type State = actix_web::web::Data<App>;
 
+/// A JSON answer the application already serialised (and may have kept).
+pub fn json(body: bytes::Bytes) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .content_type("application/json")
+        .body(body)
+}
+
 /// Runs a use case on the blocking pool (it reads and writes the database), not on the async
 /// threads.
 pub async fn call<T, F>(state: &State, f: F) -> AppResult<T>

@@ -2,10 +2,10 @@
 //! parameter gets its own code and field.
 
 use super::extract::CurrentUser;
-use super::{call, State};
+use super::{call, json, State};
 use crate::app::error::{AppError, AppResult};
 use crate::app::plan;
-use actix_web::{web::Json, HttpRequest};
+use actix_web::{HttpRequest, HttpResponse};
 use shared::api::endpoints as ep;
 use shared::api::plan::{PlanFilter, PlanTree};
 use shared::{ErrorCode, FundingSource, OrgId, Year};
@@ -13,9 +13,9 @@ use shared::{ErrorCode, FundingSource, OrgId, Year};
 #[utoipa::path(get, path = ep::PLAN.path, tag = "plan", params(PlanFilter),
     responses((status = 200, body = PlanTree), (status = 401, body = shared::ApiErrorBody),
               (status = 422, body = shared::ApiErrorBody)))]
-pub async fn tree(req: HttpRequest, state: State, user: CurrentUser) -> AppResult<Json<PlanTree>> {
+pub async fn tree(req: HttpRequest, state: State, user: CurrentUser) -> AppResult<HttpResponse> {
     let filter = parse_filter(req.query_string())?;
-    Ok(Json(
+    Ok(json(
         call(&state, move |app| plan::tree(app, user.actor(), &filter)).await?,
     ))
 }
@@ -44,6 +44,16 @@ pub fn parse_filter(query: &str) -> Result<PlanFilter, AppError> {
             }
             "year" => filter.year = Some(Year::parse(&value).map_err(bad)?),
             "q" => filter.q = Some(value),
+            "page" | "per_page" => {
+                let n = value
+                    .parse::<u32>()
+                    .map_err(|_| bad(ErrorCode::PageInvalid))?;
+                if key == "page" {
+                    filter.page = Some(n);
+                } else {
+                    filter.per_page = Some(n);
+                }
+            }
             _ => {}
         }
     }

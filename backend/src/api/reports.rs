@@ -1,10 +1,10 @@
 //! Reports: the reporting calendar, one report, saving its draft, and the steps of its way up.
 
 use super::extract::{CurrentUser, ValidJson};
-use super::{call, State};
+use super::{call, json, State};
 use crate::app::error::AppResult;
 use crate::app::reports::{self, calendar};
-use actix_web::web;
+use actix_web::{web, HttpResponse};
 use shared::api::endpoints as ep;
 use shared::api::reports::{Report, ReportCalendar, ReportQuery, ReportStepRequest, SaveReport};
 use shared::calendar::PeriodKey;
@@ -17,9 +17,9 @@ pub async fn calendar(
     state: State,
     user: CurrentUser,
     query: web::Query<ReportQuery>,
-) -> AppResult<web::Json<ReportCalendar>> {
+) -> AppResult<HttpResponse> {
     let query = query.into_inner();
-    Ok(web::Json(
+    Ok(json(
         call(&state, move |app| {
             calendar::calendar(app, user.actor(), &query)
         })
@@ -34,9 +34,9 @@ pub async fn get(
     state: State,
     user: CurrentUser,
     path: web::Path<(OrgId, PeriodKey)>,
-) -> AppResult<web::Json<Report>> {
+) -> AppResult<HttpResponse> {
     let (org, PeriodKey(period)) = path.into_inner();
-    Ok(web::Json(
+    Ok(json(
         call(&state, move |app| {
             reports::get(app, user.actor(), org, period)
         })

@@ -1,10 +1,10 @@
 //! Versions of the approved plan and the comparison of any two.
 
 use super::extract::CurrentUser;
-use super::{call, State};
+use super::{call, json, State};
 use crate::app::error::AppResult;
 use crate::app::plan::versions;
-use actix_web::web;
+use actix_web::{web, HttpResponse};
 use shared::api::endpoints as ep;
 use shared::api::versions::{PlanVersions, VersionComparison};
 
@@ -21,9 +21,9 @@ pub async fn compare(
     state: State,
     user: CurrentUser,
     path: web::Path<(i32, i32)>,
-) -> AppResult<web::Json<VersionComparison>> {
+) -> AppResult<HttpResponse> {
     let (from, to) = path.into_inner();
-    Ok(web::Json(
+    Ok(json(
         call(&state, move |app| {
             versions::compare(app, user.actor(), from, to)
         })

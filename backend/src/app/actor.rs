@@ -24,6 +24,13 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// Names this user in the answers kept for them (`App::answer`): everything a read may
+    /// depend on about who asks.
+    pub fn key(&self) -> String {
+        let org = self.org.map_or(0, |o| o.0);
+        format!("{}/{}/{org}", self.id.0, self.role.as_str())
+    }
+
     /// May this user see the measures of `org`?
     pub fn can_read_org(&self, structure: &Structure, org: OrgId) -> bool {
         match self.role {

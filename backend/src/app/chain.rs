@@ -252,6 +252,8 @@ pub fn set_settings(
                 .before(&before)
                 .after(body),
         );
+        // Who reviews changes: the reports' next steps (and answers kept with them) move.
+        tx.reports_changed();
         Ok(body.clone())
     })
 }

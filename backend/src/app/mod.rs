@@ -9,6 +9,7 @@
 
 pub mod accounts;
 pub mod actor;
+pub mod answers;
 pub mod backup;
 pub mod chain;
 pub mod clock;
@@ -49,6 +50,8 @@ pub struct App {
     pub clock: clock::Clock,
     /// The dashboard's board and its answers, rebuilt when plan, reports or today move.
     pub dashboards: dashboard::DashboardCache,
+    /// The heavier reads' answers, kept until the revisions or today move.
+    pub answers: answers::Answers,
     snapshots: SnapshotCache,
     /// The approved states of every version, rebuilt when the plan revision moves.
     history: Mutex<Option<(i64, Arc<History>)>>,
@@ -68,6 +71,7 @@ impl App {
             login_limiter: Default::default(),
             live: Default::default(),
             dashboards: Default::default(),
+            answers: Default::default(),
             snapshots: Default::default(),
             history: Default::default(),
             map: Default::default(),
@@ -78,7 +82,14 @@ impl App {
     /// plan snapshot and the dashboard are read again on the next request.
     pub fn plan_changed(&self) {
         self.snapshots.invalidate();
+        self.reports_changed();
+    }
+
+    /// After a committed write that moved reports, approved amounts or the rules they follow:
+    /// the dashboard and the kept answers are read again on the next request.
+    pub fn reports_changed(&self) {
         self.dashboards.invalidate();
+        self.answers.invalidate();
     }
 
     /// The plan at the database's current revision (rebuilt when it moved).

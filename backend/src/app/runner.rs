@@ -128,7 +128,7 @@ impl Effects {
         if self.plan_changed {
             app.plan_changed();
         } else if self.reports_changed {
-            app.dashboards.invalidate();
+            app.reports_changed();
         }
         for event in self.events {
             app.live.publish(conn, event);

@@ -28,6 +28,11 @@ fn filter_from_query(query: &ParamsMap) -> PlanFilter {
             .get("q")
             .map(|q| q.trim().to_string())
             .filter(|q| !q.is_empty()),
+        page: query
+            .get_str("page")
+            .and_then(|s| s.parse().ok())
+            .filter(|&p| p > 1),
+        per_page: None,
     }
 }
 
@@ -50,8 +55,9 @@ pub fn PlanPage() -> impl IntoView {
     let plan = LocalResource::new(move || api::plan(filter.get()));
     let orgs = LocalResource::new(api::orgs);
 
+    // A changed filter starts again from its first page.
     let go = move |f: PlanFilter| {
-        navigate(&plan_href(&f), NavigateOptions::default());
+        navigate(&plan_href(&f.on_page(1)), NavigateOptions::default());
     };
     let planner = auth.user_untracked().is_some_and(|u| u.may.plan);
 
@@ -68,7 +74,7 @@ pub fn PlanPage() -> impl IntoView {
             <Filters filter=filter orgs=orgs go=go/>
             <LiveStatus refetch=Callback::new(move |()| plan.refetch())/>
             <ResourceView resource=plan let:tree>
-                <PlanTable tree=tree/>
+                <PlanTable tree=tree filter=filter.get_untracked()/>
             </ResourceView>
         </section>
     }
@@ -314,11 +320,69 @@ fn measure_row(m: MeasureSummary) -> impl IntoView {
     }
 }
 
+/// Where a page is among the matching measures.
+#[derive(Clone, Copy)]
+struct Place {
+    page: u32,
+    pages: u32,
+    first: i64,
+    last: i64,
+    count: i64,
+}
+
+impl Place {
+    fn of(tree: &PlanTree) -> Place {
+        let first = tree.first_listed();
+        Place {
+            page: tree.page,
+            pages: tree.pages(),
+            first,
+            last: first + tree.listed_count - 1,
+            count: tree.measure_count,
+        }
+    }
+}
+
+/// Where this page is, with links to the pages around it (shown when there is more than one);
+/// the one at the top carries the ids tests and links find.
 #[component]
-fn PlanTable(tree: PlanTree) -> impl IntoView {
+fn Pager(place: Place, filter: PlanFilter, #[prop(default = false)] top: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let Place {
+        page,
+        pages,
+        first,
+        last,
+        count,
+    } = place;
+    let link = move |to: u32, label: K, rel: &'static str| {
+        let id = top.then(|| format!("plan-{rel}"));
+        view! { <a class="btn" href=plan_href(&filter.on_page(to)) rel=rel id=id>{t(label)}</a> }
+    };
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label=t(K::PlanPages)>
+                {(page > 1).then(|| link(page - 1, K::PagePrevious, "prev"))}
+                <span class="pager-range" id=top.then_some("plan-range")>
+                    {t(K::PageMeasures)}" "
+                    {move || format!("{}–{}", format::int(first, i18n.lang()), format::int(last, i18n.lang()))}
+                    " "{t(K::PageOf)}" "{move || format::int(count, i18n.lang())}
+                    " · "{t(K::PageWord)}" "{page}" "{t(K::PageOf)}" "{pages}
+                </span>
+                {(page < pages).then(|| link(page + 1, K::PageNext, "next"))}
+            </nav>
+        }
+    })
+}
+
+#[component]
+fn PlanTable(tree: PlanTree, filter: PlanFilter) -> impl IntoView {
     let i18n = use_i18n();
     let count = tree.measure_count;
-    let listed = tree.listed_count;
+    let place = Place::of(&tree);
+    let paged = place.pages > 1;
+    let pager_top = view! { <Pager place=place filter=filter.clone() top=true/> };
+    let pager_bottom = view! { <Pager place=place filter=filter/> };
     let footer = source_total_cells(&tree.totals);
     let body = if count == 0 {
         view! {
@@ -363,12 +427,7 @@ fn PlanTable(tree: PlanTree) -> impl IntoView {
             .into_any()
     };
     view! {
-        {(listed < count).then(|| view! {
-            <p class="notice notice-info" id="plan-truncated" role="status">
-                {t(K::ListedOnly)}" "{move || format::int(listed, i18n.lang())}" / "
-                {move || format::int(count, i18n.lang())}
-            </p>
-        })}
+        {pager_top}
         <div class="table-scroll card">
             <table class="data-table plan-tree" id="plan">
                 <caption>
@@ -393,5 +452,7 @@ fn PlanTable(tree: PlanTree) -> impl IntoView {
                 </tfoot>
             </table>
         </div>
+        {paged.then(|| view! { <p class="muted" id="plan-totals-note">{t(K::PagesTotalsNote)}</p> })}
+        {pager_bottom}
     }
 }

@@ -113,6 +113,7 @@ pub struct AuditEntry {
 /// Query of `GET /api/audit`: newest first, a page at a time.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct AuditFilter {
     pub measure: Option<MeasureId>,
     /// Entries about this organisation's things.
@@ -128,6 +129,7 @@ pub struct AuditFilter {
 /// `GET /api/measures/{id}/history`: a page of one measure's entries, newest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct HistoryQuery {
     /// Only entries older than this position (the previous page's `next_before_seq`).
     pub before_seq: Option<i64>,

@@ -55,6 +55,7 @@ impl DashboardLevel {
 /// The query of `GET /api/dashboard`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct DashboardQuery {
     /// `oblast` (default), `district`, `community` or `measure`.
     pub level: Option<String>,

@@ -13,6 +13,7 @@ use super::measures::MeasureSummary;
 /// Query of `GET /api/plan`. Every field is optional.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PlanFilter {
     /// Measures of this district and of its communities.
     pub district: Option<OrgId>,
@@ -24,6 +25,14 @@ pub struct PlanFilter {
     pub year: Option<Year>,
     /// Text in the name, description or expected result (case-insensitive).
     pub q: Option<String>,
+    /// Which page of the matching measures to list, from 1 (default 1).
+    #[cfg_attr(feature = "openapi", param(minimum = 1))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
+    pub page: Option<u32>,
+    /// Measures on a page: 1 to [`PLAN_PAGE_MAX`] (default [`PLAN_PAGE_SIZE`]).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 500))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 500))]
+    pub per_page: Option<u32>,
 }
 
 impl PlanFilter {
@@ -45,7 +54,34 @@ impl PlanFilter {
         if let Some(q) = self.q.as_ref().filter(|q| !q.trim().is_empty()) {
             parts.push(format!("q={}", encode_component(q.trim())));
         }
+        if let Some(p) = self.page.filter(|&p| p > 1) {
+            parts.push(format!("page={p}"));
+        }
+        if let Some(n) = self.per_page {
+            parts.push(format!("per_page={n}"));
+        }
         parts.join("&")
+    }
+
+    /// The page asked for (from 1) and its size, checked: `Err` names the parameter.
+    pub fn paging(&self) -> Result<(u32, u32), &'static str> {
+        let page = self.page.unwrap_or(1);
+        let per_page = self.per_page.unwrap_or(PLAN_PAGE_SIZE);
+        if page == 0 {
+            return Err("page");
+        }
+        if !(1..=PLAN_PAGE_MAX).contains(&per_page) {
+            return Err("per_page");
+        }
+        Ok((page, per_page))
+    }
+
+    /// The same filter on another page.
+    pub fn on_page(&self, page: u32) -> PlanFilter {
+        PlanFilter {
+            page: (page > 1).then_some(page),
+            ..self.clone()
+        }
     }
 }
 
@@ -62,8 +98,11 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
-/// At most this many measures are listed in one plan tree; totals always cover all of them.
-pub const PLAN_LIST_LIMIT: i64 = 1500;
+/// Measures on a page of the plan unless the query says otherwise; totals always cover every
+/// matching measure.
+pub const PLAN_PAGE_SIZE: u32 = 100;
+/// The most measures one page may list.
+pub const PLAN_PAGE_MAX: u32 = 500;
 
 /// `GET /api/plan`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,8 +113,29 @@ pub struct PlanTree {
     pub totals: BudgetGrid,
     /// How many measures match.
     pub measure_count: i64,
-    /// How many of them are listed (at most [`PLAN_LIST_LIMIT`]); narrow the filter to see the rest.
+    /// How many of them this page lists (in the tree's order: direction, task, measure).
     pub listed_count: i64,
+    /// This page (from 1) and its size; the measures listed are those from
+    /// `(page - 1) * per_page + 1` on.
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl PlanTree {
+    /// How many pages the matching measures take (at least 1).
+    pub fn pages(&self) -> u32 {
+        let per = i64::from(self.per_page.max(1));
+        u32::try_from(((self.measure_count + per - 1) / per).max(1)).unwrap_or(u32::MAX)
+    }
+
+    /// The position (from 1) of the first measure listed, 0 when none is.
+    pub fn first_listed(&self) -> i64 {
+        if self.listed_count == 0 {
+            0
+        } else {
+            i64::from(self.page - 1) * i64::from(self.per_page) + 1
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,5 +176,20 @@ mod tests {
             "district=3&source=local&year=2027&q=%D0%A1%D0%95%D0%94%D0%9E%20%26%20co"
         );
         assert_eq!(PlanFilter::default().to_query(), "");
+        assert_eq!(f.on_page(3).to_query(), format!("{}&page=3", f.to_query()));
+        assert_eq!(f.on_page(3).on_page(1), f);
+        assert_eq!(PlanFilter::default().paging(), Ok((1, PLAN_PAGE_SIZE)));
+        let bad = |page, per_page| {
+            PlanFilter {
+                page,
+                per_page,
+                ..PlanFilter::default()
+            }
+            .paging()
+        };
+        assert_eq!(bad(Some(0), None), Err("page"));
+        assert_eq!(bad(None, Some(0)), Err("per_page"));
+        assert_eq!(bad(None, Some(501)), Err("per_page"));
+        assert_eq!(bad(Some(7), Some(500)), Ok((7, 500)));
     }
 }

@@ -477,6 +477,7 @@ pub struct ProposalDetail {
 /// `GET /api/proposals`: the proposals this user may see, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ProposalFilter {
     pub state: Option<ProposalState>,
     pub org: Option<OrgId>,

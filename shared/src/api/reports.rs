@@ -372,6 +372,7 @@ pub struct ReportCalendar {
 /// The query of `GET /api/reports`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ReportQuery {
     /// `2026-Q1` or `2026`.
     pub period: Option<String>,

@@ -9,12 +9,14 @@ pub mod structure;
 pub mod versions;
 
 use super::actor::Actor;
-use super::error::AppResult;
+use super::error::{AppError, AppResult};
 use super::App;
+use bytes::Bytes;
 use shared::api::orgs::{ChildrenRollup, OrgKind, OrgSummary};
 use shared::api::plan::{PlanFilter, PlanTree};
 use shared::api::programme::{DirectionSummary, ProgrammeOverview, TaskSummary};
 use shared::api::rollup::{Rollup, RollupLevel};
+use shared::ErrorCode;
 use snapshot::Snapshot;
 use std::sync::Arc;
 
@@ -99,9 +101,15 @@ pub fn orgs(app: &App) -> AppResult<Vec<OrgSummary>> {
         .collect())
 }
 
-/// The plan tree this user may see, filtered.
-pub fn tree(app: &App, actor: &Actor, filter: &PlanFilter) -> AppResult<PlanTree> {
-    Ok(app.current_plan()?.plan_tree(actor, filter))
+/// A page of the plan tree this user may see, filtered, as JSON (kept until the plan moves).
+pub fn tree(app: &App, actor: &Actor, filter: &PlanFilter) -> AppResult<Bytes> {
+    let (page, per_page) = filter
+        .paging()
+        .map_err(|field| AppError::field(ErrorCode::PageInvalid, field))?;
+    let name = format!("plan/{}/{}", filter.to_query(), actor.key());
+    app.answer(name, |app| -> AppResult<PlanTree> {
+        Ok(app.current_plan()?.plan_tree(actor, filter, page, per_page))
+    })
 }
 
 /// The roll-up of one level.

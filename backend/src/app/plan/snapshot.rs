@@ -6,7 +6,7 @@ use crate::app::actor::Actor;
 use crate::db::{self, DbConn};
 use anyhow::Result;
 use shared::api::measures::{MeasureStatus, MeasureSummary};
-use shared::api::plan::{PlanDirection, PlanFilter, PlanTask, PlanTree, PLAN_LIST_LIMIT};
+use shared::api::plan::{PlanDirection, PlanFilter, PlanTask, PlanTree};
 use shared::api::rollup::{Rollup, RollupLevel, RollupRow};
 use shared::grid::EnvelopeCell;
 use shared::{Amount, BudgetGrid, MeasureId, OrgId, TaskId, Text, Year};
@@ -168,7 +168,16 @@ impl Snapshot {
     }
 
     /// The plan tree as this user may see it, filtered.
-    pub fn plan_tree(&self, actor: &Actor, filter: &PlanFilter) -> PlanTree {
+    /// Every direction and task is there with the totals of all matching measures; the
+    /// measures listed are one page of them, in the tree's order. `page` and `per_page` are
+    /// checked ([`PlanFilter::paging`]).
+    pub fn plan_tree(
+        &self,
+        actor: &Actor,
+        filter: &PlanFilter,
+        page: u32,
+        per_page: u32,
+    ) -> PlanTree {
         let q = filter
             .q
             .as_deref()
@@ -199,7 +208,11 @@ impl Snapshot {
             totals: BudgetGrid::new(),
             measure_count: 0,
             listed_count: 0,
+            page,
+            per_page,
         };
+        let skip = i64::from(page - 1) * i64::from(per_page);
+        let listed = skip..skip + i64::from(per_page);
         for d in &s.directions {
             let mut direction = PlanDirection {
                 id: d.id,
@@ -221,8 +234,9 @@ impl Snapshot {
                     if m.status == MeasureStatus::Approved {
                         task.totals.merge(&grid);
                     }
+                    let position = tree.measure_count;
                     tree.measure_count += 1;
-                    if tree.listed_count >= PLAN_LIST_LIMIT {
+                    if !listed.contains(&position) {
                         continue;
                     }
                     if let Some(mut summary) = self.summary(m) {

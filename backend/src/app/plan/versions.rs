@@ -5,6 +5,7 @@ use crate::app::actor::Actor;
 use crate::app::error::{AppError, AppResult};
 use crate::app::App;
 use crate::db::{self, DbConn};
+use bytes::Bytes;
 use shared::api::measures::{MeasureInput, MeasureStatus};
 use shared::api::proposals::{diff_measure, ProposalId};
 use shared::api::versions::{ComparisonRow, PlanVersion, PlanVersions, VersionComparison};
@@ -171,7 +172,13 @@ pub fn list(app: &App) -> AppResult<PlanVersions> {
 }
 
 /// What changed between two versions, line by line, as far as this user may read.
-pub fn compare(app: &App, actor: &Actor, from: i32, to: i32) -> AppResult<VersionComparison> {
+/// As JSON, kept until the plan moves.
+pub fn compare(app: &App, actor: &Actor, from: i32, to: i32) -> AppResult<Bytes> {
+    let name = format!("compare/{from}/{to}/{}", actor.key());
+    app.answer(name, |app| compare_now(app, actor, from, to))
+}
+
+fn compare_now(app: &App, actor: &Actor, from: i32, to: i32) -> AppResult<VersionComparison> {
     app.read(|conn| {
         let structure = app.structure(conn)?;
         let from_row = db::versions::find(conn, from)?.ok_or(ErrorCode::VersionUnknown)?;

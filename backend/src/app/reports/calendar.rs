@@ -7,6 +7,7 @@ use crate::app::chain;
 use crate::app::error::{AppError, AppResult};
 use crate::app::App;
 use crate::db::{self, DbConn};
+use bytes::Bytes;
 use shared::api::reports::{ReportCalendar, ReportQuery, ReportRow};
 use shared::calendar::{compliance, Date, ReportPeriod, ReportStatus};
 use shared::chain::Position;
@@ -15,10 +16,19 @@ use std::collections::HashMap;
 
 /// The reporting calendar: one period for every organisation the user sees, or every period
 /// for one organisation.
-pub fn calendar(app: &App, actor: &Actor, query: &ReportQuery) -> AppResult<ReportCalendar> {
-    app.read(|conn| {
-        let ctx = Ctx::load(conn, app)?;
-        calendar_of(conn, &ctx, actor, query)
+/// As JSON, kept until the reports, the plan or today move.
+pub fn calendar(app: &App, actor: &Actor, query: &ReportQuery) -> AppResult<Bytes> {
+    let name = format!(
+        "calendar/{:?}/{:?}/{}",
+        query.org,
+        query.period,
+        actor.key()
+    );
+    app.answer(name, |app| {
+        app.read(|conn| -> AppResult<ReportCalendar> {
+            let ctx = Ctx::load(conn, app)?;
+            calendar_of(conn, &ctx, actor, query)
+        })
     })
 }
 

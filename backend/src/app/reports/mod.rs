@@ -25,6 +25,7 @@ use crate::app::plan::structure::{OrgInfo, Structure};
 use crate::app::runner::Tx;
 use crate::app::App;
 use crate::db::{self, DbConn};
+use bytes::Bytes;
 use rust_decimal::Decimal;
 use shared::api::measures::MeasureStatus;
 use shared::api::orgs::OrgKind;
@@ -229,11 +230,14 @@ impl Ctx {
     }
 }
 
-/// One report as the user may see it.
-pub fn get(app: &App, actor: &Actor, org: OrgId, period: ReportPeriod) -> AppResult<Report> {
-    app.read(|conn| {
-        let ctx = Ctx::load(conn, app)?;
-        view::view(conn, &ctx, actor, org, period)
+/// One report as the user may see it, as JSON (kept until the reports or the plan move).
+pub fn get(app: &App, actor: &Actor, org: OrgId, period: ReportPeriod) -> AppResult<Bytes> {
+    let name = format!("report/{org}/{period}/{}", actor.key());
+    app.answer(name, |app| {
+        app.read(|conn| {
+            let ctx = Ctx::load(conn, app)?;
+            view::view(conn, &ctx, actor, org, period)
+        })
     })
 }
 
@@ -289,7 +293,7 @@ fn with_current(
             ) =>
         {
             if let Ok(current) = get(app, actor, org, period) {
-                err.body.current = serde_json::to_value(current).ok();
+                err.body.current = serde_json::from_slice(&current).ok();
             }
             Err(err)
         }
