@@ -4,6 +4,7 @@
 
 mod dashboard;
 mod indicators;
+mod plan;
 mod proposals;
 mod reports;
 

@@ -230,6 +230,14 @@ impl Browser {
         self.find("html[data-live=\"open\"]").await;
     }
 
+    /// Sets the window's size: 1366 × 900 for a laptop, 390 × 844 for a phone.
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .unwrap_or_else(|e| panic!("window size {width}×{height}: {e}"));
+    }
+
     /// Scrolls the element to the top of the window, for a screenshot of that part of the page.
     pub async fn scroll_to(&self, css: &str) {
         let el = self.find(css).await;

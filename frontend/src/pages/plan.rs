@@ -32,7 +32,10 @@ fn filter_from_query(query: &ParamsMap) -> PlanFilter {
             .get_str("page")
             .and_then(|s| s.parse().ok())
             .filter(|&p| p > 1),
-        per_page: None,
+        per_page: query
+            .get_str("per_page")
+            .and_then(|s| s.parse().ok())
+            .filter(|n| (1..=shared::api::plan::PLAN_PAGE_MAX).contains(n)),
     }
 }
 
