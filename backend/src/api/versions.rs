@@ -10,8 +10,8 @@ use shared::api::versions::{PlanVersions, VersionComparison};
 
 #[utoipa::path(get, path = ep::PLAN_VERSIONS.path, tag = "versions",
     responses((status = 200, body = PlanVersions)))]
-pub async fn list(state: State, _user: CurrentUser) -> AppResult<web::Json<PlanVersions>> {
-    Ok(web::Json(call(&state, versions::list).await?))
+pub async fn list(state: State, _user: CurrentUser) -> AppResult<HttpResponse> {
+    Ok(json(call(&state, versions::list).await?))
 }
 
 #[utoipa::path(get, path = ep::PLAN_VERSIONS_COMPARE.path, tag = "versions",

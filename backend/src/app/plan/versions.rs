@@ -155,8 +155,13 @@ fn to_version(
     }
 }
 
-/// Every version of the approved plan, newest first, with what it changed and its totals.
-pub fn list(app: &App) -> AppResult<PlanVersions> {
+/// Every version of the approved plan, newest first, with what it changed and its totals; as
+/// JSON, kept until the plan moves (the same for every user).
+pub fn list(app: &App) -> AppResult<Bytes> {
+    app.answer("versions".to_string(), list_now)
+}
+
+fn list_now(app: &App) -> AppResult<PlanVersions> {
     app.read(|conn| {
         let history = app.history(conn)?;
         let counts = history.change_counts();
