@@ -189,6 +189,16 @@ impl Browser {
         }
     }
 
+    /// What a form field holds now.
+    pub async fn value(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .prop("value")
+            .await
+            .unwrap_or_else(|e| panic!("value of {css}: {e}"))
+            .unwrap_or_default()
+    }
+
     pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
         self.find(css).await.attr(name).await.unwrap_or(None)
     }
@@ -240,6 +250,37 @@ impl Browser {
             )
             .await
             .unwrap_or_else(|e| panic!("scroll to {css}: {e}"));
+    }
+
+    /// Resizes the window to `width` CSS pixels (the desktop tests use 1366, the phone ones 390),
+    /// with a height that shows a screenful.
+    pub async fn set_width(&self, width: u32) {
+        let height = if width < 600 { 844 } else { 900 };
+        self.client
+            .set_window_size(width, height)
+            .await
+            .unwrap_or_else(|e| panic!("window size {width}: {e}"));
+    }
+
+    /// Fails when the page is wider than the window (something would scroll sideways). Tables
+    /// in their own scrolling box do not count.
+    pub async fn assert_fits(&self, what: &str) {
+        let widths = self
+            .client
+            .execute(
+                "return [document.documentElement.scrollWidth, window.innerWidth]",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("page width: {e}"));
+        let w: Vec<u64> = serde_json::from_value(widths).unwrap_or_default();
+        if w.len() == 2 && w[0] > w[1] {
+            self.screenshot(&format!("{what}-too-wide")).await;
+            panic!(
+                "{what}: the page is {} px wide in a {} px window",
+                w[0], w[1]
+            );
+        }
     }
 
     pub async fn close(mut self) {
