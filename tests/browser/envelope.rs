@@ -110,6 +110,7 @@ fn the_department_confirms_a_decision_beyond_the_envelope_with_a_reason() {
         b.set_width(390).await;
         b.scroll_to("#envelope-confirm").await;
         b.screenshot("envelope-refused-phone").await;
+        b.assert_fits("envelope-refused-phone").await;
         b.click("#lang-en").await;
         b.wait_text("#envelope-confirm", "English", |t| {
             t.contains("funding envelope")

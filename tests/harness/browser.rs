@@ -260,6 +260,8 @@ impl Browser {
             .set_window_size(width, height)
             .await
             .unwrap_or_else(|e| panic!("window size {width}: {e}"));
+        // Let the page lay itself out and paint at the new width before anything is looked at.
+        tokio::time::sleep(Duration::from_millis(300)).await;
     }
 
     /// Fails when the page is wider than the window (something would scroll sideways). Tables
@@ -276,8 +278,24 @@ impl Browser {
         let w: Vec<u64> = serde_json::from_value(widths).unwrap_or_default();
         if w.len() == 2 && w[0] > w[1] {
             self.screenshot(&format!("{what}-too-wide")).await;
+            // The innermost elements that reach past the window's right edge, to say what to fix.
+            let culprits = self
+                .client
+                .execute(
+                    "const w = window.innerWidth;
+                     const wide = e => e.getBoundingClientRect().right > w + 1;
+                     return [...document.querySelectorAll('body *')]
+                       .filter(e => wide(e) && ![...e.children].some(wide))
+                       .slice(0, 8)
+                       .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                         + (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ').join('.') : ''))",
+                    vec![],
+                )
+                .await
+                .map(|v| v.to_string())
+                .unwrap_or_default();
             panic!(
-                "{what}: the page is {} px wide in a {} px window",
+                "{what}: the page is {} px wide in a {} px window; too wide: {culprits}",
                 w[0], w[1]
             );
         }

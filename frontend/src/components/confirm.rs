@@ -24,6 +24,10 @@ pub fn ConfirmButton(
     /// (one per row of a table).
     #[prop(optional)]
     aria_label: Option<Signal<String>>,
+    /// The opening button's classes instead of the usual ones (e.g. a quieter button in each
+    /// row of a list; the question keeps its colours).
+    #[prop(optional)]
+    opener_class: Option<&'static str>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     // Closes once the action has run (whatever the answer): the result is shown elsewhere.
@@ -36,11 +40,11 @@ pub fn ConfirmButton(
         },
         false,
     );
-    let class = if danger {
+    let class = opener_class.unwrap_or(if danger {
         "btn btn-danger"
     } else {
         "btn btn-secondary"
-    };
+    });
     let confirm_class = if danger {
         "btn btn-danger"
     } else {

@@ -18,12 +18,14 @@ fn cell_row(c: EnvelopeCell) -> impl IntoView {
     let i18n = use_i18n();
     let source = c.source.label();
     let over_by = -c.remaining;
+    // Each cell names its column: on a phone the rows stand as cards without the header.
+    let label = move |key: K| move || i18n.t(key);
     view! {
         <tr class="breach" data-year=c.year.to_string() data-source=c.source.as_str()>
             <th scope="row">{c.year.to_string()}" · "{move || i18n.text(&source)}</th>
-            <td class="num"><Money amount=c.envelope/></td>
-            <td class="num"><Money amount=c.allocated/></td>
-            <td class="num breach-over"><Figure value=over_by/></td>
+            <td class="num" data-label=label(K::Envelope)><Money amount=c.envelope/></td>
+            <td class="num" data-label=label(K::AllocatedAfter)><Money amount=c.allocated/></td>
+            <td class="num breach-over" data-label=label(K::OverBy)><Figure value=over_by/></td>
         </tr>
     }
 }

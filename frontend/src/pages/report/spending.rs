@@ -58,10 +58,14 @@ pub fn SpendingRow(
     let source: FundingSource = line.source;
     let row_label = source.label();
     let typed = (!annual).then(|| fields.spent_of(source)).flatten();
+    // Each cell names its column: on a phone the rows stand as cards without the header.
+    let label = move |key: K| move || i18n.t(key);
     let cell = match typed {
         Some(typed) => view! { <SpentInput page=page measure=measure source=source typed=typed/> }.into_any(),
         None => view! {
-            <td class="num" id=format!("spent-{measure}-{}", source.as_str())><Money amount=line.spent/></td>
+            <td class="num" id=format!("spent-{measure}-{}", source.as_str()) data-label=label(K::SpentYearCol)>
+                <Money amount=line.spent/>
+            </td>
         }
         .into_any(),
     };
@@ -105,9 +109,9 @@ pub fn SpendingRow(
     view! {
         <tr data-source=source.as_str() class:over=move || over.with(Option::is_some) data-over=move || over.with(Option::is_some).to_string()>
             <th scope="row">{move || i18n.text(&row_label)}</th>
-            <td class="num"><Money amount=line.planned/></td>
-            <td class="num"><Money amount=line.approved/></td>
-            <td class="num"><Money amount=line.executed_before/></td>
+            <td class="num" data-label=label(K::PlannedCol)><Money amount=line.planned/></td>
+            <td class="num" data-label=label(K::ApprovedValue)><Money amount=line.approved/></td>
+            <td class="num" data-label=label(K::ExecutedBeforeCol)><Money amount=line.executed_before/></td>
             {cell}
         </tr>
         {warning}
@@ -153,7 +157,7 @@ fn SpentInput(
             .map(|a| a.format(i18n.lang()))
     };
     view! {
-        <td class="cell" class:invalid=move || error.with(Option::is_some)>
+        <td class="cell" class:invalid=move || error.with(Option::is_some) data-label=move || i18n.t(K::SpentPeriodCol)>
             <input
                 type="text"
                 inputmode="decimal"

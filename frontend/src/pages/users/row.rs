@@ -96,6 +96,7 @@ pub fn AccountRow(
                     pending=pending(RowAction::Disable)
                     on_confirm=go(RowAction::Disable)
                     aria_label=named(K::DisableAccountFor)
+                    opener_class="btn btn-secondary btn-small btn-quiet-danger"
                 />
             }
             .into_any(),
@@ -128,6 +129,7 @@ pub fn AccountRow(
                         pending=pending(RowAction::Reset)
                         on_confirm=go(RowAction::Reset)
                         aria_label=named(K::ResetPasswordFor)
+                        opener_class="btn btn-secondary btn-small"
                     />
                     {toggle}
                 </div>
