@@ -576,9 +576,10 @@ dictionary! {
     CommentNeededTail => "від попереднього.", "from the previous one.";
     OverTitle => "Перевищення", "Overspending";
     OverYearTotal => "за рік буде використано", "the year's spending comes to";
-    OverApproved => "більше за затверджену суму", "more than the approved amount";
-    OverPlanned => "більше за заплановану суму (затвердженої ще немає)", "more than the planned amount (nothing approved yet)";
-    OverByWord => "на", "by";
+    OverApproved => "більше за затверджену суму", "more than the approved amount of";
+    OverPlanned => "більше за заплановану суму", "more than the planned amount of";
+    OverNothingApproved => "(затвердженої суми ще немає)", "(nothing is approved yet)";
+    OverByWord => "на", "";
     OverCommentLabel => "Причина перевищення", "Reason for the overspending";
     OverNoComment => "не вказано", "not given";
     OverSummary => "Рядків із перевищенням видатків", "Lines whose spending goes above the limit";

@@ -568,6 +568,8 @@ mod tests {
         e.measures[0].status = Some(ExecutionStatus::InProgress);
         e.measures[0].narrative = "  Закуплено обладнання \n".into();
         e.measures[0].spent[1].1 = "1 250,5".into();
+        // Far above the 80 approved: sent with its reason.
+        e.measures[0].comments[1].1 = "Закупівля обладнання".into();
         e.values[0].value = "45,5".into();
         e.values[1].value = "1 390".into();
         e.values[1].comment = "Нові робочі місця".into();
@@ -580,7 +582,7 @@ mod tests {
             vec![SpendingInput {
                 source: FundingSource::Local,
                 amount: a("1250.5"),
-                comment: String::new(),
+                comment: "Закупівля обладнання".into(),
             }]
         );
         assert_eq!(save.values[0].value, Some(dec("45.5")));

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 use shared::amount::format_thousands;
 use shared::api::reports::{Report, SpendingLine, NARRATIVE_MAX};
+use shared::execution::spending_limit;
 use shared::{Amount, FundingSource, Lang, MeasureId};
 
 /// Columns of the spending table, for the warning row that spans them.
@@ -25,24 +26,32 @@ fn comparable(text: &str) -> Option<String> {
         .filter(|s| s != "0")
 }
 
-/// "За рік буде 95,0 тис. грн — більше за затверджену суму 80,0 тис. грн на 15,0 тис. грн."
+/// "за рік буде використано 95,0 тис. грн — на 15,0 тис. грн більше за затверджену суму
+/// 80,0 тис. грн."
 pub fn over_text(line: &SpendingLine, spent: Amount, limit: Amount, lang: Lang) -> String {
     let year = line.executed_before.decimal() + spent.decimal();
-    let by = year - limit.decimal();
+    let by = format_thousands((year - limit.decimal()).max(Decimal::ZERO), lang);
     let unit = K::ThousandUah.text(lang);
-    let which = if line.approved.is_zero() {
-        K::OverPlanned
+    let by_word = K::OverByWord.text(lang);
+    let by = if by_word.is_empty() {
+        format!("{by} {unit}")
     } else {
-        K::OverApproved
+        format!("{by_word} {by} {unit}")
+    };
+    let (which, tail) = if line.approved.is_zero() {
+        (
+            K::OverPlanned,
+            format!(" {}", K::OverNothingApproved.text(lang)),
+        )
+    } else {
+        (K::OverApproved, String::new())
     };
     format!(
-        "{} {} {unit} — {} {} {unit} {} {} {unit}.",
+        "{} {} {unit} — {by} {} {} {unit}{tail}.",
         K::OverYearTotal.text(lang),
         format_thousands(year, lang),
         which.text(lang),
         limit.format(lang),
-        K::OverByWord.text(lang),
-        format_thousands(by.max(Decimal::ZERO), lang),
     )
 }
 
@@ -58,10 +67,22 @@ pub fn SpendingRow(
     let source: FundingSource = line.source;
     let row_label = source.label();
     let typed = (!annual).then(|| fields.spent_of(source)).flatten();
+    // The server found the line over when the form did not (its figures moved meanwhile): the
+    // reason's field stays until the amount is changed.
+    let server_over = RwSignal::new(false);
+    let comment_target = Target::SpentComment(measure, source);
+    Effect::new(move |_| {
+        if page.error(comment_target).is_some() {
+            server_over.set(true);
+        }
+    });
     // Each cell names its column: on a phone the rows stand as cards without the header.
     let label = move |key: K| move || i18n.t(key);
     let cell = match typed {
-        Some(typed) => view! { <SpentInput page=page measure=measure source=source typed=typed/> }.into_any(),
+        Some(typed) => view! {
+            <SpentInput page=page measure=measure source=source typed=typed server_over=server_over/>
+        }
+        .into_any(),
         None => view! {
             <td class="num" id=format!("spent-{measure}-{}", source.as_str()) data-label=label(K::SpentYearCol)>
                 <Money amount=line.spent/>
@@ -77,12 +98,14 @@ pub fn SpendingRow(
             match typed.filter(|_| editing) {
                 Some(typed) => typed.with(|t| {
                     let spent = Amount::parse_line(t).ok()?;
-                    over_limit(&line, t).map(|limit| (spent, limit))
+                    let limit = spending_limit(line.planned, line.approved);
+                    over_limit(&line, t)
+                        .or_else(|| server_over.get().then_some(limit))
+                        .map(|limit| (spent, limit))
                 }),
-                None => line.over.then(|| {
-                    let limit = shared::execution::spending_limit(line.planned, line.approved);
-                    (line.spent, limit)
-                }),
+                None => line
+                    .over
+                    .then(|| (line.spent, spending_limit(line.planned, line.approved))),
             }
         })
     };
@@ -125,6 +148,7 @@ fn SpentInput(
     measure: MeasureId,
     source: FundingSource,
     typed: RwSignal<String>,
+    server_over: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let label = source.label();
@@ -173,6 +197,7 @@ fn SpentInput(
                 prop:value=move || typed.get()
                 on:input=move |ev| {
                     typed.set(event_target_value(&ev));
+                    server_over.set(false);
                     page.touched(target);
                 }
             />
@@ -266,15 +291,18 @@ mod tests {
         };
         let text = over_text(&line, a("75"), a("80"), Lang::Uk);
         assert!(
-            text.contains("95,0")
-                && text.contains("затверджену суму 80,0")
-                && text.contains("15,0"),
+            text.ends_with(
+                "95,0 тис. грн — на 15,0 тис. грн більше за затверджену суму 80,0 тис. грн."
+            ),
             "{text}"
         );
         line.approved = Amount::ZERO;
         let text = over_text(&line, a("90"), a("100"), Lang::En);
         assert!(
-            text.contains("planned amount 100.0") && text.contains("10.0"),
+            text.ends_with(
+                "110.0 thousand UAH — 10.0 thousand UAH more than the planned amount of \
+                 100.0 thousand UAH (nothing is approved yet)."
+            ),
             "{text}"
         );
     }
