@@ -4,7 +4,7 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use shared::api::audit::{AuditPage, HistoryQuery};
-use shared::api::auth::{LoginRequest, SessionInfo};
+use shared::api::auth::{LoginRequest, SessionInfo, UserInfo};
 use shared::api::budget::{MeasureExecution, SetApproved};
 use shared::api::comments::{Comment, NewComment};
 use shared::api::endpoints::{self as ep, Endpoint, Method};
@@ -19,11 +19,12 @@ use shared::api::proposals::{
     ProposalSummary, ProposeMeasure, ReturnProposal, WorkflowSettings,
 };
 use shared::api::reports::{Report, ReportCalendar, ReportStepRequest, SaveReport};
+use shared::api::users::{ChangePassword, CreateUser, PasswordReset};
 use shared::api::versions::{PlanVersions, VersionComparison};
 use shared::api::CSRF_HEADER;
 use shared::calendar::ReportPeriod;
 use shared::chain::Action;
-use shared::{ApiErrorBody, ErrorCode, MeasureId, OrgId, Text};
+use shared::{ApiErrorBody, ErrorCode, MeasureId, OrgId, Text, UserId};
 use std::cell::RefCell;
 use web_sys::RequestCredentials;
 
@@ -154,6 +155,36 @@ pub async fn login(request: LoginRequest) -> Result<SessionInfo, ApiErrorBody> {
 
 pub async fn logout() -> Result<(), ApiErrorBody> {
     call_empty(ep::LOGOUT, &ep::LOGOUT.url(&[])).await
+}
+
+/// The signed-in user changes their own password; answers with the user as they are now.
+pub async fn change_password(body: &ChangePassword) -> Result<UserInfo, ApiErrorBody> {
+    call_with(ep::PASSWORD_CHANGE, &ep::PASSWORD_CHANGE.url(&[]), body).await
+}
+
+/// Every account, for the administrator.
+pub async fn users() -> Result<Vec<UserInfo>, ApiErrorBody> {
+    call(ep::USERS, &ep::USERS.url(&[])).await
+}
+
+pub async fn create_user(body: &CreateUser) -> Result<UserInfo, ApiErrorBody> {
+    call_with(ep::USER_CREATE, &ep::USER_CREATE.url(&[]), body).await
+}
+
+/// A one-time password for the account (shown once); its sessions end.
+pub async fn reset_password(id: UserId) -> Result<PasswordReset, ApiErrorBody> {
+    let url = ep::USER_PASSWORD_RESET.url(&[&id]);
+    call_with(ep::USER_PASSWORD_RESET, &url, &()).await
+}
+
+/// Disables (its sessions end at once) or enables an account.
+pub async fn set_user_disabled(id: UserId, disabled: bool) -> Result<UserInfo, ApiErrorBody> {
+    let e = if disabled {
+        ep::USER_DISABLE
+    } else {
+        ep::USER_ENABLE
+    };
+    call_with(e, &e.url(&[&id]), &()).await
 }
 
 pub async fn programme() -> Result<ProgrammeOverview, ApiErrorBody> {

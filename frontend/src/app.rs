@@ -5,6 +5,7 @@ use crate::components::notice::{provide_notices, NoticeArea};
 use crate::components::protected::Protected;
 use crate::i18n::provide_i18n;
 use crate::live::provide_live_events;
+use crate::pages::account::AccountPage;
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::inbox::{provide_inbox_changed, InboxPage};
 use crate::pages::indicators::IndicatorsPage;
@@ -19,6 +20,7 @@ use crate::pages::proposals::ProposalsPage;
 use crate::pages::report::ReportPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::territory::TerritoryPage;
+use crate::pages::users::UsersPage;
 use crate::pages::versions::VersionsPage;
 use crate::session::provide_auth;
 use leptos::prelude::*;
@@ -82,6 +84,11 @@ pub fn App() -> impl IntoView {
                         path=path!("/territory")
                         view=|| view! { <Protected><TerritoryPage/></Protected> }
                     />
+                    <Route
+                        path=path!("/account")
+                        view=|| view! { <Protected><AccountPage/></Protected> }
+                    />
+                    <Route path=path!("/users") view=|| view! { <Protected><UsersPage/></Protected> }/>
                 </Routes>
             </main>
         </Router>

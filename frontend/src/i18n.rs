@@ -475,6 +475,16 @@ dictionary! {
     DecisionHint => "Обов’язково, якщо затверджуєте хоча б один рядок. Наприклад: «наказ департаменту від 12.01.2026 № 5».",
         "Required when approving any line. For example: “department order of 12.01.2026 No. 5”.";
     Decide => "Записати рішення", "Record the decision";
+    BreachTitle => "Рішення виходить за межі обсягу фінансування", "The decision goes beyond the funding envelope";
+    BreachPreview => "Якщо затвердити всі рядки, що очікують, розподіл у цих клітинках перевищить обсяг фінансування за паспортом програми. Щоб затвердити їх, підтвердьте рішення, вказавши причину.",
+        "If every pending line is approved, the allocation in these cells goes above the programme passport's funding envelope. To approve them, confirm the decision with a reason.";
+    BreachRefused => "Сервер не записав рішення: воно виводить розподіл у цих клітинках за межі обсягу фінансування. Вкажіть причину й запишіть рішення ще раз, щоб підтвердити його.",
+        "The server did not record the decision: it takes the allocation in these cells beyond the funding envelope. Give a reason and record the decision again to confirm it.";
+    BreachCaption => "Клітинки понад обсяг, тис. грн", "Cells beyond the envelope, thousand UAH";
+    OverBy => "Понад обсяг", "Over by";
+    BreachReason => "Причина виходу за межі обсягу", "Reason for going beyond the envelope";
+    BreachReasonHint => "Наприклад: «додаткова субвенція, рішення сесії обласної ради № 12». Причину буде записано разом із новою версією плану.",
+        "For example: “additional subvention, oblast council decision No. 12”. The reason is recorded with the new plan version.";
     DecidedNotice => "Рішення записано.", "The decision has been recorded.";
     Sending => "Надсилання…", "Sending…";
     ProposalCommentsTitle => "Обговорення пропозиції", "Discussion of the proposal";
@@ -570,6 +580,17 @@ dictionary! {
     IndicatorStatusCol => "Оцінка", "Assessment";
     CommentNeeded => "Коментар обов’язковий: значення змінилося більше ніж на", "A comment is required: the value moved by more than";
     CommentNeededTail => "від попереднього.", "from the previous one.";
+    OverTitle => "Перевищення", "Overspending";
+    OverYearTotal => "за рік буде використано", "the year's spending comes to";
+    OverApproved => "більше за затверджену суму", "more than the approved amount of";
+    OverPlanned => "більше за заплановану суму", "more than the planned amount of";
+    OverNothingApproved => "(затвердженої суми ще немає)", "(nothing is approved yet)";
+    OverByWord => "на", "";
+    OverCommentLabel => "Причина перевищення", "Reason for the overspending";
+    OverNoComment => "не вказано", "not given";
+    OverSummary => "Рядків із перевищенням видатків", "Lines whose spending goes above the limit";
+    OverSummaryHint => "Видатки за рік перевищують затверджену суму (або заплановану, поки затвердженої немає). Пояснення автора — під кожним позначеним рядком.",
+        "The year's spending goes above the approved amount (or the planned one while nothing is approved). The author's explanation is under each marked line.";
     SubmitReport => "Подати звіт", "Submit the report";
     EndorseReport => "Погодити й передати департаменту", "Endorse and pass to the department";
     ReturnReport => "Повернути на доопрацювання", "Return for rework";
@@ -766,6 +787,74 @@ dictionary! {
     IndSendingReminders => "Надсилання…", "Sending…";
     IndRemindersSent => "Надіслано", "Sent";
     IndRemindersToday => "станом на", "as of";
+
+    // Own account and password
+    MyAccount => "Мій обліковий запис", "My account";
+    AccountTitle => "Мій обліковий запис", "My account";
+    AccountLink => "Мій обліковий запис і пароль", "My account and password";
+    RoleLabel => "Роль", "Role";
+    DisplayNameLabel => "Ім’я та прізвище", "Full name";
+    PasswordTitle => "Зміна пароля", "Change the password";
+    CurrentPassword => "Поточний пароль", "Current password";
+    CurrentPasswordForced => "Пароль, який видав адміністратор", "The password the administrator gave you";
+    NewPassword => "Новий пароль", "New password";
+    RepeatPassword => "Новий пароль ще раз", "New password again";
+    PasswordRules => "Щонайменше 12 символів; не ваш логін, не один повторений символ і не поширений пароль. Зручно взяти кілька слів, наприклад «вишневий-сад-над-Дніпром».",
+        "At least 12 characters; not your login, not one character repeated, not a common password. A few words work well, e.g. “cherry-orchard-by-the-Dnipro”.";
+    CurrentPasswordRequired => "Вкажіть поточний пароль.", "Enter your current password.";
+    PasswordsDiffer => "Паролі не збігаються: введіть новий пароль ще раз так само.",
+        "The passwords do not match: type the new password again exactly.";
+    ChangePassword => "Змінити пароль", "Change the password";
+    PasswordChanged => "Пароль змінено. Ваші сеанси на інших пристроях завершено; тут ви лишаєтеся в системі.",
+        "The password is changed. Your sessions on other devices have ended; you stay signed in here.";
+    PasswordChangedContinue => "Пароль змінено. Тепер можна працювати.",
+        "The password is changed. You can carry on now.";
+    MustChangeTitle => "Спершу оберіть власний пароль", "First choose your own password";
+    MustChangeText => "Адміністратор скинув ваш пароль і видав одноразовий. Поки ви не оберете власний пароль, інші розділи недоступні. Введіть одноразовий пароль як поточний, потім — новий; після цього ви перейдете туди, куди прямували.",
+        "The administrator reset your password and gave you a one-time one. Until you choose your own password, the other sections are closed. Enter the one-time password as the current one, then a new one; you will then go on to where you were heading.";
+
+    // Accounts (administrator)
+    NavUsers => "Користувачі", "Users";
+    UsersTitle => "Облікові записи користувачів", "User accounts";
+    UsersHint => "Логіни не залежать від регістру. Вимкнений обліковий запис не може увійти; його сеанси завершуються одразу.",
+        "Logins ignore letter case. A disabled account cannot sign in; its sessions end at once.";
+    UsersCount => "Облікових записів", "Accounts";
+    AccountState => "Стан", "State";
+    AccountActions => "Дії", "Actions";
+    AccountActive => "Активний", "Active";
+    AccountDisabled => "Вимкнено", "Disabled";
+    AccountMustChange => "Має змінити пароль", "Must change the password";
+    AccountYou => "це ви", "you";
+    ResetPassword => "Скинути пароль", "Reset the password";
+    ResetPasswordFor => "Скинути пароль користувача", "Reset the password of";
+    ResetConfirm => "Видати одноразовий пароль? Поточний пароль перестане діяти, а сеанси користувача завершаться.",
+        "Issue a one-time password? The current password stops working and the user's sessions end.";
+    ResetYes => "Так, скинути", "Yes, reset it";
+    Resetting => "Скидання…", "Resetting…";
+    OneTimeFor => "Одноразовий пароль для", "One-time password for";
+    OneTimeNote => "Передайте його користувачу надійним способом. Його показано лише зараз: після закриття побачити його знову не можна. Під час наступного входу користувач має змінити пароль.",
+        "Give it to the user by a safe channel. It is shown only now: once closed, it cannot be shown again. At the next sign-in the user must change the password.";
+    OneTimeDone => "Я передав(ла) пароль — сховати", "I have passed it on — hide it";
+    DisableAccount => "Вимкнути", "Disable";
+    DisableAccountFor => "Вимкнути обліковий запис", "Disable the account of";
+    DisableConfirm => "Вимкнути цей обліковий запис? Користувач не зможе увійти, його сеанси завершаться одразу. Увімкнути його можна будь-коли.",
+        "Disable this account? The user cannot sign in and their sessions end at once. It can be enabled again at any time.";
+    DisableYes => "Так, вимкнути", "Yes, disable it";
+    Disabling => "Вимкнення…", "Disabling…";
+    EnableAccount => "Увімкнути", "Enable";
+    EnableAccountFor => "Увімкнути обліковий запис", "Enable the account of";
+    AccountDisabledNotice => "Обліковий запис вимкнено:", "Account disabled:";
+    AccountEnabledNotice => "Обліковий запис увімкнено:", "Account enabled:";
+    NewUserTitle => "Новий обліковий запис", "New account";
+    NewUserHint => "Координаторам громад і районів потрібна їхня організація. Передайте пароль користувачу надійним способом.",
+        "Community and district coordinators need their organisation. Give the password to the user by a safe channel.";
+    LoginHint => "3–64 символи: латинські літери, цифри, крапка, дефіс, підкреслення. Наприклад, community.novomoskovsk.",
+        "3–64 characters: Latin letters, digits, dot, hyphen, underscore. For example, community.novomoskovsk.";
+    InitialPassword => "Початковий пароль", "Initial password";
+    CreateUser => "Створити обліковий запис", "Create the account";
+    Creating => "Створення…", "Creating…";
+    UserCreated => "Обліковий запис створено:", "Account created:";
+    ChooseOrgOfKind => "Оберіть організацію", "Choose the organisation";
 
     // Presence
     AlsoHere => "Зараз тут також:", "Also here now:";

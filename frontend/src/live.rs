@@ -109,7 +109,12 @@ pub fn provide_live_events() -> LiveEvents {
     let events = LiveEvents(RwSignal::new(None));
     provide_context(events);
     let auth = use_auth();
-    let user = Memo::new(move |_| auth.user().map(|u| u.id));
+    // Not while the user must change their password: the server answers nothing else then.
+    let user = Memo::new(move |_| {
+        auth.user()
+            .filter(|u| !u.must_change_password)
+            .map(|u| u.id)
+    });
     Effect::new(move |_| {
         let signed_in = user.get().is_some();
         CONNECTION.with(|c| {

@@ -72,6 +72,23 @@ impl Auth {
         self.0.set(AuthState::SignedIn(session));
     }
 
+    /// The server's newer view of the signed-in user (e.g. after a password change), same session.
+    pub fn update_user(self, user: UserInfo) {
+        self.0.update(|s| {
+            if let AuthState::SignedIn(session) = s {
+                session.user = user;
+            }
+        });
+    }
+
+    /// The signed-in user must replace the password the administrator gave them before anything
+    /// else (tracked).
+    pub fn must_change_password(self) -> bool {
+        self.0.with(
+            |s| matches!(s, AuthState::SignedIn(session) if session.user.must_change_password),
+        )
+    }
+
     /// Forgets the session locally, e.g. after sign-out or when the server says it expired.
     pub fn signed_out(self) {
         api::set_csrf_token(None);

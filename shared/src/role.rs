@@ -1,5 +1,6 @@
 //! The roles a user account can have; what each may do is decided on the server.
 
+use crate::api::orgs::OrgKind;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
@@ -44,7 +45,16 @@ impl Role {
 
     /// Roles bound to one organisation.
     pub fn needs_org(self) -> bool {
-        matches!(self, Role::CommunityCoordinator | Role::DistrictCoordinator)
+        self.org_kind().is_some()
+    }
+
+    /// The kind of organisation an account of this role belongs to, for the roles bound to one.
+    pub fn org_kind(self) -> Option<OrgKind> {
+        match self {
+            Role::CommunityCoordinator => Some(OrgKind::Community),
+            Role::DistrictCoordinator => Some(OrgKind::District),
+            Role::Department | Role::ProgrammeHead | Role::Admin => None,
+        }
     }
 
     pub fn label(self) -> Text {

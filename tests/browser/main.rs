@@ -1,9 +1,13 @@
 //! Browser journeys in headless Chromium against a real server with the demo data:
 //! a coordinator plans, a wrong amount is refused in place, the district sees it, the language
-//! switch works. Screenshots go to target/screenshots/.
+//! switch works; accounts, overspent report lines and decisions beyond the funding envelope.
+//! Screenshots go to target/screenshots/.
 
+mod accounts;
 mod dashboard;
+mod envelope;
 mod indicators;
+mod overspending;
 mod plan;
 mod proposals;
 mod reports;

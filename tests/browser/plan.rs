@@ -21,7 +21,7 @@ fn the_plan_is_read_a_page_at_a_time() {
     let pages = (count + 4) / 5;
     runtime().block_on(async {
         let b = Browser::open_as(&app.url, "department").await;
-        b.resize(1366, 900).await;
+        b.set_width(1366).await;
         b.goto("/plan?per_page=5").await;
         let range = b
             .wait_text("#plan-range", "the first page", |t| {
@@ -59,7 +59,7 @@ fn the_plan_is_read_a_page_at_a_time() {
             .await;
 
         // On a phone, in English.
-        b.resize(390, 844).await;
+        b.set_width(390).await;
         b.click("#lang-en").await;
         b.goto("/plan?per_page=5&page=2").await;
         let range = b
@@ -70,6 +70,7 @@ fn the_plan_is_read_a_page_at_a_time() {
         assert!(range.contains(&format!("page 2 of {pages}")), "{range}");
         b.find("#plan-prev").await;
         b.find("#plan-next").await;
+        b.assert_fits("plan-phone-en").await;
         b.screenshot("plan-phone-en-top").await;
         b.scroll_to(".pager").await;
         b.screenshot("plan-page-2-phone-en").await;

@@ -189,6 +189,16 @@ impl Browser {
         }
     }
 
+    /// What a form field holds now.
+    pub async fn value(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .prop("value")
+            .await
+            .unwrap_or_else(|e| panic!("value of {css}: {e}"))
+            .unwrap_or_default()
+    }
+
     pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
         self.find(css).await.attr(name).await.unwrap_or(None)
     }
@@ -230,14 +240,6 @@ impl Browser {
         self.find("html[data-live=\"open\"]").await;
     }
 
-    /// Sets the window's size: 1366 × 900 for a laptop, 390 × 844 for a phone.
-    pub async fn resize(&self, width: u32, height: u32) {
-        self.client
-            .set_window_size(width, height)
-            .await
-            .unwrap_or_else(|e| panic!("window size {width}×{height}: {e}"));
-    }
-
     /// Scrolls the element to the top of the window, for a screenshot of that part of the page.
     pub async fn scroll_to(&self, css: &str) {
         let el = self.find(css).await;
@@ -248,6 +250,55 @@ impl Browser {
             )
             .await
             .unwrap_or_else(|e| panic!("scroll to {css}: {e}"));
+    }
+
+    /// Resizes the window to `width` CSS pixels (the desktop tests use 1366, the phone ones 390),
+    /// with a height that shows a screenful.
+    pub async fn set_width(&self, width: u32) {
+        let height = if width < 600 { 844 } else { 900 };
+        self.client
+            .set_window_size(width, height)
+            .await
+            .unwrap_or_else(|e| panic!("window size {width}: {e}"));
+        // Let the page lay itself out and paint at the new width before anything is looked at.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+
+    /// Fails when the page is wider than the window (something would scroll sideways). Tables
+    /// in their own scrolling box do not count.
+    pub async fn assert_fits(&self, what: &str) {
+        let widths = self
+            .client
+            .execute(
+                "return [document.documentElement.scrollWidth, window.innerWidth]",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("page width: {e}"));
+        let w: Vec<u64> = serde_json::from_value(widths).unwrap_or_default();
+        if w.len() == 2 && w[0] > w[1] {
+            self.screenshot(&format!("{what}-too-wide")).await;
+            // The innermost elements that reach past the window's right edge, to say what to fix.
+            let culprits = self
+                .client
+                .execute(
+                    "const w = window.innerWidth;
+                     const wide = e => e.getBoundingClientRect().right > w + 1;
+                     return [...document.querySelectorAll('body *')]
+                       .filter(e => wide(e) && ![...e.children].some(wide))
+                       .slice(0, 8)
+                       .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                         + (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ').join('.') : ''))",
+                    vec![],
+                )
+                .await
+                .map(|v| v.to_string())
+                .unwrap_or_default();
+            panic!(
+                "{what}: the page is {} px wide in a {} px window; too wide: {culprits}",
+                w[0], w[1]
+            );
+        }
     }
 
     pub async fn close(mut self) {

@@ -230,12 +230,7 @@ struct AccountRecord<'a> {
 /// administrator's, the `create-admin` command's and the demo seed's.
 pub fn create_in(tx: &mut Tx, body: &CreateUser, is_demo: bool) -> AppResult<UserInfo> {
     body.validate()?;
-    let expected_kind = match body.role {
-        Role::CommunityCoordinator => Some(OrgKind::Community),
-        Role::DistrictCoordinator => Some(OrgKind::District),
-        _ => None,
-    };
-    let org_id = match (expected_kind, body.org_id) {
+    let org_id = match (body.role.org_kind(), body.org_id) {
         (Some(kind), Some(id)) => {
             let org = db::orgs::find(tx.conn, id.0)?
                 .ok_or_else(|| AppError::field(ErrorCode::OrgUnknown, "org_id"))?;

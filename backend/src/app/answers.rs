@@ -43,14 +43,29 @@ struct Kept {
     bytes: usize,
 }
 
+impl Generation {
+    /// Whether `self` is older than `other` in any of its parts (a read that began before a
+    /// write which a later read already saw).
+    fn older_than(self, other: Generation) -> bool {
+        self.plan < other.plan || self.reports < other.reports || self.today < other.today
+    }
+}
+
 impl Kept {
-    fn move_to(&mut self, generation: Generation) {
-        if self.generation != Some(generation) {
-            self.entries.clear();
-            self.bytes = 0;
-            self.generation = Some(generation);
+    /// Moves to `generation`, dropping what was kept for another one; a read that saw an older
+    /// generation than the one kept moves nothing (and keeps nothing).
+    fn move_to(&mut self, generation: Generation) -> bool {
+        match self.generation {
+            Some(g) if generation.older_than(g) => return false,
+            Some(g) if g == generation => {}
+            _ => {
+                self.entries.clear();
+                self.bytes = 0;
+                self.generation = Some(generation);
+            }
         }
         self.checked = Some(Instant::now());
+        true
     }
 }
 
@@ -127,14 +142,17 @@ impl App {
         };
         {
             let mut kept = self.answers.kept();
-            kept.move_to(generation);
+            if !kept.move_to(generation) {
+                drop(kept);
+                return serialise(&compute(self)?);
+            }
             if let Some(json) = kept.entries.get(&name) {
                 return Ok(json.clone());
             }
         }
         // Computed at or after the revisions read: a write in between marks the answers dirty,
         // and the next read finds the new revisions and drops this one.
-        let json = Bytes::from(serde_json::to_vec(&compute(self)?).map_err(AppError::internal)?);
+        let json = serialise(&compute(self)?)?;
         let mut kept = self.answers.kept();
         if kept.generation == Some(generation) {
             if kept.bytes + json.len() > MAX_BYTES {
@@ -148,4 +166,10 @@ impl App {
         }
         Ok(json)
     }
+}
+
+fn serialise<T: Serialize>(value: &T) -> AppResult<Bytes> {
+    Ok(Bytes::from(
+        serde_json::to_vec(value).map_err(AppError::internal)?,
+    ))
 }

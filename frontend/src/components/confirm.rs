@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// `#{id}` opens the question `#{id}-question` with `#{id}-confirm` and `#{id}-cancel`.
 #[component]
 pub fn ConfirmButton(
-    id: &'static str,
+    #[prop(into)] id: String,
     label: K,
     question: K,
     yes: K,
@@ -20,6 +20,14 @@ pub fn ConfirmButton(
     /// This action is running.
     pending: Signal<bool>,
     on_confirm: Callback<()>,
+    /// The opening button's name for assistive technology, when its label alone is ambiguous
+    /// (one per row of a table).
+    #[prop(optional)]
+    aria_label: Option<Signal<String>>,
+    /// The opening button's classes instead of the usual ones (e.g. a quieter button in each
+    /// row of a list; the question keeps its colours).
+    #[prop(optional)]
+    opener_class: Option<&'static str>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     // Closes once the action has run (whatever the answer): the result is shown elsewhere.
@@ -32,31 +40,40 @@ pub fn ConfirmButton(
         },
         false,
     );
-    let class = if danger {
+    let class = opener_class.unwrap_or(if danger {
         "btn btn-danger"
     } else {
         "btn btn-secondary"
-    };
+    });
     let confirm_class = if danger {
         "btn btn-danger"
     } else {
         "btn btn-primary"
     };
     let question_id = format!("{id}-question");
+    let confirm_id = format!("{id}-confirm");
+    let cancel_id = format!("{id}-cancel");
+    let opener = move || {
+        view! {
+            <button
+                type="button"
+                id=id.clone()
+                class=class
+                disabled=busy
+                aria-label=move || aria_label.map(|l| l.get())
+                on:click=move |_| open.set(true)
+            >
+                {t(label)}
+            </button>
+        }
+    };
     view! {
-        <Show
-            when=move || open.get()
-            fallback=move || view! {
-                <button type="button" id=id class=class disabled=busy on:click=move |_| open.set(true)>
-                    {t(label)}
-                </button>
-            }
-        >
+        <Show when=move || open.get() fallback=opener>
             <div class="confirm-box" class:confirm-danger=danger role="alertdialog" aria-labelledby=question_id.clone()>
                 <p id=question_id.clone()>{t(question)}</p>
                 <button
                     type="button"
-                    id=format!("{id}-confirm")
+                    id=confirm_id.clone()
                     class=confirm_class
                     disabled=busy
                     on:click=move |_| on_confirm.run(())
@@ -65,7 +82,7 @@ pub fn ConfirmButton(
                 </button>
                 <button
                     type="button"
-                    id=format!("{id}-cancel")
+                    id=cancel_id.clone()
                     class="btn btn-secondary"
                     on:click=move |_| open.set(false)
                 >

@@ -18,6 +18,12 @@ pub fn ErrorView(
         let auth = use_auth();
         Effect::new(move |_| auth.signed_out());
     }
+    if error.code == ErrorCode::PasswordChangeRequired {
+        // The administrator reset the password meanwhile: asking who is signed in again lets
+        // the guard send the user to choose a new one.
+        let auth = use_auth();
+        Effect::new(move |_| auth.check());
+    }
     let message = error.message.clone();
     let code = error.code.as_str();
     view! {

@@ -1,7 +1,9 @@
-//! The page header: app name, main navigation, who is signed in, the language switch and sign-out.
+//! The page header: app name, main navigation, who is signed in (a link to their account), the
+//! language switch and sign-out.
 
 use crate::api;
 use crate::components::notice::{use_notices, NoticeKind};
+use crate::components::protected::ACCOUNT_PATH;
 use crate::i18n::{t, use_i18n, K};
 use crate::pages::dashboard::own_scope;
 use crate::pages::inbox::InboxLink;
@@ -33,12 +35,13 @@ pub fn Header() -> impl IntoView {
             let role = user.role.label();
             let org = user.org.map(|o| o.name);
             view! {
-                <div class="user-info" id="user-info">
+                <A href=ACCOUNT_PATH attr:class="user-info" attr:id="user-info" attr:title=t(K::AccountLink)>
                     <span class="visually-hidden">{t(K::SignedInAs)}" "</span>
                     <span class="user-name">{user.display_name}</span>
                     <span class="user-role">{move || i18n.text(&role)}</span>
                     {org.map(|org| view! { <span class="user-org">{move || i18n.text(&org)}</span> })}
-                </div>
+                    <span class="user-account">{t(K::MyAccount)}</span>
+                </A>
                 <button
                     type="button"
                     id="sign-out"
@@ -55,7 +58,8 @@ pub fn Header() -> impl IntoView {
     };
 
     let nav = move || {
-        auth.user().map(|user| {
+        // Until the one-time password is replaced, the server answers nothing else.
+        auth.user().filter(|u| !u.must_change_password).map(|user| {
             // Everyone's own dashboard: a coordinator's district or community, else the oblast.
             let dashboard = own_scope(Some(&user)).href();
             view! {
@@ -72,6 +76,9 @@ pub fn Header() -> impl IntoView {
                         <li><A href="/reports">{t(K::NavReports)}</A></li>
                         <li><A href="/indicators">{t(K::NavIndicators)}</A></li>
                         <li><InboxLink/></li>
+                        {user.may.manage_accounts.then(|| view! {
+                            <li><A href="/users">{t(K::NavUsers)}</A></li>
+                        })}
                     </ul>
                 </nav>
             }

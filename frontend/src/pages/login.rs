@@ -14,7 +14,7 @@ use shared::{Role, Text};
 
 /// Only paths of this app, so a crafted link cannot send the user elsewhere after signing in;
 /// without one, the user's home page.
-fn safe_next(next: Option<String>, home: &str) -> String {
+pub fn safe_next(next: Option<String>, home: &str) -> String {
     next.filter(|p| same_origin_path(p) && !p.starts_with("/login"))
         .unwrap_or_else(|| home.to_string())
 }
@@ -33,7 +33,7 @@ fn same_origin_path(p: &str) -> bool {
 
 /// Where a user lands after signing in: the programme head on the dashboard, everyone else on
 /// the overview.
-fn home(role: Option<Role>) -> &'static str {
+pub fn home(role: Option<Role>) -> &'static str {
     if role == Some(Role::ProgrammeHead) {
         "/dashboard"
     } else {

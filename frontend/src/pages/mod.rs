@@ -1,5 +1,6 @@
 //! One module per route of the app.
 
+pub mod account;
 pub mod dashboard;
 pub mod inbox;
 pub mod indicators;
@@ -14,4 +15,5 @@ pub mod proposals;
 pub mod report;
 pub mod reports;
 pub mod territory;
+pub mod users;
 pub mod versions;

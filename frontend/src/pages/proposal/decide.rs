@@ -1,11 +1,14 @@
 //! The department's decision: a verdict (and a reason) per pending line, the text of the new plan
-//! version, and the errors the shared rules or the API name (`lines[1].reason`) shown where they belong.
+//! version, the confirmation of going beyond the funding envelope, and the errors the shared rules
+//! or the API name (`lines[1].reason`) shown where they belong.
 
+use super::envelope::EnvelopeConfirm;
 use crate::components::changes::describe_change;
 use crate::components::measure_history::Names;
 use crate::i18n::{t, use_i18n, K};
 use leptos::prelude::*;
 use shared::api::proposals::{Decide, LineDecision, ProposalLine, Verdict, REASON_MAX};
+use shared::grid::EnvelopeCell;
 use shared::Text;
 use std::collections::BTreeMap;
 
@@ -17,6 +20,8 @@ pub enum Target {
     Decision,
     /// The district's reason for returning the whole proposal.
     ReturnReason,
+    /// Why the decision goes beyond the funding envelope.
+    OverEnvelope,
     /// Above the actions.
     General,
 }
@@ -25,6 +30,9 @@ pub enum Target {
 pub fn target_of(field: &str, sent: &[i32]) -> Target {
     if field.starts_with("decision") {
         return Target::Decision;
+    }
+    if field == "over_envelope_reason" {
+        return Target::OverEnvelope;
     }
     field
         .strip_prefix("lines[")
@@ -41,6 +49,7 @@ pub fn build_decide(
     verdicts: &BTreeMap<i32, Verdict>,
     reasons: &BTreeMap<i32, String>,
     decision: Text,
+    over_envelope_reason: &str,
 ) -> (Decide, Vec<i32>) {
     let lines: Vec<LineDecision> = order
         .iter()
@@ -65,7 +74,7 @@ pub fn build_decide(
             version,
             decision,
             lines,
-            over_envelope_reason: String::new(),
+            over_envelope_reason: over_envelope_reason.trim().to_string(),
         },
         sent,
     )
@@ -78,6 +87,10 @@ pub struct DecideForm {
     pub reasons: RwSignal<BTreeMap<i32, String>>,
     pub decision_uk: RwSignal<String>,
     pub decision_en: RwSignal<String>,
+    /// Why the department goes beyond the funding envelope.
+    pub over_reason: RwSignal<String>,
+    /// The cells the server said the last decision sent would take beyond the envelope.
+    pub breaches: RwSignal<Vec<EnvelopeCell>>,
     pub errors: RwSignal<Vec<(Target, Text)>>,
 }
 
@@ -88,6 +101,8 @@ impl DecideForm {
             reasons: RwSignal::new(BTreeMap::new()),
             decision_uk: RwSignal::new(String::new()),
             decision_en: RwSignal::new(String::new()),
+            over_reason: RwSignal::new(String::new()),
+            breaches: RwSignal::new(Vec::new()),
             errors: RwSignal::new(Vec::new()),
         }
     }
@@ -101,7 +116,7 @@ impl DecideForm {
         })
     }
 
-    fn forget(self, target: Target) {
+    pub fn forget(self, target: Target) {
         if self
             .errors
             .with_untracked(|es| es.iter().any(|(t, _)| *t == target))
@@ -115,7 +130,23 @@ impl DecideForm {
         self.reasons.set(BTreeMap::new());
         self.decision_uk.set(String::new());
         self.decision_en.set(String::new());
+        self.over_reason.set(String::new());
+        self.breaches.set(Vec::new());
         self.errors.set(Vec::new());
+    }
+
+    /// The verdicts changed: what the server said about the last decision no longer applies.
+    fn verdicts_changed(self) {
+        if self.breaches.with_untracked(|b| !b.is_empty()) {
+            self.breaches.set(Vec::new());
+            self.forget(Target::OverEnvelope);
+        }
+    }
+
+    /// Whether any line is to be approved (tracked).
+    pub fn approving(self) -> bool {
+        self.verdicts
+            .with(|v| v.values().any(|v| *v == Verdict::Approve))
     }
 }
 
@@ -165,6 +196,7 @@ pub fn VerdictCell(line: ProposalLine, form: DecideForm, names: Signal<Names>) -
                             }
                         });
                         form.forget(Target::Line(id));
+                        form.verdicts_changed();
                     }
                 />
                 " "{t(label)}
@@ -217,6 +249,8 @@ pub fn DecidePanel(
     form: DecideForm,
     /// Pending lines that may be approved (no conflict), in the order shown.
     approvable: Vec<i32>,
+    /// The cells that go beyond the envelope if every pending line is approved.
+    preview: Vec<EnvelopeCell>,
     pending: Signal<bool>,
     on_decide: Callback<()>,
 ) -> impl IntoView {
@@ -227,6 +261,7 @@ pub fn DecidePanel(
                 v.insert(*id, Verdict::Approve);
             }
         });
+        form.verdicts_changed();
     };
     let decision_error = move || form.error(Target::Decision).is_some();
     view! {
@@ -269,6 +304,7 @@ pub fn DecidePanel(
                     on:input=move |ev| form.decision_en.set(event_target_value(&ev))
                 ></textarea>
             </div>
+            <EnvelopeConfirm form=form preview=preview/>
             <div class="form-actions">
                 <button
                     type="button"
@@ -303,12 +339,14 @@ mod tests {
             &verdicts,
             &reasons,
             Text::new(" Наказ № 5 ", ""),
+            " Додаткова субвенція ",
         );
         assert_eq!(sent, vec![3, 7]);
         assert_eq!(d.version, 4);
         assert_eq!(d.decision.uk, "Наказ № 5");
         assert_eq!(d.lines[0].reason, "");
         assert_eq!(d.lines[1].reason, "Уточніть кошторис");
+        assert_eq!(d.over_envelope_reason, "Додаткова субвенція");
         assert_eq!(d.validate(), Ok(()));
     }
 
@@ -317,11 +355,15 @@ mod tests {
         let mut verdicts = BTreeMap::new();
         verdicts.insert(3, Verdict::Approve);
         verdicts.insert(9, Verdict::Reject);
-        let (d, sent) = build_decide(1, &[3, 9], &verdicts, &BTreeMap::new(), Text::default());
+        let (d, sent) = build_decide(1, &[3, 9], &verdicts, &BTreeMap::new(), Text::default(), "");
         let e = d.validate().expect_err("no reason");
         assert_eq!(e.code, ErrorCode::ReasonRequired);
         assert_eq!(target_of(&e.field, &sent), Target::Line(9));
         assert_eq!(target_of("decision.uk", &sent), Target::Decision);
+        assert_eq!(
+            target_of("over_envelope_reason", &sent),
+            Target::OverEnvelope
+        );
         assert_eq!(target_of("lines[5].reason", &sent), Target::General);
         assert_eq!(target_of("lines", &sent), Target::General);
     }

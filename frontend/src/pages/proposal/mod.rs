@@ -3,6 +3,7 @@
 
 mod decide;
 mod effect;
+mod envelope;
 
 use crate::api::{self, ProposalStepAction};
 use crate::components::changes::{line_columns, ProposalLineRow, ProposalStateBadge};
@@ -23,10 +24,11 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 use shared::api::events::{LiveEvent, LiveEventKind};
 use shared::api::proposals::{
-    check_reason, Decide, LineState, ProposalAction, ProposalDetail, ProposalId, ProposalLine,
-    ProposalStep, ReturnProposal, REASON_MAX,
+    check_reason, envelope_breaches, Decide, LineState, ProposalAction, ProposalDetail, ProposalId,
+    ProposalLine, ProposalStep, ReturnProposal, REASON_MAX,
 };
 use shared::chain;
+use shared::grid::EnvelopeCell;
 use shared::{ApiErrorBody, ErrorCode, MeasureId, Text};
 
 /// Which proposal the address names.
@@ -146,6 +148,18 @@ pub fn ProposalPage() -> impl IntoView {
                         (Some(f), true) if f == "reason" => Target::ReturnReason,
                         _ => Target::General,
                     };
+                    if e.code == ErrorCode::EnvelopeExceeded {
+                        // The cells the decision would take beyond the envelope, to confirm.
+                        let cells = e
+                            .current
+                            .clone()
+                            .and_then(|c| serde_json::from_value::<Vec<EnvelopeCell>>(c).ok())
+                            .unwrap_or_default();
+                        state.decide.breaches.set(cells);
+                        request_animation_frame(|| {
+                            crate::components::field::focus(envelope::REASON_ID);
+                        });
+                    }
                     if target == Target::General {
                         state.message.set(Some((false, e.message)));
                     } else {
@@ -256,15 +270,20 @@ fn Proposal(
         .map(|l| l.id)
         .collect();
     let version = s.version;
+    let preview = envelope_breaches(
+        &detail.effect.envelope_before,
+        &detail.effect.envelope_after,
+    );
     let on_decide = Callback::new(move |()| {
         let form = state.decide;
         let decision = Text::new(
             form.decision_uk.get_untracked(),
             form.decision_en.get_untracked(),
         );
+        let over_reason = form.over_reason.get_untracked();
         let (body, sent) = form.verdicts.with_untracked(|v| {
             form.reasons
-                .with_untracked(|r| build_decide(version, &order, v, r, decision))
+                .with_untracked(|r| build_decide(version, &order, v, r, decision, &over_reason))
         });
         match body.validate() {
             Ok(()) => {
@@ -344,7 +363,7 @@ fn Proposal(
             <Lines lines=detail.lines.clone() names=names deciding=deciding form=state.decide/>
             {deciding.then(|| view! {
                 <ActionStatus id="proposal-action-status" message=state.message/>
-                <DecidePanel form=state.decide approvable=approvable pending=pending on_decide=on_decide/>
+                <DecidePanel form=state.decide approvable=approvable preview=preview pending=pending on_decide=on_decide/>
             })}
             // What is still pending would change the plan; decided lines already did (or not).
             {(s.pending_count > 0).then(|| view! { <EffectPanel effect=detail.effect.clone()/> })}

@@ -1,12 +1,14 @@
 //! The report form as typed: its plain values, their conversion into `SaveReport` with every
-//! field's error, and the way an error the server names (`values[3].comment`) finds its field.
+//! field's error (an overspent line without its comment included), and the way an error the
+//! server names (`values[3].comment`) finds its field.
 
 use super::labels::value_input;
 use leptos::prelude::*;
 use shared::api::reports::{
-    ExecutionStatus, MeasureReportInput, Report, SaveReport, SpendingInput, ValueInput,
-    NARRATIVE_MAX,
+    ExecutionStatus, MeasureReportInput, Report, SaveReport, SpendingInput, SpendingLine,
+    ValueInput, NARRATIVE_MAX,
 };
+use shared::execution::{overspent, spending_limit};
 use shared::indicators::needs_comment;
 use shared::{Amount, ErrorCode, FundingSource, IndicatorId, IndicatorUnit, Lang, MeasureId};
 
@@ -16,6 +18,8 @@ pub enum Target {
     Status(MeasureId),
     Narrative(MeasureId),
     Spent(MeasureId, FundingSource),
+    /// Why a line's spending goes above its limit.
+    SpentComment(MeasureId, FundingSource),
     Value(IndicatorId),
     Comment(IndicatorId),
     Reason,
@@ -30,6 +34,7 @@ impl Target {
             Target::Status(m) => format!("status-{m}"),
             Target::Narrative(m) => format!("narrative-{m}"),
             Target::Spent(m, s) => format!("spent-{m}-{}", s.as_str()),
+            Target::SpentComment(m, s) => format!("spent-comment-{m}-{}", s.as_str()),
             Target::Value(i) => format!("value-{i}"),
             Target::Comment(i) => format!("comment-{i}"),
             Target::Reason => "reason-input".to_string(),
@@ -46,6 +51,8 @@ pub struct MeasureEntry {
     pub narrative: String,
     /// Spent in the period per source, as typed (quarterly reports).
     pub spent: Vec<(FundingSource, String)>,
+    /// Why the spending of a source goes above its limit, as typed.
+    pub comments: Vec<(FundingSource, String)>,
 }
 
 /// One indicator as typed.
@@ -85,6 +92,11 @@ impl Entries {
                             };
                             (l.source, text)
                         })
+                        .collect(),
+                    comments: m
+                        .lines
+                        .iter()
+                        .map(|l| (l.source, l.comment.clone()))
                         .collect(),
                 })
                 .collect(),
@@ -133,6 +145,28 @@ pub fn spent_error(typed: &str) -> Option<ErrorCode> {
     }
 }
 
+/// What a typed spent amount means for its line: `Some(limit)` when the year's spending would go
+/// above the limit (the approved amount, else the planned one), so a comment is required. Blank,
+/// zero (nothing spent now: the server asks nothing of it) or unreadable amounts are no
+/// overspending.
+pub fn over_limit(line: &SpendingLine, typed: &str) -> Option<Amount> {
+    if typed.trim().is_empty() {
+        return None;
+    }
+    let spent = Amount::parse_line(typed).ok().filter(|a| !a.is_zero())?;
+    overspent(line.planned, line.approved, line.executed_before, spent)
+        .then(|| spending_limit(line.planned, line.approved))
+}
+
+/// The comment typed for a source.
+fn comment_of(m: &MeasureEntry, source: FundingSource) -> String {
+    m.comments
+        .iter()
+        .find(|(s, _)| *s == source)
+        .map(|(_, c)| c.trim().to_string())
+        .unwrap_or_default()
+}
+
 /// Turns the form into the request, or says what is wrong with each field. `for_submit` also
 /// asks for every measure's status, as submitting does.
 pub fn build_save(
@@ -157,6 +191,11 @@ pub fn build_save(
             if narrative.chars().count() > NARRATIVE_MAX {
                 errors.push((Target::Narrative(m.measure_id), ErrorCode::TextTooLong));
             }
+            let lines = report
+                .measures
+                .iter()
+                .find(|r| r.measure_id == m.measure_id)
+                .map_or(&[][..], |r| r.lines.as_slice());
             let spending = if annual {
                 Vec::new()
             } else {
@@ -164,11 +203,26 @@ pub fn build_save(
                     .iter()
                     .filter(|(_, typed)| !typed.trim().is_empty())
                     .filter_map(|(source, typed)| match Amount::parse_line(typed) {
-                        Ok(amount) => Some(SpendingInput {
-                            source: *source,
-                            amount,
-                            comment: String::new(),
-                        }),
+                        Ok(amount) => {
+                            let over = lines
+                                .iter()
+                                .find(|l| l.source == *source)
+                                .and_then(|l| over_limit(l, typed));
+                            // A comment is kept only while the line is over: a hidden field is
+                            // never saved.
+                            let comment = over.map(|_| comment_of(m, *source)).unwrap_or_default();
+                            let target = Target::SpentComment(m.measure_id, *source);
+                            if over.is_some() && comment.is_empty() {
+                                errors.push((target, ErrorCode::SpendingAboveApproved));
+                            } else if comment.chars().count() > NARRATIVE_MAX {
+                                errors.push((target, ErrorCode::TextTooLong));
+                            }
+                            Some(SpendingInput {
+                                source: *source,
+                                amount,
+                                comment,
+                            })
+                        }
                         Err(code) => {
                             errors.push((Target::Spent(m.measure_id, *source), code));
                             None
@@ -251,11 +305,14 @@ pub fn target_of(path: &str, sent: &SaveReport) -> Target {
         let Some(m) = sent.measures.get(i) else {
             return Target::General;
         };
-        if let Some((j, _)) = indexed(rest.trim_start_matches('.'), "spending") {
-            return m
-                .spending
-                .get(j)
-                .map_or(Target::General, |s| Target::Spent(m.measure_id, s.source));
+        if let Some((j, field)) = indexed(rest.trim_start_matches('.'), "spending") {
+            return m.spending.get(j).map_or(Target::General, |s| {
+                if field == ".comment" {
+                    Target::SpentComment(m.measure_id, s.source)
+                } else {
+                    Target::Spent(m.measure_id, s.source)
+                }
+            });
         }
         return match rest {
             ".narrative" => Target::Narrative(m.measure_id),
@@ -281,6 +338,21 @@ pub struct MeasureFields {
     pub status: RwSignal<Option<ExecutionStatus>>,
     pub narrative: RwSignal<String>,
     pub spent: StoredValue<Vec<(FundingSource, RwSignal<String>)>>,
+    pub comments: StoredValue<Vec<(FundingSource, RwSignal<String>)>>,
+}
+
+impl MeasureFields {
+    /// The typed amount of a source.
+    pub fn spent_of(&self, source: FundingSource) -> Option<RwSignal<String>> {
+        self.spent
+            .with_value(|s| s.iter().find(|(s, _)| *s == source).map(|(_, t)| *t))
+    }
+
+    /// The typed overspending comment of a source.
+    pub fn comment_of(&self, source: FundingSource) -> Option<RwSignal<String>> {
+        self.comments
+            .with_value(|s| s.iter().find(|(s, _)| *s == source).map(|(_, t)| *t))
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -313,6 +385,12 @@ impl ReportForm {
                 narrative: RwSignal::new(m.narrative.clone()),
                 spent: StoredValue::new(
                     m.spent
+                        .iter()
+                        .map(|(s, t)| (*s, RwSignal::new(t.clone())))
+                        .collect(),
+                ),
+                comments: StoredValue::new(
+                    m.comments
                         .iter()
                         .map(|(s, t)| (*s, RwSignal::new(t.clone())))
                         .collect(),
@@ -350,6 +428,9 @@ impl ReportForm {
                     spent: m.spent.with_value(|s| {
                         s.iter().map(|(src, t)| (*src, t.get_untracked())).collect()
                     }),
+                    comments: m.comments.with_value(|s| {
+                        s.iter().map(|(src, t)| (*src, t.get_untracked())).collect()
+                    }),
                 })
                 .collect(),
             values: self
@@ -385,7 +466,7 @@ mod tests {
     use rust_decimal::Decimal;
     use shared::api::auth::OrgRef;
     use shared::api::orgs::OrgKind;
-    use shared::api::reports::{ReportMeasure, ReportValue, SpendingLine};
+    use shared::api::reports::{ReportMeasure, ReportValue};
     use shared::calendar::{ReportDates, ReportPeriod, ReportStatus};
     use shared::indicators::{IndicatorKind, IndicatorStatus};
     use shared::{Date, OrgId, Text};
@@ -487,6 +568,8 @@ mod tests {
         e.measures[0].status = Some(ExecutionStatus::InProgress);
         e.measures[0].narrative = "  Закуплено обладнання \n".into();
         e.measures[0].spent[1].1 = "1 250,5".into();
+        // Far above the 80 approved: sent with its reason.
+        e.measures[0].comments[1].1 = "Закупівля обладнання".into();
         e.values[0].value = "45,5".into();
         e.values[1].value = "1 390".into();
         e.values[1].comment = "Нові робочі місця".into();
@@ -499,7 +582,7 @@ mod tests {
             vec![SpendingInput {
                 source: FundingSource::Local,
                 amount: a("1250.5"),
-                comment: String::new(),
+                comment: "Закупівля обладнання".into(),
             }]
         );
         assert_eq!(save.values[0].value, Some(dec("45.5")));
@@ -579,6 +662,47 @@ mod tests {
     }
 
     #[test]
+    fn spending_above_the_limit_needs_its_comment_and_only_then_sends_it() {
+        // 100 planned, 80 approved, 20 spent before: up to 60 more stays within the year.
+        let r = report("2026-Q3");
+        let line = &r.measures[0].lines[0];
+        assert_eq!(over_limit(line, "60"), None, "exactly the limit");
+        assert_eq!(
+            over_limit(line, "60,001"),
+            Some(a("80")),
+            "the approved amount"
+        );
+        assert_eq!(over_limit(line, "abc"), None);
+        let mut spent_before = line.clone();
+        spent_before.executed_before = a("90");
+        assert_eq!(over_limit(&spent_before, "0"), None, "nothing spent now");
+        let mut nothing_approved = line.clone();
+        nothing_approved.approved = Amount::ZERO;
+        assert_eq!(
+            over_limit(&nothing_approved, "81"),
+            Some(a("100")),
+            "else the planned one"
+        );
+        let mut e = Entries::of(&r, Lang::Uk);
+        e.measures[0].spent[0].1 = "75".into();
+        let errors = build_save(1, &e, &r, false).expect_err("unexplained");
+        assert_eq!(
+            errors,
+            vec![(
+                Target::SpentComment(MeasureId(7), FundingSource::Oblast),
+                ErrorCode::SpendingAboveApproved
+            )]
+        );
+        e.measures[0].comments[0].1 = " Додаткова закупівля ".into();
+        let save = build_save(1, &e, &r, false).expect("explained");
+        assert_eq!(save.measures[0].spending[0].comment, "Додаткова закупівля");
+        // Back within the limit, the comment (now hidden) is not sent.
+        e.measures[0].spent[0].1 = "10".into();
+        let save = build_save(1, &e, &r, false).expect("within");
+        assert_eq!(save.measures[0].spending[0].comment, "");
+    }
+
+    #[test]
     fn server_errors_find_their_field() {
         let r = report("2026-Q3");
         let mut e = Entries::of(&r, Lang::Uk);
@@ -603,6 +727,10 @@ mod tests {
         assert_eq!(
             target_of("values[0].value", &sent),
             Target::Value(IndicatorId(1))
+        );
+        assert_eq!(
+            target_of("measures[1].spending[0].comment", &sent),
+            Target::SpentComment(MeasureId(9), FundingSource::Local)
         );
         assert_eq!(target_of("reason", &sent), Target::Reason);
         assert_eq!(target_of("values[9].value", &sent), Target::General);

@@ -1,14 +1,15 @@
 //! The report's measures: an execution status, what was done, and the spending per funding
-//! source of the period's year beside the planned, approved and earlier executed amounts.
+//! source of the period's year beside the planned, approved and earlier executed amounts; for
+//! reviewers, a list of the lines whose spending goes above its limit.
 
-use super::form::{spent_error, MeasureFields, ReportForm, Target};
+use super::form::{MeasureFields, ReportForm, Target};
+use super::spending::SpendingRow;
 use super::PageState;
-use crate::components::amount::Money;
 use crate::components::source_table::column_heads;
 use crate::i18n::{t, use_i18n, K};
 use leptos::prelude::*;
-use shared::api::reports::{ExecutionStatus, Report, ReportMeasure, SpendingLine, NARRATIVE_MAX};
-use shared::{Amount, FundingSource, MeasureId, Text};
+use shared::api::reports::{ExecutionStatus, Report, ReportMeasure, NARRATIVE_MAX};
+use shared::{FundingSource, MeasureId, Text};
 
 /// The error of a field: one found as it is typed first, else one from the last attempt.
 pub fn field_error(
@@ -79,10 +80,59 @@ pub fn MeasuresSection(page: PageState, form: ReportForm) -> impl IntoView {
     view! {
         <section class="report-measures" id="report-measures" aria-labelledby="report-measures-title">
             <h2 id="report-measures-title">{t(K::ReportMeasuresTitle)}</h2>
+            <OverspendSummary page=page report=form.base.clone()/>
             {empty}
             {cards}
         </section>
     }
+}
+
+/// `#report-overspend`: for whoever reads the report without editing it (the reviewers), every
+/// line the server marks as above its limit, linked to its warning.
+#[component]
+fn OverspendSummary(page: PageState, report: Report) -> impl IntoView {
+    let i18n = use_i18n();
+    let over: Vec<(MeasureId, Text, FundingSource)> = report
+        .measures
+        .iter()
+        .flat_map(|m| {
+            m.lines
+                .iter()
+                .filter(|l| l.over)
+                .map(|l| (m.measure_id, m.name.clone(), l.source))
+        })
+        .collect();
+    if over.is_empty() {
+        return ().into_any();
+    }
+    let count = over.len();
+    let over = StoredValue::new(over);
+    let items = move || {
+        over.get_value()
+            .into_iter()
+            .map(|(id, name, source)| {
+                let label = source.label();
+                view! {
+                    <li>
+                        <a href=format!("#over-{id}-{}", source.as_str())>{move || i18n.text(&name)}</a>
+                        " · "{move || i18n.text(&label)}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || !page.can_edit()>
+            <div class="notice notice-warn overspend-summary" id="report-overspend" role="note">
+                <div>
+                    <p><strong><span aria-hidden="true">"⚠ "</span>{t(K::OverSummary)}": "{count}</strong></p>
+                    <p class="hint">{t(K::OverSummaryHint)}</p>
+                    <ul>{items}</ul>
+                </div>
+            </div>
+        </Show>
+    }
+    .into_any()
 }
 
 #[component]
@@ -241,101 +291,4 @@ fn MeasureCard(
             {spending}
         </article>
     }
-}
-
-/// Amounts compared as amounts, so `12` and `12,0` are the same value; blank is zero.
-fn comparable(text: &str) -> Option<String> {
-    if text.trim().is_empty() {
-        return None;
-    }
-    Some(Amount::parse_line(text).map_or_else(|_| text.trim().to_string(), |a| a.to_string()))
-        .filter(|s| s != "0")
-}
-
-#[component]
-fn SpendingRow(
-    page: PageState,
-    measure: MeasureId,
-    line: SpendingLine,
-    fields: MeasureFields,
-    annual: bool,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let source: FundingSource = line.source;
-    let label = source.label();
-    let row_label = label.clone();
-    let cell = if annual {
-        view! { <td class="num" id=format!("spent-{measure}-{}", source.as_str())><Money amount=line.spent/></td> }
-            .into_any()
-    } else {
-        let target = Target::Spent(measure, source);
-        let typed = fields
-            .spent
-            .with_value(|s| s.iter().find(|(s, _)| *s == source).map(|(_, t)| *t));
-        let Some(typed) = typed else {
-            return ().into_any();
-        };
-        let error = field_error(page, target, move || {
-            typed.with(|t| spent_error(t)).map(|c| c.message())
-        });
-        let aria_label = move || {
-            let lang = i18n.lang();
-            format!(
-                "{}, {}, {}",
-                K::SpentPeriodCol.text(lang),
-                label.get(lang),
-                K::ThousandUah.text(lang)
-            )
-        };
-        let server = move |r: &Report| {
-            r.measures
-                .iter()
-                .find(|m| m.measure_id == measure)
-                .and_then(|m| m.lines.iter().find(|l| l.source == source))
-                .map(|l| l.spent)
-                .filter(|a| !a.is_zero())
-                .map(|a| a.format(i18n.lang()))
-        };
-        let now = move || {
-            typed
-                .with(|t| comparable(t))
-                .and_then(|s| Amount::parse(&s).ok())
-                .map(|a| a.format(i18n.lang()))
-        };
-        view! {
-            <td class="cell" class:invalid=move || error.with(Option::is_some)>
-                <input
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    spellcheck="false"
-                    class="cell-input"
-                    placeholder="0"
-                    id=target.dom_id()
-                    disabled=move || !page.can_edit()
-                    aria-label=aria_label
-                    aria-invalid=move || error.with(Option::is_some).then_some("true")
-                    aria-describedby=move || error.with(Option::is_some).then(|| format!("{}-error", target.dom_id()))
-                    prop:value=move || typed.get()
-                    on:input=move |ev| {
-                        typed.set(event_target_value(&ev));
-                        page.touched(target);
-                    }
-                />
-                {error_span(target, error)}
-                {beside(page, server, now)}
-            </td>
-        }
-        .into_any()
-    };
-    view! {
-        <tr data-source=source.as_str()>
-            <th scope="row">{move || i18n.text(&row_label)}</th>
-            <td class="num"><Money amount=line.planned/></td>
-            <td class="num"><Money amount=line.approved/></td>
-            <td class="num"><Money amount=line.executed_before/></td>
-            {cell}
-        </tr>
-    }
-    .into_any()
 }

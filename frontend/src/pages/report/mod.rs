@@ -5,6 +5,7 @@ mod actions;
 mod form;
 pub mod labels;
 mod measures;
+mod spending;
 mod summary;
 mod values;
 
