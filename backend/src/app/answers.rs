@@ -107,6 +107,19 @@ impl App {
         name: String,
         compute: impl FnOnce(&App) -> AppResult<T>,
     ) -> AppResult<Bytes> {
+        self.answer_bytes(name, |app| {
+            Ok(Bytes::from(
+                serde_json::to_vec(&compute(app)?).map_err(AppError::internal)?,
+            ))
+        })
+    }
+
+    /// [`App::answer`] for an answer already written out (a CSV file).
+    pub fn answer_bytes(
+        &self,
+        name: String,
+        compute: impl FnOnce(&App) -> AppResult<Bytes>,
+    ) -> AppResult<Bytes> {
         let today = self.clock.today();
         if let Some(json) = self.answers.fresh(&name, today) {
             return Ok(json);
@@ -134,7 +147,7 @@ impl App {
         }
         // Computed at or after the revisions read: a write in between marks the answers dirty,
         // and the next read finds the new revisions and drops this one.
-        let json = Bytes::from(serde_json::to_vec(&compute(self)?).map_err(AppError::internal)?);
+        let json = compute(self)?;
         let mut kept = self.answers.kept();
         if kept.generation == Some(generation) {
             if kept.bytes + json.len() > MAX_BYTES {
