@@ -130,6 +130,8 @@ route_table! {
     PUBLIC_INDICATORS => public::indicators,
     PUBLIC_ORGS => public::orgs,
     PUBLIC_VERSIONS => public::versions,
+    PUBLIC_DATAPACKAGE => public::datapackage,
+    PUBLIC_DATA => public::data,
 }
 
 /// How the OpenAPI document names a method.

@@ -2,6 +2,7 @@
 //! not (drafts, proposals in review, comments, people) never does, the figures are the signed-in
 //! API's, answers are tagged and cacheable, and anonymous floods are limited per address.
 
+use obriy_backend::app::public::datapackage::DATA_SETS;
 use obriy_backend::app::public::limiter::Rate;
 use obriy_backend::seed::demo::ACCOUNTS;
 use obriy_tests::data::org_by_code;
@@ -26,6 +27,25 @@ fn public_endpoints() -> Vec<Endpoint> {
         .copied()
         .filter(|e| e.path.starts_with("/public/"))
         .collect()
+}
+
+/// Every URL of every public endpoint: each measure of the plan, each data file.
+fn public_urls(measures: &[MeasureId]) -> Vec<String> {
+    let mut urls = Vec::new();
+    for e in public_endpoints() {
+        match e.params().next() {
+            None => urls.push(e.url(&[])),
+            Some("id") => urls.extend(measures.iter().map(|id| e.url(&[id]))),
+            Some("file") => {
+                for (name, _, _) in DATA_SETS {
+                    urls.push(e.url(&[&format!("{name}.csv")]));
+                    urls.push(e.url(&[&format!("{name}.json")]));
+                }
+            }
+            Some(other) => panic!("{}: a parameter {other} this test does not know", e.path),
+        }
+    }
+    urls
 }
 
 fn measure_ids(plan: &PublicPlan) -> Vec<MeasureId> {
@@ -126,13 +146,23 @@ on_both! {
         assert_eq!(anonymous.public_measure(approved.id).expect("approved").measure.name, approved.name);
 
         let mut bodies = Vec::new();
-        for e in public_endpoints() {
-            let values: Vec<MeasureId> = if e.params().next().is_some() { ids.clone() } else { vec![MeasureId(0)] };
-            for id in values {
-                let url = if e.params().next().is_some() { e.url(&[&id]) } else { e.url(&[]) };
-                let body: serde_json::Value = anonymous.get(&url).unwrap_or_else(|f| panic!("{url}: {f:?}"));
-                bodies.push((url, body.to_string(), strings(&body)));
-            }
+        for url in public_urls(&ids) {
+            let (status, text) = anonymous.raw(Method::GET, &url, "");
+            assert_eq!(status, 200, "{url}: {text}");
+            let body: serde_json::Value = if url.ends_with(".csv") {
+                serde_json::Value::String(text.clone())
+            } else {
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{url}: {e}"))
+            };
+            let texts = if url.ends_with(".csv") {
+                csv::Reader::from_reader(text.as_bytes())
+                    .records()
+                    .flat_map(|r| r.expect("a record").iter().map(str::to_string).collect::<Vec<_>>())
+                    .collect()
+            } else {
+                strings(&body)
+            };
+            bodies.push((url, text, texts));
         }
         assert!(bodies.len() > ids.len());
         for (url, body, texts) in &bodies {
@@ -242,13 +272,9 @@ on_both! {
 fn answers_are_tagged_cacheable_and_open_to_other_sites() {
     let app = spawn_app(DbKind::Sqlite, true);
     let anonymous = Client::anonymous(&app);
-    for e in public_endpoints() {
-        let url = if e.params().next().is_some() {
-            let plan = anonymous.public_plan().expect("plan");
-            e.url(&[&measure_ids(&plan)[0]])
-        } else {
-            e.url(&[])
-        };
+    let plan = anonymous.public_plan().expect("plan");
+    let ids = measure_ids(&plan);
+    for url in public_urls(&ids[..1]) {
         let (status, headers) = anonymous.head_of(&url);
         assert_eq!(status, 200, "{url}");
         assert_eq!(headers["cache-control"], "public, max-age=60", "{url}");
@@ -315,4 +341,110 @@ fn anonymous_floods_are_limited_and_signed_in_users_are_not() {
     // The limit passes with time.
     std::thread::sleep(std::time::Duration::from_millis(1100 * wait));
     anonymous.public_programme().expect("after the wait");
+}
+
+/// A data set's CSV file read with its table schema: each cell of its type, each code allowed.
+fn read_csv(anonymous: &Client, resource: &serde_json::Value) -> Vec<HashMap<String, String>> {
+    let path = resource["path"].as_str().expect("path");
+    let url = format!("/api/public/{path}");
+    let (status, headers) = anonymous.head_of(&url);
+    assert_eq!(status, 200, "{url}");
+    assert_eq!(headers["content-type"], "text/csv; charset=utf-8");
+    assert_eq!(headers["access-control-allow-origin"], "*");
+    let (_, text) = anonymous.raw(Method::GET, &url, "");
+    let fields = resource["schema"]["fields"].as_array().expect("fields");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let names: Vec<&str> = fields
+        .iter()
+        .map(|f| f["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(header, names, "{url}");
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.unwrap_or_else(|e| panic!("{url}: {e}"));
+        let mut row = HashMap::new();
+        for (f, cell) in fields.iter().zip(record.iter()) {
+            let name = f["name"].as_str().expect("name");
+            if !cell.is_empty() {
+                let ok = match f["type"].as_str().expect("type") {
+                    "integer" => cell.parse::<i64>().is_ok(),
+                    "number" => cell.parse::<rust_decimal::Decimal>().is_ok(),
+                    "date" => shared::Date::parse(cell).is_ok(),
+                    _ => true,
+                };
+                assert!(ok, "{url}: {name} = {cell:?} is not a {}", f["type"]);
+                if let Some(codes) = f["constraints"]["enum"].as_array() {
+                    assert!(codes.iter().any(|c| c == cell), "{url}: {name} = {cell:?}");
+                }
+            }
+            row.insert(name.to_string(), cell.to_string());
+        }
+        rows.push(row);
+    }
+    rows
+}
+
+on_both! {
+    fn the_open_data_package(kind) {
+        let app = unlimited(kind);
+        let anonymous = Client::anonymous(&app);
+        let package: serde_json::Value = anonymous.get(&ep::PUBLIC_DATAPACKAGE.url(&[])).expect("package");
+        assert_eq!(package["licenses"][0]["name"], "CC-BY-4.0");
+        assert_eq!(package["profile"], "tabular-data-package");
+        for key in ["title", "description", "publisher", "update_frequency", "last_modified"] {
+            assert!(package[key].as_str().is_some_and(|s| !s.is_empty()), "{key}");
+        }
+        assert!(package["keywords"].as_array().is_some_and(|k| !k.is_empty()));
+        let resources = package["resources"].as_array().expect("resources");
+        assert_eq!(resources.len(), 14, "seven data sets, each as CSV and JSON");
+        let mut tables = HashMap::new();
+        for r in resources.iter().filter(|r| r["format"] == "csv") {
+            let rows = read_csv(&anonymous, r);
+            // The JSON file holds the same rows.
+            let json_path = r["path"].as_str().expect("path").replace(".csv", ".json");
+            let json: Vec<HashMap<String, Option<String>>> =
+                anonymous.get(&format!("/api/public/{json_path}")).expect("json");
+            assert_eq!(json.len(), rows.len(), "{json_path}");
+            for (j, c) in json.iter().zip(&rows) {
+                for (k, v) in c {
+                    assert_eq!(j[k].as_deref().unwrap_or(""), v, "{json_path}: {k}");
+                }
+            }
+            tables.insert(r["name"].as_str().expect("name").to_string(), rows);
+        }
+
+        // The same numbers as the public API.
+        let plan = anonymous.public_plan().expect("plan");
+        assert_eq!(i64::try_from(tables["measures"].len()).expect("n"), plan.measure_count);
+        let sum = |phase: &str| -> rust_decimal::Decimal {
+            tables["budget-lines"]
+                .iter()
+                .filter(|r| r["phase"] == phase)
+                .map(|r| r["amount"].parse::<rust_decimal::Decimal>().expect("amount"))
+                .sum()
+        };
+        assert_eq!(sum("planned"), plan.totals.total().decimal());
+        assert_eq!(sum("planned"), plan.execution.planned.decimal());
+        assert_eq!(sum("approved"), plan.execution.approved.decimal());
+        assert_eq!(sum("executed"), plan.execution.executed.decimal());
+        let orgs = anonymous.public_orgs().expect("orgs");
+        assert_eq!(tables["organisations"].len(), orgs.orgs.len());
+        let row = tables["organisations"].iter().find(|r| r["katotth"] == PIDHORODNE).expect("a community by its code");
+        assert_eq!(row["kind"], "community");
+        assert!(tables["reporting-compliance"].iter().any(|r| r["katotth"] == PIDHORODNE));
+        assert!(!tables["indicators"].is_empty() && !tables["indicator-actuals"].is_empty());
+        assert_eq!(tables["plan-versions"].len(), 1);
+
+        // Stable names: anything else is 404.
+        for missing in ["nothing.csv", "measures.xml", "measures", "datapackage.json"] {
+            let (status, _) = anonymous.raw(Method::GET, &format!("/api/public/data/{missing}"), "");
+            assert_eq!(status, 404, "{missing}");
+        }
+    }
 }

@@ -5,7 +5,7 @@
 use super::extract::{client_addr, CurrentUser};
 use super::{call, State};
 use crate::app::error::{AppError, AppResult};
-use crate::app::public::{self, Published};
+use crate::app::public::{self, datapackage, Published};
 use crate::app::App;
 use actix_web::http::header;
 use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
@@ -114,4 +114,29 @@ pub async fn orgs(req: HttpRequest, state: State) -> AppResult<HttpResponse> {
               (status = 429, body = shared::ApiErrorBody)))]
 pub async fn versions(req: HttpRequest, state: State) -> AppResult<HttpResponse> {
     answer(&req, &state, public::versions).await
+}
+
+#[utoipa::path(get, path = ep::PUBLIC_DATAPACKAGE.path, tag = "public",
+    responses((status = 200, description = "A Frictionless tabular data package (JSON)",
+               content_type = "application/json", body = Object),
+              (status = 304), (status = 429, body = shared::ApiErrorBody)))]
+pub async fn datapackage(req: HttpRequest, state: State) -> AppResult<HttpResponse> {
+    answer(&req, &state, datapackage::package).await
+}
+
+#[utoipa::path(get, path = ep::PUBLIC_DATA.path, tag = "public",
+    params(("file" = String, Path, description = "A data set and its format: `measures.csv`, `measures.json`, …")),
+    responses((status = 200, description = "The data set: CSV (UTF-8, a header row) or JSON (an array of objects)",
+               content((String = "text/csv"), (Vec<Object> = "application/json"))),
+              (status = 304), (status = 404, body = shared::ApiErrorBody),
+              (status = 429, body = shared::ApiErrorBody)))]
+pub async fn data(
+    req: HttpRequest,
+    state: State,
+    file: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    limit(&req, &state)?;
+    let file = file.into_inner();
+    let (published, content_type) = call(&state, move |app| datapackage::file(app, &file)).await?;
+    Ok(respond(&req, published, content_type))
 }

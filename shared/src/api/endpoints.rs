@@ -193,6 +193,10 @@ endpoints! {
     PUBLIC_ORGS: Get "/public/orgs",
     /// The approved versions of the plan and what each changed.
     PUBLIC_VERSIONS: Get "/public/versions",
+    /// The open data: a Frictionless data package describing every data set.
+    PUBLIC_DATAPACKAGE: Get "/public/datapackage.json",
+    /// One data set as CSV or JSON: `measures.csv`, `budget-lines.json`, …
+    PUBLIC_DATA: Get "/public/data/{file}",
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! Organisations are named; people never are (a version's approver and every proposal are left
 //! out).
 
+pub mod datapackage;
 pub mod limiter;
 
 use super::dashboard::Board;
@@ -78,10 +79,24 @@ pub(crate) fn publish<T: Serialize>(
     compute: impl FnOnce(&App) -> AppResult<T>,
 ) -> AppResult<Published> {
     let body = app.answer(name.to_string(), compute)?;
-    Ok(Published {
+    Ok(tagged(app, name, body))
+}
+
+/// [`publish`] for an answer already written out (a CSV file).
+pub(crate) fn publish_bytes(
+    app: &App,
+    name: &str,
+    compute: impl FnOnce(&App) -> AppResult<Bytes>,
+) -> AppResult<Published> {
+    let body = app.answer_bytes(name.to_string(), compute)?;
+    Ok(tagged(app, name, body))
+}
+
+fn tagged(app: &App, name: &str, body: Bytes) -> Published {
+    Published {
         etag: app.public.etag(name, &body),
         body,
-    })
+    }
 }
 
 /// The dashboard's board: approved and executed amounts, approved reports' values, compliance.
@@ -275,25 +290,30 @@ pub fn measure(app: &App, id: MeasureId) -> AppResult<Published> {
     })
 }
 
+/// Every indicator with the oblast's figures of approved reports.
+pub(crate) fn indicators_of(app: &App, board: &Board) -> AppResult<Vec<PublicIndicator>> {
+    let mut tiles: HashMap<_, _> = board
+        .oblast_indicators()
+        .into_iter()
+        .map(|t| (t.indicator_id, t))
+        .collect();
+    Ok(indicators::list(app)?
+        .into_iter()
+        .map(|e| PublicIndicator {
+            oblast: tiles.remove(&e.indicator.id),
+            code: e.code,
+            indicator: e.indicator,
+        })
+        .collect())
+}
+
 /// `GET /api/public/indicators`
 pub fn indicators(app: &App) -> AppResult<Published> {
     publish(app, "public/indicators", |app| {
         let board = board(app)?;
-        let mut tiles: HashMap<_, _> = board
-            .oblast_indicators()
-            .into_iter()
-            .map(|t| (t.indicator_id, t))
-            .collect();
         Ok(PublicIndicators {
             quarter: board.default_quarter().to_string(),
-            indicators: indicators::list(app)?
-                .into_iter()
-                .map(|e| PublicIndicator {
-                    oblast: tiles.remove(&e.indicator.id),
-                    code: e.code,
-                    indicator: e.indicator,
-                })
-                .collect(),
+            indicators: indicators_of(app, &board)?,
         })
     })
 }
