@@ -400,21 +400,27 @@ fn csv(name: &str, rows: &[Row]) -> AppResult<Bytes> {
     Ok(Bytes::from(out.into_inner().map_err(AppError::internal)?))
 }
 
-fn json_rows(name: &str, rows: &[Row]) -> Value {
+/// One row as a JSON object whose keys keep the columns' order (a validator checks the labels
+/// against the schema in order).
+struct JsonRow<'a>(&'a [Field], &'a Row);
+
+impl Serialize for JsonRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (f, cell) in self.0.iter().zip(self.1) {
+            map.serialize_entry(f.name, cell)?;
+        }
+        map.end()
+    }
+}
+
+fn json_rows(name: &str, rows: &[Row]) -> AppResult<Bytes> {
     let fields = fields(name);
-    Value::Array(
-        rows.iter()
-            .map(|row| {
-                Value::Object(
-                    fields
-                        .iter()
-                        .zip(row)
-                        .map(|(f, c)| (f.name.to_string(), json!(c)))
-                        .collect(),
-                )
-            })
-            .collect(),
-    )
+    let rows: Vec<JsonRow> = rows.iter().map(|r| JsonRow(&fields, r)).collect();
+    Ok(Bytes::from(
+        serde_json::to_vec(&rows).map_err(AppError::internal)?,
+    ))
 }
 
 /// `GET /api/public/data/{file}`: `measures.csv`, `measures.json`, … (404 for anything else).
@@ -433,9 +439,7 @@ pub fn file(app: &App, file: &str) -> AppResult<(Published, &'static str)> {
         if as_csv {
             csv(name, &rows)
         } else {
-            Ok(Bytes::from(
-                serde_json::to_vec(&json_rows(name, &rows)).map_err(AppError::internal)?,
-            ))
+            json_rows(name, &rows)
         }
     })?;
     Ok((published, content_type))
