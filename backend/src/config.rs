@@ -30,6 +30,9 @@ pub struct Settings {
     /// `OBRIY_BACKUP_KEEP` (default 7).
     pub backup_dir: Option<PathBuf>,
     pub backup_keep: usize,
+    /// `OBRIY_PUBLIC_RATE=20,120`: requests per second and the burst one address may make to
+    /// the public reads without an account (signed-in users are not limited).
+    pub public_rate: crate::app::public::limiter::Rate,
 }
 
 impl Settings {
@@ -77,6 +80,12 @@ impl Settings {
                 None => 7,
                 Some(v) => v.parse().ok().filter(|n| *n >= 1).ok_or_else(|| {
                     anyhow::anyhow!("OBRIY_BACKUP_KEEP={v:?}: write a number, 1 or more")
+                })?,
+            },
+            public_rate: match var("OBRIY_PUBLIC_RATE") {
+                None => Default::default(),
+                Some(v) => crate::app::public::limiter::Rate::parse(&v).ok_or_else(|| {
+                    anyhow::anyhow!("OBRIY_PUBLIC_RATE={v:?}: write requests per second and a burst, e.g. 20,120")
                 })?,
             },
         })

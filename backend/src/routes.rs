@@ -4,8 +4,8 @@
 
 use crate::api::{
     self, audit, auth, comments, dashboard, events, execution, health, inbox, indicators, measures,
-    openapi, orgs, plan, presence, programme, proposals, reporting, reports, rollups, users,
-    versions, workflow,
+    openapi, orgs, plan, presence, programme, proposals, public, reporting, reports, rollups,
+    users, versions, workflow,
 };
 use actix_web::{http, web};
 use shared::api::endpoints::{self as ep, Endpoint, Method};
@@ -124,6 +124,14 @@ route_table! {
     USER_PASSWORD_RESET => users::reset_password,
     USER_DISABLE => users::disable,
     USER_ENABLE => users::enable,
+    PUBLIC_PROGRAMME => public::programme,
+    PUBLIC_PLAN => public::plan,
+    PUBLIC_MEASURE => public::measure,
+    PUBLIC_INDICATORS => public::indicators,
+    PUBLIC_ORGS => public::orgs,
+    PUBLIC_VERSIONS => public::versions,
+    PUBLIC_DATAPACKAGE => public::datapackage,
+    PUBLIC_DATA => public::data,
 }
 
 /// How the OpenAPI document names a method.

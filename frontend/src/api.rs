@@ -191,6 +191,27 @@ pub async fn programme() -> Result<ProgrammeOverview, ApiErrorBody> {
     call(ep::PROGRAMME, &ep::PROGRAMME.url(&[])).await
 }
 
+// The open programme, read without an account.
+
+pub async fn public_programme() -> Result<shared::api::public::PublicProgramme, ApiErrorBody> {
+    call(ep::PUBLIC_PROGRAMME, &ep::PUBLIC_PROGRAMME.url(&[])).await
+}
+
+pub async fn public_plan() -> Result<shared::api::public::PublicPlan, ApiErrorBody> {
+    call(ep::PUBLIC_PLAN, &ep::PUBLIC_PLAN.url(&[])).await
+}
+
+pub async fn public_measure(
+    id: MeasureId,
+) -> Result<shared::api::public::PublicMeasureDetail, ApiErrorBody> {
+    call(ep::PUBLIC_MEASURE, &ep::PUBLIC_MEASURE.url(&[&id])).await
+}
+
+/// The Frictionless data package (its resources list the data files).
+pub async fn public_datapackage() -> Result<serde_json::Value, ApiErrorBody> {
+    call(ep::PUBLIC_DATAPACKAGE, &ep::PUBLIC_DATAPACKAGE.url(&[])).await
+}
+
 pub async fn orgs() -> Result<Vec<OrgSummary>, ApiErrorBody> {
     call(ep::ORGS, &ep::ORGS.url(&[])).await
 }

@@ -17,6 +17,7 @@ use crate::pages::overview::OverviewPage;
 use crate::pages::plan::PlanPage;
 use crate::pages::proposal::ProposalPage;
 use crate::pages::proposals::ProposalsPage;
+use crate::pages::public::{PublicMeasurePage, PublicPage};
 use crate::pages::report::ReportPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::territory::TerritoryPage;
@@ -41,6 +42,9 @@ pub fn App() -> impl IntoView {
                 <NoticeArea/>
                 <Routes fallback=|| view! { <Protected><NotFound/></Protected> }>
                     <Route path=path!("/login") view=LoginPage/>
+                    // The open programme: no account.
+                    <Route path=path!("/public") view=PublicPage/>
+                    <Route path=path!("/public/measures/:id") view=PublicMeasurePage/>
                     <Route path=path!("/") view=|| view! { <Protected><OverviewPage/></Protected> }/>
                     <Route
                         path=path!("/dashboard")

@@ -136,6 +136,34 @@ dictionary! {
 
     // Overview
     OverviewTitle => "Огляд програми", "Programme overview";
+    PublicTitle => "Відкрита програма", "The open programme";
+    PublicIntro => "Затверджений план програми, його кошти та результати — для всіх, без облікового запису.",
+        "The programme's approved plan, its money and its results — for everyone, no account needed.";
+    PublicLink => "Відкрита програма: перегляд без входу", "The open programme: view without signing in";
+    PublicSignIn => "Увійти", "Sign in";
+    PublicPlanTitle => "Затверджений план", "The approved plan";
+    PublicAmountsNote => "Суми в тис. грн: заплановано за планом, затверджено бюджетом, виконано за затвердженими звітами.",
+        "Amounts in thousand UAH: planned by the plan, approved by the budget, executed by approved reports.";
+    PublicApprovedCol => "Затверджено", "Approved";
+    PublicExecutedPercent => "Виконано від затвердженого, %", "Executed of approved, %";
+    PublicWhole => "Усього", "Total";
+    PublicWholeProgramme => "Уся програма", "The whole programme";
+    PublicDirectionTotal => "Усього за напрямом", "Direction total";
+    PublicTaskOrMeasure => "Завдання / захід", "Task / measure";
+    PublicYearSource => "Рік, джерело", "Year, source";
+    PublicTerm => "Строк", "Term";
+    PublicEnvelope => "Обсяг фінансування", "Funding envelope";
+    PublicThousandUah => "тис. грн", "thousand UAH";
+    PublicVersion => "Чинна версія плану", "Plan version in force";
+    PublicOpenData => "Відкриті дані", "Open data";
+    PublicDataPackage => "Пакет даних (Frictionless Data Package, JSON)", "Data package (Frictionless Data Package, JSON)";
+    PublicBack => "← До відкритої програми", "← Back to the open programme";
+    PublicDirection => "Пріоритетний напрям", "Priority direction";
+    PublicTask => "Завдання", "Task";
+    PublicExecutor => "Виконавець", "Executor";
+    PublicDescription => "Опис", "Description";
+    PublicExpectedResult => "Очікуваний результат", "Expected result";
+
     Passport => "Паспорт програми", "Programme passport";
     ProgrammeName => "Назва", "Name";
     Region => "Регіон", "Region";

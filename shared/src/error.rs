@@ -149,6 +149,9 @@ error_codes! {
     TooManyAttempts = "too_many_attempts", 429,
         "Забагато невдалих спроб входу з цієї адреси. Зачекайте трохи й спробуйте знову.",
         "Too many failed sign-in attempts from this address. Wait a little and try again.";
+    RateLimited = "rate_limited", 429,
+        "Забагато запитів з цієї адреси. Зачекайте кілька секунд і спробуйте знову.",
+        "Too many requests from this address. Wait a few seconds and try again.";
     CsrfFailed = "csrf_failed", 403,
         "Сесія застаріла. Оновіть сторінку й повторіть дію.",
         "Your session is out of date. Reload the page and try again.";

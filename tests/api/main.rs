@@ -22,5 +22,6 @@ mod plan;
 mod presence;
 mod programme;
 mod proposals;
+mod public;
 mod reports;
 mod rollups;

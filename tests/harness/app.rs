@@ -69,6 +69,7 @@ pub fn settings(database_url: &str, demo: bool) -> Settings {
         trusted_proxies: Vec::new(),
         backup_dir: None,
         backup_keep: 7,
+        public_rate: Default::default(),
     }
 }
 

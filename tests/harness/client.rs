@@ -18,6 +18,9 @@ use shared::api::proposals::{
     Decide, DraftVersion, LineDecision, LineState, ProposalAction, ProposalDetail, ProposalFilter,
     ProposalId, ProposalSummary, ProposeMeasure, ReturnProposal, Verdict,
 };
+use shared::api::public::{
+    PublicIndicators, PublicMeasureDetail, PublicOrgs, PublicPlan, PublicProgramme, PublicVersions,
+};
 use shared::api::reports::{
     MeasureReportInput, RemindersRun, Report, ReportCalendar, ReportStepRequest, SaveReport,
     SpendingInput, ValueInput,
@@ -477,6 +480,32 @@ impl Client {
             query.push_str(&format!("&quarter={q}"));
         }
         self.call_query(ep::DASHBOARD, &[], &query)
+    }
+
+    // The open programme, read without an account.
+
+    pub fn public_programme(&self) -> Res<PublicProgramme> {
+        self.call(ep::PUBLIC_PROGRAMME, &[])
+    }
+
+    pub fn public_plan(&self) -> Res<PublicPlan> {
+        self.call(ep::PUBLIC_PLAN, &[])
+    }
+
+    pub fn public_measure(&self, id: MeasureId) -> Res<PublicMeasureDetail> {
+        self.call(ep::PUBLIC_MEASURE, &[&id])
+    }
+
+    pub fn public_indicators(&self) -> Res<PublicIndicators> {
+        self.call(ep::PUBLIC_INDICATORS, &[])
+    }
+
+    pub fn public_orgs(&self) -> Res<PublicOrgs> {
+        self.call(ep::PUBLIC_ORGS, &[])
+    }
+
+    pub fn public_versions(&self) -> Res<PublicVersions> {
+        self.call(ep::PUBLIC_VERSIONS, &[])
     }
 
     pub fn run_reminders(&self) -> Res<RemindersRun> {

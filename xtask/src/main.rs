@@ -68,6 +68,7 @@ fn test(extra: &[String]) -> Result<()> {
     setup::wasm_target()?;
     setup::chromium()?;
     setup::schemathesis()?;
+    setup::frictionless()?;
     sh(cargo().args(["fmt", "--all", "--", "--check"]))?;
     sh(cargo().args([
         "clippy",

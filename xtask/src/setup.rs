@@ -51,12 +51,45 @@ const SCHEMATHESIS: &str = "4.32.5";
 
 /// Schemathesis in its own virtual environment under `target/schemathesis`, from PyPI.
 pub fn schemathesis() -> Result<()> {
-    let venv = crate::root().join("target/schemathesis");
-    let st = venv.join("bin/st");
-    let installed = Command::new(&st)
+    python_tool(&PythonTool {
+        dir: "schemathesis",
+        command: "st",
+        requirement: format!("schemathesis=={SCHEMATHESIS}"),
+        version: SCHEMATHESIS,
+        used_by: "the API's property tests",
+    })
+}
+
+/// The frictionless version the open data package is validated with (tests/opendata).
+const FRICTIONLESS: &str = "5.21.0";
+
+/// Frictionless in its own virtual environment under `target/frictionless`, from PyPI (with the
+/// json extra, for the JSON files).
+pub fn frictionless() -> Result<()> {
+    python_tool(&PythonTool {
+        dir: "frictionless",
+        command: "frictionless",
+        requirement: format!("frictionless[json]=={FRICTIONLESS}"),
+        version: FRICTIONLESS,
+        used_by: "the open data tests",
+    })
+}
+
+/// A Python command line tool pinned to a version, in a virtual environment under `target/`.
+struct PythonTool {
+    dir: &'static str,
+    command: &'static str,
+    requirement: String,
+    version: &'static str,
+    used_by: &'static str,
+}
+
+fn python_tool(tool: &PythonTool) -> Result<()> {
+    let venv = crate::root().join("target").join(tool.dir);
+    let installed = Command::new(venv.join("bin").join(tool.command))
         .arg("--version")
         .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(SCHEMATHESIS));
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(tool.version));
     if installed {
         return Ok(());
     }
@@ -69,13 +102,17 @@ pub fn schemathesis() -> Result<()> {
             .is_ok_and(|s| s.success());
         if !made {
             bail!(
-                "the API's property tests need Python 3 with venv (for schemathesis). Install \
-                 it with\n\n    sudo apt-get install -y python3 python3-venv\n\nthen run this \
-                 command again."
+                "{} need Python 3 with venv (for {}). Install it with\n\n    sudo apt-get \
+                 install -y python3 python3-venv\n\nthen run this command again.",
+                tool.used_by,
+                tool.dir
             );
         }
     }
-    eprintln!("xtask: installing schemathesis {SCHEMATHESIS} into target/schemathesis (pip)");
+    eprintln!(
+        "xtask: installing {} into target/{} (pip)",
+        tool.requirement, tool.dir
+    );
     crate::sh(
         Command::new(&python)
             .args([
@@ -85,10 +122,13 @@ pub fn schemathesis() -> Result<()> {
                 "--quiet",
                 "--disable-pip-version-check",
             ])
-            .arg(format!("schemathesis=={SCHEMATHESIS}")),
+            .arg(&tool.requirement),
     )
-    .context(
-        "pip could not install schemathesis: check the connection to PyPI (or a proxy in \
-         PIP_INDEX_URL) and run this command again",
-    )
+    .with_context(|| {
+        format!(
+            "pip could not install {}: check the connection to PyPI (or a proxy in \
+             PIP_INDEX_URL) and run this command again",
+            tool.dir
+        )
+    })
 }

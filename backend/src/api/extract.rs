@@ -75,7 +75,8 @@ pub async fn session_middleware(
                 shared::api::endpoints::PASSWORD_CHANGE,
             ]
             .iter()
-            .any(|e| req.path() == e.route());
+            .any(|e| req.path() == e.route())
+                || is_public(req.path());
             if user.0.must_change_password && !allowed_now {
                 return Err(AppError::new(ErrorCode::PasswordChangeRequired).into());
             }
@@ -88,6 +89,13 @@ pub async fn session_middleware(
         Err(e) => return Err(e.into()),
     }
     next.call(req).await
+}
+
+/// Whether the path is one of the public reads, which anyone may make (a session only lifts the
+/// per-address limit).
+pub fn is_public(path: &str) -> bool {
+    path.strip_prefix(shared::api::endpoints::PREFIX)
+        .is_some_and(|p| p.starts_with("/public/"))
 }
 
 /// The client's address: the peer's, or, when the peer is a trusted reverse proxy, the nearest

@@ -20,6 +20,7 @@ pub mod plan;
 pub mod presence;
 pub mod programme;
 pub mod proposals;
+pub mod public;
 pub mod reporting;
 pub mod reports;
 pub mod rollups;

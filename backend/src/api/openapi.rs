@@ -51,7 +51,8 @@ pub fn document() -> Document {
 /// 409 conflicts, 403 rules, 422 fields), so the document lists every status the server sends.
 fn declare_refusals(e: ep::Endpoint, op: &mut Operation) {
     let open = [ep::HEALTH, ep::OPENAPI].contains(&e);
-    let signed_in = !open && e != ep::LOGIN;
+    // The public reads take no account (a session only lifts the per-address limit).
+    let signed_in = !open && e != ep::LOGIN && !super::extract::is_public(&e.route());
     let has_query = op
         .parameters
         .iter()

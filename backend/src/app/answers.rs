@@ -122,6 +122,15 @@ impl App {
         name: String,
         compute: impl FnOnce(&App) -> AppResult<T>,
     ) -> AppResult<Bytes> {
+        self.answer_bytes(name, |app| serialise(&compute(app)?))
+    }
+
+    /// [`App::answer`] for an answer already written out (a CSV file).
+    pub fn answer_bytes(
+        &self,
+        name: String,
+        compute: impl FnOnce(&App) -> AppResult<Bytes>,
+    ) -> AppResult<Bytes> {
         let today = self.clock.today();
         if let Some(json) = self.answers.fresh(&name, today) {
             return Ok(json);
@@ -144,7 +153,7 @@ impl App {
             let mut kept = self.answers.kept();
             if !kept.move_to(generation) {
                 drop(kept);
-                return serialise(&compute(self)?);
+                return compute(self);
             }
             if let Some(json) = kept.entries.get(&name) {
                 return Ok(json.clone());
@@ -152,7 +161,7 @@ impl App {
         }
         // Computed at or after the revisions read: a write in between marks the answers dirty,
         // and the next read finds the new revisions and drops this one.
-        let json = serialise(&compute(self)?)?;
+        let json = compute(self)?;
         let mut kept = self.answers.kept();
         if kept.generation == Some(generation) {
             if kept.bytes + json.len() > MAX_BYTES {

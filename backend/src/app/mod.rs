@@ -23,6 +23,7 @@ pub mod password;
 pub mod plan;
 pub mod presence;
 pub mod proposals;
+pub mod public;
 pub mod record;
 pub mod reports;
 pub mod runner;
@@ -52,6 +53,8 @@ pub struct App {
     pub dashboards: dashboard::DashboardCache,
     /// The heavier reads' answers, kept until the revisions or today move.
     pub answers: answers::Answers,
+    /// The public answers' tags and the per-address limit on public reads.
+    pub public: public::Public,
     snapshots: SnapshotCache,
     /// The approved states of every version, rebuilt when the plan revision moves.
     history: Mutex<Option<(i64, Arc<History>)>>,
@@ -63,6 +66,7 @@ impl App {
     /// Opens the database (bringing its schema up to date) with empty caches.
     pub fn new(settings: Settings) -> anyhow::Result<App> {
         let pool = db::connect(&settings.database_url, settings.sqlite_sync)?;
+        let public_rate = settings.public_rate;
         Ok(App {
             backend: Backend::of(&settings.database_url),
             clock: clock::Clock::new(settings.today),
@@ -72,6 +76,7 @@ impl App {
             live: Default::default(),
             dashboards: Default::default(),
             answers: Default::default(),
+            public: public::Public::new(public_rate),
             snapshots: Default::default(),
             history: Default::default(),
             map: Default::default(),

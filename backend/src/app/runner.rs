@@ -219,6 +219,7 @@ mod tests {
             trusted_proxies: Vec::new(),
             backup_dir: None,
             backup_keep: 7,
+            public_rate: Default::default(),
         };
         (App::new(settings).expect("app"), dir)
     }

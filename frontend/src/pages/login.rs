@@ -167,6 +167,9 @@ pub fn LoginPage() -> impl IntoView {
                             {move || if submit.pending().get() { t(K::SigningIn)() } else { t(K::SignIn)() }}
                         </button>
                     </form>
+                    <p class="login-public">
+                        <a href="/public" id="public-link">{t(K::PublicLink)}</a>
+                    </p>
                 </div>
             </section>
         }

@@ -12,6 +12,7 @@ pub mod overview;
 pub mod plan;
 pub mod proposal;
 pub mod proposals;
+pub mod public;
 pub mod report;
 pub mod reports;
 pub mod territory;

@@ -24,6 +24,34 @@ pub struct ExecutionCell {
     pub execution: Execution,
 }
 
+impl ExecutionCell {
+    /// Every year × source with an amount in any of the three layers, in the programme's order.
+    pub fn grid(
+        planned: &crate::grid::BudgetGrid,
+        approved: &crate::grid::BudgetGrid,
+        executed: &crate::grid::BudgetGrid,
+    ) -> Vec<ExecutionCell> {
+        let mut cells = Vec::new();
+        for year in Year::all() {
+            for source in FundingSource::ALL {
+                let execution = Execution::new(
+                    planned.get(year, source),
+                    approved.get(year, source),
+                    executed.get(year, source),
+                );
+                if !execution.is_empty() {
+                    cells.push(ExecutionCell {
+                        year,
+                        source,
+                        execution,
+                    });
+                }
+            }
+        }
+        cells
+    }
+}
+
 /// What one report says was spent on the measure in its quarter (approved or not yet).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -182,6 +182,21 @@ endpoints! {
     USER_PASSWORD_RESET: Post "/users/{id}/password-reset",
     USER_DISABLE: Post "/users/{id}/disable",
     USER_ENABLE: Post "/users/{id}/enable",
+    /// The open programme, read without an account: the passport, envelope and directions.
+    PUBLIC_PROGRAMME: Get "/public/programme",
+    /// The approved plan: directions → tasks → measures with their three budget layers.
+    PUBLIC_PLAN: Get "/public/plan",
+    PUBLIC_MEASURE: Get "/public/measures/{id}",
+    /// Indicators with baselines, targets and the actuals of approved reports.
+    PUBLIC_INDICATORS: Get "/public/indicators",
+    /// Organisations with KATOTTH codes, execution and reporting compliance.
+    PUBLIC_ORGS: Get "/public/orgs",
+    /// The approved versions of the plan and what each changed.
+    PUBLIC_VERSIONS: Get "/public/versions",
+    /// The open data: a Frictionless data package describing every data set.
+    PUBLIC_DATAPACKAGE: Get "/public/datapackage.json",
+    /// One data set as CSV or JSON: `measures.csv`, `budget-lines.json`, …
+    PUBLIC_DATA: Get "/public/data/{file}",
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod plan;
 pub mod presence;
 pub mod programme;
 pub mod proposals;
+pub mod public;
 pub mod reports;
 pub mod rollup;
 pub mod users;

@@ -1241,3 +1241,68 @@ pub fn fresh(app: &App, actor: &Actor, query: &DashboardQuery) -> Option<AppResu
     let board = app.dashboards.fresh(app.clock.today())?;
     Some(answer(&board, actor, query))
 }
+
+/// What the open programme (`app::public`) reads of the board: the same figures the dashboard
+/// shows, computed once here.
+impl Board {
+    pub fn today(&self) -> Date {
+        self.today
+    }
+
+    pub fn snapshot(&self) -> &Snapshot {
+        &self.snapshot
+    }
+
+    /// The quarter the dashboard shows by default: the latest ended one.
+    pub fn default_quarter(&self) -> Quarter {
+        ReportPeriod::latest_ended_quarter(self.today).unwrap_or(Quarter {
+            year: Year::FIRST,
+            quarter: 1,
+        })
+    }
+
+    /// An approved measure's year × source cells with their three layers.
+    pub fn measure_cells(&self, m: &MeasureEntry) -> Vec<shared::api::budget::ExecutionCell> {
+        shared::api::budget::ExecutionCell::grid(
+            &m.grid,
+            self.approved.get(&m.id).unwrap_or(&BudgetGrid::new()),
+            self.executed.get(&m.id).unwrap_or(&BudgetGrid::new()),
+        )
+    }
+
+    /// The latest status an approved report gave the measure.
+    pub fn measure_status(&self, id: MeasureId) -> Option<ExecutionStatus> {
+        self.measure_status.get(&id).map(|(_, s)| *s)
+    }
+
+    /// An organisation's own row (its measures' execution, its compliance), as on the dashboard.
+    pub fn org_row(&self, org: OrgId) -> Option<ChildRow> {
+        self.child(Scope::Org(org), self.default_quarter())
+    }
+
+    /// The oblast's indicator tiles for the default quarter.
+    pub fn oblast_indicators(&self) -> Vec<IndicatorTile> {
+        self.tiles(Scope::Oblast, self.default_quarter())
+    }
+
+    /// Every report due from the organisation so far (and the next one) and how it came.
+    pub fn reports_due(&self, org: OrgId) -> Vec<(ReportPeriod, Date, Compliance)> {
+        self.periods()
+            .into_iter()
+            .filter(|p| {
+                self.reporting
+                    .get(&p.year())
+                    .is_some_and(|orgs| orgs.contains(&org))
+            })
+            .map(|p| (p, submission_due(p), self.report_compliance(org, p)))
+            .collect()
+    }
+
+    /// The latest day a report was approved.
+    pub fn last_approval(&self) -> Option<Date> {
+        self.reports
+            .values()
+            .filter_map(|r| r.dates.approved_on)
+            .max()
+    }
+}

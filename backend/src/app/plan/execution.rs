@@ -13,7 +13,6 @@ use shared::api::budget::{ExecutionCell, MeasureExecution, QuarterSpending, SetA
 use shared::api::events::LiveEventKind;
 use shared::api::reports::ReportStage;
 use shared::calendar::ReportPeriod;
-use shared::execution::Execution;
 use shared::{Amount, BudgetGrid, ErrorCode, FundingSource, MeasureId, OrgId, Year};
 
 /// The measure's three layers and its quarters, if the user may read it.
@@ -60,23 +59,7 @@ fn load(
         });
     }
     quarters.sort_by_key(|q| (q.quarter, q.source));
-    let mut cells = Vec::new();
-    for year in Year::all() {
-        for source in FundingSource::ALL {
-            let e = Execution::new(
-                planned.get(year, source),
-                approved.get(year, source),
-                executed.get(year, source),
-            );
-            if !e.is_empty() {
-                cells.push(ExecutionCell {
-                    year,
-                    source,
-                    execution: e,
-                });
-            }
-        }
-    }
+    let cells = ExecutionCell::grid(&planned, &approved, &executed);
     Ok(MeasureExecution {
         measure_id: MeasureId(id),
         version: db::budget::version(conn, id)?,

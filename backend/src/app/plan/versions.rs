@@ -9,7 +9,7 @@ use bytes::Bytes;
 use shared::api::measures::{MeasureInput, MeasureStatus};
 use shared::api::proposals::{diff_measure, ProposalId};
 use shared::api::versions::{ComparisonRow, PlanVersion, PlanVersions, VersionComparison};
-use shared::{BudgetGrid, ErrorCode, MeasureId, Text};
+use shared::{BudgetGrid, ErrorCode, MeasureId, OrgId, Text};
 use std::collections::HashMap;
 
 /// Every approved state the database keeps: the current rows and the superseded states, loaded
@@ -161,7 +161,8 @@ pub fn list(app: &App) -> AppResult<Bytes> {
     app.answer("versions".to_string(), list_now)
 }
 
-fn list_now(app: &App) -> AppResult<PlanVersions> {
+/// The list itself, for the public versions page too.
+pub(crate) fn list_now(app: &App) -> AppResult<PlanVersions> {
     app.read(|conn| {
         let history = app.history(conn)?;
         let counts = history.change_counts();
@@ -186,33 +187,48 @@ pub fn compare(app: &App, actor: &Actor, from: i32, to: i32) -> AppResult<Bytes>
 fn compare_now(app: &App, actor: &Actor, from: i32, to: i32) -> AppResult<VersionComparison> {
     app.read(|conn| {
         let structure = app.structure(conn)?;
-        let from_row = db::versions::find(conn, from)?.ok_or(ErrorCode::VersionUnknown)?;
-        let to_row = db::versions::find(conn, to)?.ok_or(ErrorCode::VersionUnknown)?;
-        let history = app.history(conn)?;
-        let counts = history.change_counts();
-        let mut rows = Vec::new();
-        for (id, old, new) in history.changed_between(from, to) {
-            let Some(m) = new.or(old) else { continue };
-            // Only what this user may read is listed (a community sees its own and the oblast's).
-            if !actor.can_read_org(&structure, m.org_id) {
-                continue;
-            }
-            let Some(org) = structure.org(m.org_id).map(|o| o.to_ref()) else {
-                continue;
-            };
-            for change in diff_measure(old, new) {
-                rows.push(ComparisonRow {
-                    measure_id: MeasureId(id),
-                    measure_name: m.name.clone(),
-                    org: org.clone(),
-                    change,
-                });
-            }
-        }
-        Ok(VersionComparison {
-            from: to_version(from_row, &counts, &history),
-            to: to_version(to_row, &counts, &history),
-            rows,
+        // Only what this user may read is listed (a community sees its own and the oblast's).
+        comparison(app, conn, from, to, |org| {
+            actor.can_read_org(&structure, org)
         })
+    })
+}
+
+/// What changed between two versions, line by line, for the measures of the organisations
+/// `shown` lets through.
+pub fn comparison(
+    app: &App,
+    conn: &mut DbConn,
+    from: i32,
+    to: i32,
+    shown: impl Fn(OrgId) -> bool,
+) -> AppResult<VersionComparison> {
+    let structure = app.structure(conn)?;
+    let from_row = db::versions::find(conn, from)?.ok_or(ErrorCode::VersionUnknown)?;
+    let to_row = db::versions::find(conn, to)?.ok_or(ErrorCode::VersionUnknown)?;
+    let history = app.history(conn)?;
+    let counts = history.change_counts();
+    let mut rows = Vec::new();
+    for (id, old, new) in history.changed_between(from, to) {
+        let Some(m) = new.or(old) else { continue };
+        if !shown(m.org_id) {
+            continue;
+        }
+        let Some(org) = structure.org(m.org_id).map(|o| o.to_ref()) else {
+            continue;
+        };
+        for change in diff_measure(old, new) {
+            rows.push(ComparisonRow {
+                measure_id: MeasureId(id),
+                measure_name: m.name.clone(),
+                org: org.clone(),
+                change,
+            });
+        }
+    }
+    Ok(VersionComparison {
+        from: to_version(from_row, &counts, &history),
+        to: to_version(to_row, &counts, &history),
+        rows,
     })
 }
