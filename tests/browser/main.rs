@@ -10,6 +10,7 @@ mod indicators;
 mod overspending;
 mod plan;
 mod proposals;
+mod public;
 mod reports;
 
 use obriy_tests::browser::Browser;

@@ -59,6 +59,10 @@ impl Client {
             base: app.url.clone(),
             http: Http::builder()
                 .cookie_store(true)
+                // The server closes idle connections after 5 s (actix's keep-alive); a client
+                // idle for that long (while a browser test clicks) must not reuse one it is
+                // closing, which fails the request instead of retrying it.
+                .pool_idle_timeout(std::time::Duration::from_secs(2))
                 .build()
                 .unwrap_or_else(|e| panic!("http client: {e}")),
             csrf: Mutex::new(None),

@@ -80,12 +80,12 @@ fn PublicPassport(programme: PublicProgramme) -> impl IntoView {
                 <div><dt>{t(K::PublicEnvelope)}</dt><dd><Money amount=passport.total/>" "{t(K::PublicThousandUah)}</dd></div>
                 <div><dt>{t(K::PublicVersion)}</dt><dd>{programme.version}</dd></div>
             </dl>
-            <table class="data-table" id="public-totals">
+            <div class="table-scroll"><table class="data-table" id="public-totals">
                 <ExecutionHead first=K::PublicWhole/>
                 <tbody>
                     <tr><th scope="row">{t(K::PublicWholeProgramme)}</th><ExecutionCells execution=programme.execution/></tr>
                 </tbody>
-            </table>
+            </table></div>
         </section>
     }
 }
@@ -104,7 +104,7 @@ fn PublicPlanView(plan: PublicPlan) -> impl IntoView {
                     view! {
                         <section class="public-direction" id=id>
                             <h3>{d.number}". "{tx(d.name)}</h3>
-                            <table class="data-table">
+                            <div class="table-scroll"><table class="data-table">
                                 <ExecutionHead first=K::PublicTaskOrMeasure/>
                                 <tbody>
                                     <tr class="total-row">
@@ -124,7 +124,7 @@ fn PublicPlanView(plan: PublicPlan) -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </tbody>
-                            </table>
+                            </table></div>
                         </section>
                     }
                 })
@@ -211,7 +211,7 @@ fn PublicMeasureView(measure: PublicMeasureDetail) -> impl IntoView {
             <div><dt>{t(K::PublicDescription)}</dt><dd>{measure.description}</dd></div>
             <div><dt>{t(K::PublicExpectedResult)}</dt><dd>{measure.expected_result}</dd></div>
         </dl>
-        <table class="data-table" id="public-measure-budget">
+        <div class="table-scroll"><table class="data-table" id="public-measure-budget">
             <ExecutionHead first=K::PublicYearSource/>
             <tbody>
                 {m.budget
@@ -231,6 +231,6 @@ fn PublicMeasureView(measure: PublicMeasureDetail) -> impl IntoView {
                     <ExecutionCells execution=m.total/>
                 </tr>
             </tbody>
-        </table>
+        </table></div>
     }
 }

@@ -1,0 +1,49 @@
+//! The open programme as an anonymous visitor: from the sign-in page to the public programme, a
+//! measure's page and the open data, at a laptop's width in Ukrainian and a phone's in English.
+
+use super::runtime;
+use obriy_tests::browser::Browser;
+use obriy_tests::{spawn_app, DbKind};
+
+#[test]
+fn an_anonymous_visitor_reads_the_approved_programme_and_finds_the_open_data() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    runtime().block_on(async {
+        let b = Browser::open(&app.url).await;
+        b.set_width(1366).await;
+        b.goto("/login").await;
+        b.click("#public-link").await;
+        b.wait_url(|u| u.ends_with("/public")).await;
+        b.wait_text("#public-passport-title", "the passport", |t| {
+            t.contains("Дніпропетровщина")
+        })
+        .await;
+        b.find("#public-totals").await;
+        b.find("#direction-1 .measure-row a").await;
+        b.find("#open-data a[href=\"/api/public/datapackage.json\"]")
+            .await;
+        b.assert_fits("public-desktop-uk").await;
+        b.screenshot("public-desktop-uk").await;
+
+        b.click("#direction-1 .measure-row a").await;
+        b.wait_url(|u| u.contains("/public/measures/")).await;
+        b.find("#public-measure-name").await;
+        b.find("#public-measure-budget").await;
+        b.screenshot("public-measure-desktop-uk").await;
+
+        b.set_width(390).await;
+        b.click("#lang-en").await;
+        b.goto("/public").await;
+        b.wait_text("#public-plan-title", "English", |t| {
+            !t.is_empty() && t.is_ascii()
+        })
+        .await;
+        b.assert_fits("public-phone-en").await;
+        b.screenshot("public-phone-en").await;
+        b.click("#direction-1 .measure-row a").await;
+        b.find("#public-measure-budget").await;
+        b.assert_fits("public-measure-phone-en").await;
+        b.screenshot("public-measure-phone-en").await;
+        b.close().await;
+    });
+}
