@@ -169,14 +169,21 @@ impl Drop for Background {
 /// The built app: files from the static folder; any other path gets index.html so deep links work.
 fn spa(cfg: &mut web::ServiceConfig, dir: PathBuf) {
     let index = dir.join("index.html");
-    cfg.service(
-        actix_files::Files::new("/", dir)
-            .index_file("index.html")
-            .default_handler(web::to(move |req: HttpRequest| {
-                let index = index.clone();
-                async move { index_html(&req, &index) }
-            })),
+    // The page itself is always revalidated (it names the build's versioned files), at `/` too.
+    let root = index.clone();
+    cfg.route(
+        "/",
+        web::get().to(move |req: HttpRequest| {
+            let index = root.clone();
+            async move { index_html(&req, &index) }
+        }),
     );
+    cfg.service(actix_files::Files::new("/", dir).default_handler(web::to(
+        move |req: HttpRequest| {
+            let index = index.clone();
+            async move { index_html(&req, &index) }
+        },
+    )));
 }
 
 fn index_html(req: &HttpRequest, index: &std::path::Path) -> HttpResponse {

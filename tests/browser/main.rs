@@ -526,3 +526,33 @@ fn the_coordinator_reads_the_inbox_and_sees_who_else_has_the_measure_open() {
         b.close().await;
     });
 }
+
+/// The page every address serves names the build's versioned files: it is revalidated on every
+/// visit (at `/` too), and it runs no inline script (the Content-Security-Policy forbids one).
+#[test]
+fn the_page_is_revalidated_and_carries_no_inline_script() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    let http = reqwest::blocking::Client::new();
+    for path in ["/", "/plan", "/public"] {
+        let resp = http.get(format!("{}{path}", app.url)).send().expect("page");
+        assert_eq!(resp.status(), 200, "{path}");
+        let header = |name: &str| {
+            resp.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_string()
+        };
+        assert_eq!(header("cache-control"), "no-cache", "{path}");
+        assert!(
+            header("content-security-policy").contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{path}"
+        );
+        let html = resp.text().expect("html");
+        assert!(
+            html.contains("<script type=\"module\" src=\"/boot.js?v="),
+            "{path}: {html}"
+        );
+        assert_eq!(html.matches("<script").count(), 1, "{path}: {html}");
+    }
+}
