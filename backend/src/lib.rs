@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod app;
+pub mod assets;
 pub mod config;
 pub mod db;
 pub mod routes;

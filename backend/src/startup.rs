@@ -6,10 +6,9 @@ use crate::config::Settings;
 use crate::{db, routes, seed};
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, DefaultHeaders, Logger};
-use actix_web::{web, HttpRequest, HttpResponse, HttpServer};
+use actix_web::{web, HttpServer};
 use anyhow::Context;
 use std::net::TcpListener;
-use std::path::PathBuf;
 
 pub struct Application {
     pub port: u16,
@@ -66,7 +65,7 @@ impl Application {
                 .wrap(security_headers(secure))
                 .wrap(Logger::new("%r %s %Dms").exclude("/api/health"))
                 .configure(routes::api)
-                .configure(|cfg| spa(cfg, static_dir.clone()))
+                .configure(|cfg| crate::assets::spa(cfg, static_dir.clone()))
         })
         .listen(listener)?
         .run();
@@ -162,41 +161,6 @@ impl Drop for Background {
         drop(self.stop.take());
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
-        }
-    }
-}
-
-/// The built app: files from the static folder; any other path gets index.html so deep links work.
-fn spa(cfg: &mut web::ServiceConfig, dir: PathBuf) {
-    let index = dir.join("index.html");
-    // The page itself is always revalidated (it names the build's versioned files), at `/` too.
-    let root = index.clone();
-    cfg.route(
-        "/",
-        web::get().to(move |req: HttpRequest| {
-            let index = root.clone();
-            async move { index_html(&req, &index) }
-        }),
-    );
-    cfg.service(actix_files::Files::new("/", dir).default_handler(web::to(
-        move |req: HttpRequest| {
-            let index = index.clone();
-            async move { index_html(&req, &index) }
-        },
-    )));
-}
-
-fn index_html(req: &HttpRequest, index: &std::path::Path) -> HttpResponse {
-    match std::fs::read_to_string(index) {
-        Ok(html) => HttpResponse::Ok()
-            .content_type("text/html; charset=utf-8")
-            .insert_header(("Cache-Control", "no-cache"))
-            .body(html),
-        Err(_) => {
-            tracing::warn!(path = %req.path(), index = %index.display(), "the app is not built");
-            HttpResponse::NotFound()
-                .content_type("text/plain; charset=utf-8")
-                .body("Застосунок не зібрано: виконайте `cargo xtask run`.\nThe app is not built: run `cargo xtask run`.\n")
         }
     }
 }

@@ -527,32 +527,77 @@ fn the_coordinator_reads_the_inbox_and_sees_who_else_has_the_measure_open() {
     });
 }
 
-/// The page every address serves names the build's versioned files: it is revalidated on every
-/// visit (at `/` too), and it runs no inline script (the Content-Security-Policy forbids one).
+/// The page every address serves names the build's files by their content's hash: it is
+/// revalidated on every visit (at `/` too) and runs no inline script (the Content-Security-Policy
+/// forbids one); the files it names are cached for a year and sent precompressed.
 #[test]
-fn the_page_is_revalidated_and_carries_no_inline_script() {
+fn the_page_is_revalidated_and_its_files_are_hashed_precompressed_and_immutable() {
     let app = spawn_app(DbKind::Sqlite, true);
     let http = reqwest::blocking::Client::new();
+    let get = |path: &str, encoding: &str| {
+        http.get(format!("{}{path}", app.url))
+            .header("accept-encoding", encoding)
+            .send()
+            .expect("answer")
+    };
+    let header = |resp: &reqwest::blocking::Response, name: &str| {
+        resp.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let mut boot = String::new();
     for path in ["/", "/plan", "/public"] {
-        let resp = http.get(format!("{}{path}", app.url)).send().expect("page");
+        let resp = get(path, "identity");
         assert_eq!(resp.status(), 200, "{path}");
-        let header = |name: &str| {
-            resp.headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default()
-                .to_string()
-        };
-        assert_eq!(header("cache-control"), "no-cache", "{path}");
+        assert_eq!(header(&resp, "cache-control"), "no-cache", "{path}");
         assert!(
-            header("content-security-policy").contains("script-src 'self' 'wasm-unsafe-eval'"),
+            header(&resp, "content-security-policy")
+                .contains("script-src 'self' 'wasm-unsafe-eval'"),
             "{path}"
         );
         let html = resp.text().expect("html");
-        assert!(
-            html.contains("<script type=\"module\" src=\"/boot.js?v="),
-            "{path}: {html}"
-        );
         assert_eq!(html.matches("<script").count(), 1, "{path}: {html}");
+        let src = html
+            .split("<script type=\"module\" src=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("{path}: no boot script in {html}"));
+        assert!(src.starts_with("/boot.") && src.ends_with(".js"), "{src}");
+        boot = src.to_string();
     }
+    let plain = get(&boot, "identity");
+    assert_eq!(header(&plain, "content-encoding"), "");
+    assert_eq!(
+        header(&plain, "cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    let text = plain.text().expect("boot");
+    let wasm = text
+        .split("module_or_path: '")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap_or_else(|| panic!("no wasm in {text}"))
+        .to_string();
+    assert!(
+        wasm.starts_with("/pkg/obriy_bg.") && wasm.ends_with(".wasm"),
+        "{wasm}"
+    );
+    for (accept, sent) in [
+        ("gzip, deflate, br", "br"),
+        ("gzip", "gzip"),
+        ("identity", ""),
+    ] {
+        let resp = get(&wasm, accept);
+        assert_eq!(resp.status(), 200);
+        assert_eq!(header(&resp, "content-encoding"), sent, "{accept}");
+        assert_eq!(header(&resp, "content-type"), "application/wasm");
+        assert!(header(&resp, "vary").eq_ignore_ascii_case("accept-encoding"));
+        assert!(header(&resp, "cache-control").contains("immutable"));
+    }
+    assert_eq!(
+        get("/pkg/obriy_bg.0000000000000000.wasm", "br").status(),
+        404
+    );
 }

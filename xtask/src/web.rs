@@ -39,10 +39,11 @@ pub fn build(profile: Profile) -> Result<PathBuf> {
         .join(dir)
         .join("obriy_frontend.wasm");
     let dist = root().join("dist");
-    let pkg = dist.join("pkg");
-    if pkg.exists() {
-        std::fs::remove_dir_all(&pkg)?;
+    // Only this build's files: the old ones' names carry other hashes.
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist)?;
     }
+    let pkg = dist.join("pkg");
     std::fs::create_dir_all(&pkg)?;
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)
@@ -54,27 +55,38 @@ pub fn build(profile: Profile) -> Result<PathBuf> {
     let bg = pkg.join("obriy_bg.wasm");
     optimise(&bg);
 
-    let bytes = std::fs::read(&bg)?;
-    let hash = fnv(&bytes) ^ fnv(&std::fs::read(pkg.join("obriy.js"))?);
-    let version = format!("{hash:016x}");
-    // The page and its boot script name the build's version in the addresses they load.
-    for page in ["index.html", "boot.js"] {
-        let text = std::fs::read_to_string(root().join("frontend").join(page))?
-            .replace("__VERSION__", &version);
-        std::fs::write(dist.join(page), text)?;
+    // Every file the page loads is named by its content's hash (cached for a year by browsers,
+    // never mixed with another build's) and precompressed; the page itself is revalidated.
+    let wasm_name = hashed(&bg)?;
+    let js_name = hashed(&pkg.join("obriy.js"))?;
+    let boot = std::fs::read_to_string(root().join("frontend/boot.js"))?
+        .replace("__JS__", &format!("/pkg/{js_name}"))
+        .replace("__WASM__", &format!("/pkg/{wasm_name}"));
+    std::fs::write(dist.join("boot.js"), boot)?;
+    let boot_name = hashed(&dist.join("boot.js"))?;
+    std::fs::copy(root().join("frontend/style.css"), dist.join("style.css"))?;
+    let style_name = hashed(&dist.join("style.css"))?;
+    let index = std::fs::read_to_string(root().join("frontend/index.html"))?
+        .replace("__STYLE__", &format!("/{style_name}"))
+        .replace("__BOOT__", &format!("/{boot_name}"));
+    std::fs::write(dist.join("index.html"), index)?;
+    std::fs::copy(
+        root().join("frontend/favicon.svg"),
+        dist.join("favicon.svg"),
+    )?;
+    let mut sizes = Vec::new();
+    for file in [
+        pkg.join(&wasm_name),
+        pkg.join(&js_name),
+        dist.join(&boot_name),
+        dist.join(&style_name),
+    ] {
+        sizes.push(precompress(&file)?);
     }
-    for asset in ["style.css", "favicon.svg"] {
-        let from = root().join("frontend").join(asset);
-        if from.exists() {
-            std::fs::copy(&from, dist.join(asset))?;
-        }
-    }
+    let (raw, gz, br) = sizes[0];
     eprintln!(
-        "xtask: web app built in {:.1} s: {} ({} bytes, {} gzipped)",
+        "xtask: web app built in {:.1} s: dist/pkg/{wasm_name} {raw} bytes, {gz} gzip -9, {br} brotli",
         started.elapsed().as_secs_f64(),
-        bg.strip_prefix(root()).unwrap_or(&bg).display(),
-        bytes.len(),
-        gzipped_len(&bg).map_or("?".into(), |n| n.to_string()),
     );
     Ok(dist)
 }
@@ -122,13 +134,45 @@ fn optimise(wasm: &Path) {
     eprintln!("xtask: wasm-opt failed; serving the unoptimised module");
 }
 
-fn gzipped_len(path: &Path) -> Option<u64> {
-    let out = Command::new("gzip")
-        .args(["-9", "-c"])
-        .arg(path)
-        .output()
-        .ok()?;
-    Some(out.stdout.len() as u64)
+/// Renames `path` to carry its content's hash (`obriy_bg.wasm` → `obriy_bg.0123456789abcdef.wasm`)
+/// and answers the new file name.
+fn hashed(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path)?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .context("a file name")?;
+    let (stem, ext) = name.rsplit_once('.').context("an extension")?;
+    let new = format!("{stem}.{:016x}.{ext}", fnv(&bytes));
+    std::fs::rename(path, path.with_file_name(&new))?;
+    Ok(new)
+}
+
+/// Writes `FILE.br` (brotli, best) and `FILE.gz` (gzip -9) beside `path`, for the server to send
+/// as they are; answers the sizes (raw, gzip, brotli).
+fn precompress(path: &Path) -> Result<(usize, usize, usize)> {
+    use std::io::Write;
+    let bytes = std::fs::read(path)?;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&bytes)?;
+    let gz = gz.finish()?;
+    let mut br = Vec::new();
+    {
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 22,
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut bytes.as_slice(), &mut br, &params)?;
+    }
+    let with = |ext: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(ext);
+        PathBuf::from(name)
+    };
+    std::fs::write(with(".gz"), &gz)?;
+    std::fs::write(with(".br"), &br)?;
+    Ok((bytes.len(), gz.len(), br.len()))
 }
 
 fn fnv(bytes: &[u8]) -> u64 {
