@@ -207,6 +207,18 @@ pub async fn public_measure(
     call(ep::PUBLIC_MEASURE, &ep::PUBLIC_MEASURE.url(&[&id])).await
 }
 
+pub async fn public_indicators() -> Result<shared::api::public::PublicIndicators, ApiErrorBody> {
+    call(ep::PUBLIC_INDICATORS, &ep::PUBLIC_INDICATORS.url(&[])).await
+}
+
+pub async fn public_orgs() -> Result<shared::api::public::PublicOrgs, ApiErrorBody> {
+    call(ep::PUBLIC_ORGS, &ep::PUBLIC_ORGS.url(&[])).await
+}
+
+pub async fn public_versions() -> Result<shared::api::public::PublicVersions, ApiErrorBody> {
+    call(ep::PUBLIC_VERSIONS, &ep::PUBLIC_VERSIONS.url(&[])).await
+}
+
 /// The Frictionless data package (its resources list the data files).
 pub async fn public_datapackage() -> Result<serde_json::Value, ApiErrorBody> {
     call(ep::PUBLIC_DATAPACKAGE, &ep::PUBLIC_DATAPACKAGE.url(&[])).await

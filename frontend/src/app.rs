@@ -17,7 +17,10 @@ use crate::pages::overview::OverviewPage;
 use crate::pages::plan::PlanPage;
 use crate::pages::proposal::ProposalPage;
 use crate::pages::proposals::ProposalsPage;
-use crate::pages::public::{PublicMeasurePage, PublicPage};
+use crate::pages::public::{
+    PublicIndicatorsPage, PublicMeasurePage, PublicOrgPage, PublicOrgsPage, PublicPage,
+    PublicVersionsPage,
+};
 use crate::pages::report::ReportPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::territory::TerritoryPage;
@@ -45,6 +48,10 @@ pub fn App() -> impl IntoView {
                     // The open programme: no account.
                     <Route path=path!("/public") view=PublicPage/>
                     <Route path=path!("/public/measures/:id") view=PublicMeasurePage/>
+                    <Route path=path!("/public/indicators") view=PublicIndicatorsPage/>
+                    <Route path=path!("/public/orgs") view=PublicOrgsPage/>
+                    <Route path=path!("/public/orgs/:id") view=PublicOrgPage/>
+                    <Route path=path!("/public/versions") view=PublicVersionsPage/>
                     <Route path=path!("/") view=|| view! { <Protected><OverviewPage/></Protected> }/>
                     <Route
                         path=path!("/dashboard")

@@ -163,6 +163,54 @@ dictionary! {
     PublicExecutor => "Виконавець", "Executor";
     PublicDescription => "Опис", "Description";
     PublicExpectedResult => "Очікуваний результат", "Expected result";
+    PublicNavLabel => "Розділи відкритої програми", "Sections of the open programme";
+    PublicNavProgramme => "Програма", "Programme";
+    PublicNavIndicators => "Показники", "Indicators";
+    PublicNavOrgs => "Громади та виконавці", "Communities and executors";
+    PublicNavVersions => "Історія плану", "Plan history";
+    PublicIndicatorsTitle => "Показники програми", "Programme indicators";
+    PublicIndicatorsIntro => "Базове значення, ціль на рік і фактичне значення області за затвердженими звітами.",
+        "The baseline, the target for the year and the oblast's actual value from approved reports.";
+    PublicFiguresFor => "Дані за", "Figures for";
+    PublicIndicatorCol => "Показник", "Indicator";
+    PublicUnitCol => "Одиниця", "Unit";
+    PublicBaselineCol => "Базове значення", "Baseline";
+    PublicTargetCol => "Ціль на", "Target for";
+    PublicActualCol => "Фактично", "Actual";
+    PublicStatusCol => "Стан", "Status";
+    PublicNoIndicators => "Показників ще немає.", "No indicators yet.";
+    PublicOrgsTitle => "Громади та виконавці", "Communities and executors";
+    PublicOrgsIntro => "Заходи кожної організації у затвердженому плані, їхні кошти та вчасність звітів.",
+        "Each organisation's measures in the approved plan, their money and how punctually it reports.";
+    PublicOrgCol => "Організація", "Organisation";
+    PublicKindCol => "Тип", "Type";
+    PublicCodeCol => "Код КАТОТТГ", "KATOTTH code";
+    PublicMeasuresCol => "Заходів", "Measures";
+    PublicOnTimeCol => "Звітів вчасно", "Reports on time";
+    PublicLateCol => "Із запізненням", "Late";
+    PublicMissingCol => "Не подано", "Missing";
+    PublicReportsCol => "Звіти: вчасно · із запізненням · не подано", "Reports: on time · late · missing";
+    PublicPopulation => "Населення", "Population";
+    PublicParent => "Входить до", "Part of";
+    PublicOrgMeasures => "Заходи в затвердженому плані", "Measures in the approved plan";
+    PublicNoMeasures => "Власних заходів у затвердженому плані немає.", "No measures of its own in the approved plan.";
+    PublicReporting => "Звітність", "Reporting";
+    PublicPeriodCol => "Звітний період", "Reporting period";
+    PublicDueCol => "Строк подання", "Due";
+    PublicNoReports => "Звітів від неї не очікується.", "No reports are due from it.";
+    PublicOrgNotFound => "Такої організації немає.", "There is no such organisation.";
+    PublicBackToOrgs => "← До громад та виконавців", "← Back to communities and executors";
+    PublicVersionsTitle => "Історія плану", "Plan history";
+    PublicVersionsIntro => "Кожна затверджена версія плану, рішення, яким її затверджено, і що вона змінила.",
+        "Each approved version of the plan, the decision that approved it and what it changed.";
+    PublicVersionNo => "Версія", "Version";
+    PublicInForce => "чинна", "in force";
+    PublicApprovedOn => "Затверджено", "Approved on";
+    PublicDecision => "Рішення", "Decision";
+    PublicChangedMeasures => "Змінено заходів", "Measures changed";
+    PublicPlanTotal => "Обсяг плану, тис. грн", "Plan total, thousand UAH";
+    PublicNoChanges => "Перша версія плану: змін ще немає.", "The first version of the plan: nothing changed yet.";
+    PublicChanges => "Що змінилося", "What changed";
 
     Passport => "Паспорт програми", "Programme passport";
     ProgrammeName => "Назва", "Name";

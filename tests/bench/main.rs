@@ -1,7 +1,8 @@
 //! `cargo xtask bench`: builds a 10× dataset (with the indicators, the 2026 budget decision and
 //! four quarters of reports) and measures the plan tree, roll-up, reporting and dashboard
 //! endpoints over HTTP with 64 concurrent clients, beside the same aggregate query run on the
-//! database.
+//! database. The public pages (programme, a measure, the data package) are read as an anonymous
+//! visitor, all 64 clients from one address, with the public rate limit raised out of the way.
 //!
 //! First, on fresh demo servers: resident memory after 500 sign-ins, the time of a wrong
 //! password for a known and an unknown login, and the cost of durable SQLite commits.
@@ -13,6 +14,7 @@ mod resources;
 
 use diesel::connection::SimpleConnection;
 use diesel::RunQueryDsl;
+use obriy_backend::app::public::limiter::Rate;
 use obriy_backend::app::record::Who;
 use obriy_backend::app::App;
 use obriy_backend::db::{self, Connection};
@@ -82,6 +84,13 @@ fn main() -> anyhow::Result<()> {
 
     let mut settings = obriy_tests::app::settings(&url, true);
     settings.today = Some(bench_today());
+    // 64 anonymous clients from one address would meet the per-address limit of the public
+    // reads (`OBRIY_PUBLIC_RATE`, 20/s by default) at once: the bench measures the answers, not
+    // the 429s, so the limit is far above anything it can send.
+    settings.public_rate = Rate {
+        per_second: 1_000_000.0,
+        burst: 1_000_000.0,
+    };
     let server = Background::spawn(settings)?;
     let base = format!("http://127.0.0.1:{}", server.port);
     let http = reqwest::blocking::Client::builder()
@@ -113,6 +122,22 @@ fn main() -> anyhow::Result<()> {
         .map(|o| o.id)
         .unwrap_or(shared::OrgId(1));
 
+    // The public pages as a visitor without an account sees them (no session cookie).
+    let anonymous = reqwest::blocking::Client::new();
+    let public_plan: shared::api::public::PublicPlan = anonymous
+        .get(format!("{base}/api/public/plan"))
+        .send()?
+        .error_for_status()?
+        .json()?;
+    let public_measure = public_plan
+        .directions
+        .iter()
+        .flat_map(|d| &d.tasks)
+        .flat_map(|t| &t.measures)
+        .map(|m| m.id)
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("the public plan has no measure"))?;
+
     // The first dashboard read after a report write rebuilds the board: time it.
     let t = Instant::now();
     http.get(format!("{base}/api/dashboard"))
@@ -127,7 +152,7 @@ fn main() -> anyhow::Result<()> {
         "\n{:<34} {:>9} {:>9} {:>9} {:>9} {:>10}",
         "endpoint", "req/s", "p50 ms", "p99 ms", "max ms", "bytes"
     );
-    for path in [
+    let signed_in = [
         "/api/rollups/programme".to_string(),
         "/api/rollups/direction".to_string(),
         "/api/rollups/district".to_string(),
@@ -144,14 +169,22 @@ fn main() -> anyhow::Result<()> {
         format!("/api/plan?org={community}"),
         format!("/api/plan?district={district}"),
         "/api/plan".to_string(),
-    ] {
+    ]
+    .map(|path| (path, &http));
+    let public = [
+        "/api/public/programme".to_string(),
+        format!("/api/public/measures/{public_measure}"),
+        "/api/public/datapackage.json".to_string(),
+    ]
+    .map(|path| (path, &anonymous));
+    for (path, client) in signed_in.into_iter().chain(public) {
         let seconds = if path == "/api/plan" {
             opts.seconds.min(3)
         } else {
             opts.seconds
         };
         let r = load(
-            &http,
+            client,
             &format!("{base}{path}"),
             opts.clients,
             Duration::from_secs(seconds),

@@ -194,6 +194,16 @@ impl Names {
         Names { tasks, orgs }
     }
 
+    /// These names with organisations' names added (the public pages know no `OrgSummary`).
+    pub fn with_orgs(
+        mut self,
+        orgs: impl IntoIterator<Item = (shared::OrgId, shared::Text)>,
+    ) -> Names {
+        self.orgs
+            .extend(orgs.into_iter().map(|(id, name)| (id.to_string(), name)));
+        self
+    }
+
     /// Names that arrive when the programme and the organisations have loaded (fetched here).
     pub fn fetched() -> Signal<Names> {
         let programme = LocalResource::new(crate::api::programme);

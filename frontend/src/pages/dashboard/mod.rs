@@ -4,7 +4,7 @@ mod children;
 mod compliance;
 mod execution;
 mod figures;
-mod format;
+pub mod format;
 mod head;
 mod indicators;
 mod map;

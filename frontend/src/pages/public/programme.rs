@@ -1,49 +1,13 @@
-//! `/public` and `/public/measures/:id`: the open programme for anyone, without an account — the
-//! passport, the approved plan with its three budget layers, a measure's page, the open data.
+//! `/public`: the open programme's front page — the passport and envelope, the approved plan
+//! (directions → tasks → measures with the three budget layers) and the open data.
 
+use super::{ExecutionCells, ExecutionHead, MeasureRow, PublicNav};
 use crate::api;
 use crate::components::amount::Money;
 use crate::components::resource_view::ResourceView;
-use crate::i18n::{t, tx, use_i18n, K};
+use crate::i18n::{t, tx, K};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-use shared::amount::format_percent_value;
-use shared::api::public::{
-    PublicExecution, PublicMeasure, PublicMeasureDetail, PublicPlan, PublicProgramme,
-};
-use shared::MeasureId;
-
-/// A percentage or "—".
-fn percent(value: Option<rust_decimal::Decimal>, lang: shared::Lang) -> String {
-    value.map_or_else(|| "—".to_string(), |v| format_percent_value(v, lang))
-}
-
-/// The three layers and the share executed, as table cells.
-#[component]
-fn ExecutionCells(execution: PublicExecution) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <td class="num"><Money amount=execution.planned/></td>
-        <td class="num"><Money amount=execution.approved/></td>
-        <td class="num"><Money amount=execution.executed/></td>
-        <td class="num">{move || percent(execution.executed_percent, i18n.lang())}</td>
-    }
-}
-
-#[component]
-fn ExecutionHead(first: K) -> impl IntoView {
-    view! {
-        <thead>
-            <tr>
-                <th scope="col">{t(first)}</th>
-                <th scope="col" class="num">{t(K::PlannedCol)}</th>
-                <th scope="col" class="num">{t(K::PublicApprovedCol)}</th>
-                <th scope="col" class="num">{t(K::ExecutedCol)}</th>
-                <th scope="col" class="num">{t(K::PublicExecutedPercent)}</th>
-            </tr>
-        </thead>
-    }
-}
+use shared::api::public::{PublicPlan, PublicProgramme};
 
 #[component]
 pub fn PublicPage() -> impl IntoView {
@@ -51,6 +15,7 @@ pub fn PublicPage() -> impl IntoView {
     let plan = LocalResource::new(api::public_plan);
     view! {
         <section class="page public">
+            <PublicNav/>
             <h1>{t(K::PublicTitle)}</h1>
             <p class="lead">
                 {t(K::PublicIntro)}" "<a href="/login" id="public-sign-in">{t(K::PublicSignIn)}</a>
@@ -133,21 +98,6 @@ fn PublicPlanView(plan: PublicPlan) -> impl IntoView {
     }
 }
 
-#[component]
-fn MeasureRow(measure: PublicMeasure) -> impl IntoView {
-    let href = format!("/public/measures/{}", measure.id);
-    view! {
-        <tr class="measure-row">
-            <td>
-                <a href=href>{tx(measure.name)}</a>
-                <br/>
-                <span class="muted">{tx(measure.executor.name)}</span>
-            </td>
-            <ExecutionCells execution=measure.total/>
-        </tr>
-    }
-}
-
 /// Links to the data package and each data set, as the package lists them.
 #[component]
 fn OpenData() -> impl IntoView {
@@ -176,61 +126,5 @@ fn OpenData() -> impl IntoView {
                 </ul>
             </ResourceView>
         </section>
-    }
-}
-
-#[component]
-pub fn PublicMeasurePage() -> impl IntoView {
-    let params = use_params_map();
-    let measure = LocalResource::new(move || {
-        let id = params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()));
-        async move { api::public_measure(MeasureId(id.unwrap_or(0))).await }
-    });
-    view! {
-        <section class="page public">
-            <p><a href="/public">{t(K::PublicBack)}</a></p>
-            <ResourceView resource=measure let:m>
-                <PublicMeasureView measure=m/>
-            </ResourceView>
-        </section>
-    }
-}
-
-#[component]
-fn PublicMeasureView(measure: PublicMeasureDetail) -> impl IntoView {
-    let i18n = use_i18n();
-    let m = measure.measure;
-    let term = format!("{}–{}", m.start_year, m.end_year);
-    view! {
-        <h1 id="public-measure-name">{tx(m.name)}</h1>
-        <dl class="passport-list">
-            <div><dt>{t(K::PublicDirection)}</dt><dd>{tx(measure.direction)}</dd></div>
-            <div><dt>{t(K::PublicTask)}</dt><dd>{measure.task_code}" "{tx(measure.task)}</dd></div>
-            <div><dt>{t(K::PublicExecutor)}</dt><dd>{tx(m.executor.name)}</dd></div>
-            <div><dt>{t(K::PublicTerm)}</dt><dd>{term}</dd></div>
-            <div><dt>{t(K::PublicDescription)}</dt><dd>{measure.description}</dd></div>
-            <div><dt>{t(K::PublicExpectedResult)}</dt><dd>{measure.expected_result}</dd></div>
-        </dl>
-        <div class="table-scroll"><table class="data-table" id="public-measure-budget">
-            <ExecutionHead first=K::PublicYearSource/>
-            <tbody>
-                {m.budget
-                    .into_iter()
-                    .map(|c| {
-                        let source = c.source;
-                        view! {
-                            <tr>
-                                <th scope="row">{c.year.to_string()}", "{move || i18n.text(&source.label())}</th>
-                                <ExecutionCells execution=c.execution/>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-                <tr class="total-row">
-                    <th scope="row">{t(K::PublicWhole)}</th>
-                    <ExecutionCells execution=m.total/>
-                </tr>
-            </tbody>
-        </table></div>
     }
 }
