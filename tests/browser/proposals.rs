@@ -351,6 +351,8 @@ fn two_plan_versions_are_compared_line_by_line_with_their_totals() {
         b.click("#compare-from-1").await;
         b.click("#versions-compare").await;
         b.wait_url(|u| u.ends_with("/versions?from=1&to=2")).await;
+        // The comparison is fetched after the address changes: wait for it before counting.
+        b.find("#comparison-table .comparison-row").await;
         let rows = b
             .client
             .find_all(fantoccini::Locator::Css(
