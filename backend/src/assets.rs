@@ -19,14 +19,7 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// work); hashed files come precompressed; anything else is a plain file.
 pub fn spa(cfg: &mut web::ServiceConfig, dir: PathBuf) {
     let index = dir.join("index.html");
-    let root = index.clone();
-    cfg.route(
-        "/",
-        web::get().to(move |req: HttpRequest| {
-            let index = root.clone();
-            async move { index_html(&req, &index) }
-        }),
-    );
+    cfg.route("/", web::get().to(page(index.clone())));
     // Only names with a content hash reach this route; everything else is the file service's
     // (which keeps requests inside the folder) or the page.
     for (pattern, sub) in [
@@ -45,13 +38,14 @@ pub fn spa(cfg: &mut web::ServiceConfig, dir: PathBuf) {
             }),
         );
     }
-    let index_for_rest = index.clone();
-    cfg.service(actix_files::Files::new("/", dir).default_handler(web::to(
-        move |req: HttpRequest| {
-            let index = index_for_rest.clone();
-            async move { index_html(&req, &index) }
-        },
-    )));
+    cfg.service(actix_files::Files::new("/", dir).default_handler(web::to(page(index))));
+}
+
+/// The handler that answers with the page (`/` and every path the app routes).
+fn page(
+    index: PathBuf,
+) -> impl Fn(HttpRequest) -> std::future::Ready<HttpResponse> + Clone + 'static {
+    move |req: HttpRequest| std::future::ready(index_html(&req, &index))
 }
 
 /// `obriy_bg.0123456789abcdef.wasm` and the like: a name, a 16-digit hash, a known extension.

@@ -13,15 +13,10 @@ fn resident_mib() -> u64 {
     obriy_tests::memory_mib("VmRSS")
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
+/// The `p` quantile of unsorted timings, as the endpoint table computes it.
+fn quantile(mut v: Vec<f64>, p: f64) -> f64 {
     v.sort_by(f64::total_cmp);
-    v.get(v.len() / 2).copied().unwrap_or(0.0)
-}
-
-fn p99(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    let i = ((v.len() as f64 - 1.0) * 0.99).round() as usize;
-    v.get(i).copied().unwrap_or(0.0)
+    super::pct(&v, p)
 }
 
 fn ms(t: Instant) -> f64 {
@@ -114,8 +109,8 @@ fn wrong_passwords(kind: DbKind) -> anyhow::Result<()> {
     }
     println!(
         "  wrong password, median of 120: known login {:.1} ms, unknown login {:.1} ms",
-        median(known),
-        median(unknown)
+        quantile(known, 0.5),
+        quantile(unknown, 0.5)
     );
     Ok(())
 }
@@ -128,8 +123,8 @@ fn durability() -> anyhow::Result<()> {
         let (took, times) = write_comments(&app)?;
         println!(
             "  300 writes in a row, synchronous={sync:?}: median {:.2} ms, p99 {:.2} ms, {:.0} writes/s",
-            median(times.clone()),
-            p99(times),
+            quantile(times.clone(), 0.5),
+            quantile(times, 0.99),
             300.0 / took
         );
     }
