@@ -18,11 +18,11 @@ use shared::calendar::Date;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-/// How long the revisions read are trusted with no write of this process since (as for the
-/// dashboard's board).
-pub const RECHECK: Duration = Duration::from_millis(100);
+// How long the revisions read are trusted with no write of this process since (as for the
+// plan snapshot and the dashboard's board).
+use super::plan::snapshot::RECHECK;
 
 /// The answers kept are dropped together when they would take more than this.
 const MAX_BYTES: usize = 64 << 20;

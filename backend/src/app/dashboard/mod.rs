@@ -51,7 +51,7 @@ use shared::{
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// What is known of one stored report.
 #[derive(Debug, Clone)]
@@ -1082,10 +1082,9 @@ impl Board {
     }
 }
 
-/// How long a board is trusted without asking the database whether anything moved: writes
-/// through this process invalidate it at once; this bounds how late another process's write is
-/// seen (as for the plan snapshot).
-const RECHECK: Duration = Duration::from_millis(100);
+// How long a board is trusted without asking the database whether anything moved (as for the
+// plan snapshot).
+use crate::app::plan::snapshot::RECHECK;
 
 /// The latest board of this process.
 pub struct DashboardCache {

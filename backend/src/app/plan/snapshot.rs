@@ -296,8 +296,9 @@ impl Snapshot {
 
 /// How long a snapshot is trusted without asking the database for the revision. Writes made
 /// through this process invalidate it at once; this bounds how late a write made by another
-/// process on the same database is seen.
-const RECHECK: Duration = Duration::from_millis(100);
+/// process on the same database is seen. The dashboard's board and the kept answers use the same
+/// bound.
+pub const RECHECK: Duration = Duration::from_millis(100);
 
 /// The latest snapshot, shared by all requests of this process.
 pub struct SnapshotCache {
