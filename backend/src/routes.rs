@@ -3,9 +3,9 @@
 //! (`api::openapi`), with each handler's documented operation.
 
 use crate::api::{
-    self, audit, auth, comments, dashboard, events, execution, health, inbox, indicators, measures,
-    openapi, orgs, plan, presence, programme, proposals, public, reporting, reports, rollups,
-    users, versions, workflow,
+    self, audit, auth, comments, dashboard, documents, events, execution, health, inbox,
+    indicators, measures, openapi, orgs, plan, presence, programme, proposals, public, reporting,
+    reports, rollups, users, versions, workflow,
 };
 use actix_web::{http, web};
 use shared::api::endpoints::{self as ep, Endpoint, Method};
@@ -98,6 +98,8 @@ route_table! {
     REMINDERS_RUN => reporting::run_reminders,
     DASHBOARD => dashboard::get,
     MAP => dashboard::shapes,
+    DOCUMENTS => documents::catalog,
+    DOCUMENT => documents::file,
     AUDIT => audit::list,
     AUDIT_VERIFY => audit::verify,
     PROPOSALS => proposals::list,

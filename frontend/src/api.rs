@@ -524,3 +524,85 @@ pub async fn set_reporting_settings(
 pub async fn run_reminders() -> Result<shared::api::reports::RemindersRun, ApiErrorBody> {
     call_with(ep::REMINDERS_RUN, &ep::REMINDERS_RUN.url(&[]), &()).await
 }
+
+/// A document's query string (`period=2026-Q3&org=12&source=oblast&lang=en`), empty parts left out.
+pub fn document_query(q: &shared::api::documents::DocumentQuery) -> String {
+    let mut params = Vec::new();
+    if let Some(p) = &q.period {
+        params.push(format!("period={p}"));
+    }
+    if let Some(o) = q.org {
+        params.push(format!("org={o}"));
+    }
+    if let Some(s) = q.source {
+        params.push(format!("source={}", s.as_str()));
+    }
+    if let Some(l) = q.lang {
+        params.push(format!("lang={}", l.code()));
+    }
+    params.join("&")
+}
+
+/// The documents the user may produce for a scope and period.
+pub async fn documents(
+    q: &shared::api::documents::DocumentQuery,
+) -> Result<shared::api::documents::DocumentCatalog, ApiErrorBody> {
+    let url = ep::DOCUMENTS.url_with_query(&[], &document_query(q));
+    call(ep::DOCUMENTS, &url).await
+}
+
+/// A produced document's bytes, media type and file name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Downloaded {
+    pub bytes: Vec<u8>,
+    pub media_type: &'static str,
+    pub filename: String,
+}
+
+/// Fetches one document (PDF or XLSX).
+pub async fn document(
+    file: shared::api::documents::DocumentFile,
+    q: &shared::api::documents::DocumentQuery,
+) -> Result<Downloaded, ApiErrorBody> {
+    let url = ep::DOCUMENT.url_with_query(&[&file.name()], &document_query(q));
+    let response = send(request(ep::DOCUMENT, &url).build()).await?;
+    let filename = response
+        .headers()
+        .get("content-disposition")
+        .and_then(|v| {
+            v.split("filename=\"")
+                .nth(1)
+                .map(|f| f.trim_end_matches('"').to_string())
+        })
+        .unwrap_or_else(|| file.name());
+    let bytes = response.binary().await.map_err(|_| unreadable_response())?;
+    Ok(Downloaded {
+        bytes,
+        media_type: file.format.media_type(),
+        filename,
+    })
+}
+
+/// Hands a fetched file to the browser's downloads, as a link to it would.
+pub fn save_file(file: &Downloaded) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(file.bytes.as_slice()));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(file.media_type);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = leptos::prelude::document();
+    if let Some(a) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(e).ok())
+    {
+        a.set_href(&url);
+        a.set_download(&file.filename);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

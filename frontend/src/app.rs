@@ -7,6 +7,7 @@ use crate::i18n::provide_i18n;
 use crate::live::provide_live_events;
 use crate::pages::account::AccountPage;
 use crate::pages::dashboard::DashboardPage;
+use crate::pages::documents::DocumentsPage;
 use crate::pages::inbox::{provide_inbox_changed, InboxPage};
 use crate::pages::indicators::IndicatorsPage;
 use crate::pages::login::LoginPage;
@@ -65,6 +66,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/measures/:id")
                         view=|| view! { <Protected><MeasurePage/></Protected> }
+                    />
+                    <Route
+                        path=path!("/documents")
+                        view=|| view! { <Protected><DocumentsPage/></Protected> }
                     />
                     <Route path=path!("/inbox") view=|| view! { <Protected><InboxPage/></Protected> }/>
                     <Route

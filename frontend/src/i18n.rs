@@ -594,6 +594,22 @@ dictionary! {
 
     // Reports
     NavReports => "Звіти", "Reports";
+    NavDocuments => "Документи", "Documents";
+    DocumentsTitle => "Документи", "Documents";
+    DocumentsHint => "Звітні документи Програми, сформовані з даних: зведений квартальний звіт, річний звіт про хід виконання, звіт про результати, заключний звіт і звіт виконавця — у PDF та Excel. Документ можна сформувати й до затвердження всіх звітів: тоді на кожній сторінці він позначений як проєкт, а відсутні звіти названо.", "The programme's statutory documents, made from the data: the consolidated quarterly report, the annual progress report, the results report, the final report and an executor's report — as PDF and Excel. A document can be made before every report is approved: it is then marked as a draft on every page and the missing reports are named.";
+    DocumentsScope => "Охоплення", "Scope";
+    DocumentsSource => "Джерело фінансування", "Funding source";
+    DocumentsAllSources => "Усі джерела", "All sources";
+    DocumentsLanguage => "Мова документа", "Document language";
+    DocumentsDue => "строк", "due";
+    DocumentsNotSubmitted => "не подано", "not submitted";
+    DocumentsDraft => "Проєкт", "Draft";
+    DocumentsApproved => "Звітів затверджено:", "Reports approved:";
+    DocumentsOf => "з", "of";
+    DocumentsMissing => "не подано:", "missing:";
+    DocumentsUnapproved => "не затверджено:", "not approved:";
+    DocumentsPendingList => "Звіти, яких бракує", "Reports still missing or unapproved";
+    DocumentsPreparing => "Готується…", "Preparing…";
     ReportsTitle => "Звіти: календар звітування", "Reports: the reporting calendar";
     ReportsHint => "Квартальні та річні звіти організацій зі строками за розділом VI програми. Звіт громади погоджує район, затверджує департамент; звіти районів і обласних виконавців надходять одразу до департаменту.",
         "Quarterly and annual reports of the organisations, with the due dates of section VI of the programme. A community's report is endorsed by its district and approved by the department; districts' and oblast executors' reports go straight to the department.";

@@ -34,6 +34,8 @@ impl utoipa::ToSchema for Year {}
 impl Year {
     /// The programme's first year.
     pub const FIRST: Year = Year(*PROGRAMME_YEARS.start());
+    /// The programme's last year.
+    pub const LAST: Year = Year(*PROGRAMME_YEARS.end());
 
     pub fn new(year: i32) -> Result<Year, ErrorCode> {
         if PROGRAMME_YEARS.contains(&year) {

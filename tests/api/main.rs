@@ -10,6 +10,7 @@ mod comments;
 mod concurrency;
 mod contract;
 mod dashboard;
+mod documents;
 mod events;
 mod hostile;
 mod inbox;

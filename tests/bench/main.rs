@@ -5,11 +5,13 @@
 //! visitor, all 64 clients from one address, with the public rate limit raised out of the way.
 //!
 //! First, on fresh demo servers: resident memory after 500 sign-ins, the time of a wrong
-//! password for a known and an unknown login, and the cost of durable SQLite commits.
+//! password for a known and an unknown login, the cost of durable SQLite commits, and the
+//! oblast's documents (PDF and XLSX); the documents again on the 10× dataset.
 //!
 //! Options: `--pg` (a throwaway PostgreSQL cluster instead of SQLite), `--seconds N` per endpoint
 //! (default 5), `--clients N` (default 64), `--endpoints` (only the endpoint table).
 
+mod documents;
 mod resources;
 
 use diesel::connection::SimpleConnection;
@@ -57,6 +59,11 @@ fn main() -> anyhow::Result<()> {
     let opts = options();
     if !opts.endpoints_only {
         resources::run(if opts.pg {
+            obriy_tests::DbKind::Postgres
+        } else {
+            obriy_tests::DbKind::Sqlite
+        })?;
+        documents::on_demo(if opts.pg {
             obriy_tests::DbKind::Postgres
         } else {
             obriy_tests::DbKind::Sqlite
@@ -171,6 +178,13 @@ fn main() -> anyhow::Result<()> {
         "/api/plan".to_string(),
     ]
     .map(|path| (path, &http));
+    documents::run("the 10× dataset", |file, query| {
+        let resp = http
+            .get(format!("{base}/api/documents/{file}?{query}"))
+            .send()?
+            .error_for_status()?;
+        Ok(resp.bytes()?.to_vec())
+    })?;
     let public = [
         "/api/public/programme".to_string(),
         format!("/api/public/measures/{public_measure}"),

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod dashboard;
+mod documents;
 mod envelope;
 mod indicators;
 mod overspending;

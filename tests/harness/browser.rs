@@ -53,7 +53,12 @@ impl Browser {
                     "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
                     "--lang=uk-UA",
                     format!("--user-data-dir={}", profile.path().display()),
-                ]
+                ],
+                // Downloads land in the profile's folder, without asking.
+                "prefs": {
+                    "download.default_directory": profile.path().join("downloads").display().to_string(),
+                    "download.prompt_for_download": false,
+                },
             }),
         );
         let started = Instant::now();
@@ -298,6 +303,33 @@ impl Browser {
                 "{what}: the page is {} px wide in a {} px window; too wide: {culprits}",
                 w[0], w[1]
             );
+        }
+    }
+
+    /// Waits for a finished download whose name ends with `suffix` and returns its bytes.
+    pub async fn downloaded(&self, suffix: &str) -> (String, Vec<u8>) {
+        let dir = self._profile.path().join("downloads");
+        let started = Instant::now();
+        loop {
+            let found = std::fs::read_dir(&dir).ok().and_then(|entries| {
+                entries.flatten().find_map(|e| {
+                    let name = e.file_name().to_string_lossy().to_string();
+                    name.ends_with(suffix).then_some((name, e.path()))
+                })
+            });
+            if let Some((name, path)) = found {
+                if let Ok(bytes) = std::fs::read(&path) {
+                    if !bytes.is_empty() {
+                        let _ = std::fs::remove_file(&path);
+                        return (name, bytes);
+                    }
+                }
+            }
+            if started.elapsed() > Duration::from_secs(30) {
+                self.screenshot(&format!("download-{suffix}-missing")).await;
+                panic!("no download ending with {suffix} in {}", dir.display());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
 

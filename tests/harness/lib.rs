@@ -5,6 +5,7 @@ pub mod app;
 pub mod browser;
 pub mod client;
 pub mod data;
+pub mod documents;
 pub mod pg;
 pub mod proxy;
 

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod comments;
 pub mod dashboard;
+pub mod documents;
 pub mod error;
 pub mod events;
 pub mod execution;

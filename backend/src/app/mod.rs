@@ -15,6 +15,7 @@ pub mod chain;
 pub mod clock;
 pub mod comments;
 pub mod dashboard;
+pub mod documents;
 pub mod error;
 pub mod inbox;
 pub mod indicators;

@@ -74,6 +74,7 @@ pub fn Header() -> impl IntoView {
                         <li><A href="/proposals">{t(K::NavProposals)}</A></li>
                         <li><A href="/versions">{t(K::NavVersions)}</A></li>
                         <li><A href="/reports">{t(K::NavReports)}</A></li>
+                        <li><A href="/documents">{t(K::NavDocuments)}</A></li>
                         <li><A href="/indicators">{t(K::NavIndicators)}</A></li>
                         <li><InboxLink/></li>
                         {user.may.manage_accounts.then(|| view! {

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod dashboard;
+pub mod documents;
 pub mod inbox;
 pub mod indicators;
 pub mod login;

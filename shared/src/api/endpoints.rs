@@ -152,6 +152,10 @@ endpoints! {
     REMINDERS_RUN: Post "/reporting/reminders",
     DASHBOARD: Get "/dashboard",
     MAP: Get "/map",
+    /// The documents the user may produce for a scope and period, with the state of their data.
+    DOCUMENTS: Get "/documents",
+    /// One document as PDF or XLSX: `quarterly.pdf`, `annual.xlsx`, …
+    DOCUMENT: Get "/documents/{file}",
     AUDIT: Get "/audit",
     AUDIT_VERIFY: Get "/audit/verify",
     PROPOSALS: Get "/proposals",

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod budget;
 pub mod comments;
 pub mod dashboard;
+pub mod documents;
 pub mod endpoints;
 pub mod events;
 pub mod inbox;
