@@ -14,7 +14,8 @@ use shared::indicators::{
 use shared::{IndicatorId, Text, Year};
 
 /// (code, direction number or 0 for the programme, uk, en, unit, baseline, targets 2026–2028).
-/// All are oblast-level figures, reported by the department's executor.
+/// All are oblast-level figures, reported by the department's executor, except IND-01, counted
+/// from the local programmes' register (`Reporters::LocalProgrammes`).
 type Row = (
     &'static str,
     i32,
@@ -156,8 +157,13 @@ pub fn seed(conn: &mut DbConn) -> Result<()> {
                 .ok_or_else(|| anyhow!("direction {direction}"))?;
             IndicatorScope::Direction { id: d.id }
         };
-        let reporters = Reporters::Orgs {
-            ids: vec![shared::OrgId(executor.id)],
+        // IND-01 is computed from the register of local programmes, never typed.
+        let reporters = if *code == "IND-01" {
+            Reporters::LocalProgrammes
+        } else {
+            Reporters::Orgs {
+                ids: vec![shared::OrgId(executor.id)],
+            }
         };
         let id = write(conn, code, i32::try_from(order)? * 10, &|id| {
             Ok(Indicator {
