@@ -9,6 +9,7 @@ use crate::pages::account::AccountPage;
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::inbox::{provide_inbox_changed, InboxPage};
 use crate::pages::indicators::IndicatorsPage;
+use crate::pages::local_programme::LocalProgrammePage;
 use crate::pages::login::LoginPage;
 use crate::pages::measure::MeasurePage;
 use crate::pages::measure_new::MeasureNewPage;
@@ -90,6 +91,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/indicators")
                         view=|| view! { <Protected><IndicatorsPage/></Protected> }
+                    />
+                    <Route
+                        path=path!("/local-programme")
+                        view=|| view! { <Protected><LocalProgrammePage/></Protected> }
                     />
                     <Route
                         path=path!("/territory")

@@ -4,6 +4,7 @@ pub mod account;
 pub mod dashboard;
 pub mod inbox;
 pub mod indicators;
+pub mod local_programme;
 pub mod login;
 pub mod measure;
 pub mod measure_new;

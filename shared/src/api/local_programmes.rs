@@ -28,7 +28,7 @@ pub const DECISION_MAX: usize = 300;
 ///
 /// - `draft`: being prepared, no council decision yet;
 /// - `approved`: adopted by the council's decision (number and date required); it is in force
-///   in the years of its term from the decision's date ([`in_force`]);
+///   in the years of its term from the decision's date (`in_force`);
 /// - `expired`: its term ended or a new programme replaced it;
 /// - `cancelled`: the council revoked it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -240,7 +240,7 @@ pub struct LocalProgrammeRow {
     pub org: OrgRef,
     pub programme: Option<LocalProgrammeInput>,
     pub is_demo: bool,
-    /// Approved and in force in the year ([`in_force_in`]).
+    /// Approved and in force in the year (`in_force_in`).
     pub in_force: bool,
     /// The year's envelope by source, and its total.
     pub year_envelope: Vec<SourceAmount>,
