@@ -7,6 +7,7 @@ mod accounts;
 mod dashboard;
 mod envelope;
 mod indicators;
+mod local_programmes;
 mod overspending;
 mod plan;
 mod proposals;

@@ -3,7 +3,6 @@
 
 use crate::api;
 use crate::components::field::focus;
-use crate::components::notice::ActionStatus;
 use crate::components::resource_view::ResourceView;
 use crate::i18n::{t, tx, use_i18n, K};
 use crate::pages::reports::browser_today;
@@ -61,14 +60,17 @@ fn error_at(errors: Errors, id: &'static str) -> impl IntoView {
 }
 
 #[component]
-pub fn Editor(org: OrgId, on_saved: Callback<()>) -> impl IntoView {
+pub fn Editor(
+    org: OrgId,
+    /// What the last save said; kept by the page, as a save reloads the form.
+    message: RwSignal<Option<(bool, Text)>>,
+    on_saved: Callback<()>,
+) -> impl IntoView {
     let data = LocalResource::new(move || async move {
         Ok((api::local_programme(org).await?, api::programme().await?))
     });
-    let message: RwSignal<Option<(bool, Text)>> = RwSignal::new(None);
     let reload = Callback::new(move |()| data.refetch());
     view! {
-        <ActionStatus id="local-status" message=message/>
         <ResourceView resource=data let:pair>
             <Form current=pair.0 programme=pair.1 message=message on_saved=on_saved reload=reload/>
         </ResourceView>
@@ -218,9 +220,10 @@ fn Form(
                 <label for=id>{t(label)}</label>
                 <input type=kind id=id name=id disabled=!editable
                     aria-invalid=move || errors.with(|es| es.iter().any(|(f, _)| f == id)).then_some("true")
-                    aria-describedby=format!("{id}-error")
+                    aria-describedby=move || errors.with(|es| es.iter().any(|(f, _)| f == id)).then(|| format!("{id}-error"))
                     prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))/>
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                    on:change=move |ev| value.set(event_target_value(&ev))/>
                 {error_at(errors, id)}
             </div>
         }
@@ -251,7 +254,8 @@ fn Form(
                                 aria-label=move || format!("{y}, {}", i18n.text(&label))
                                 aria-invalid=invalid
                                 prop:value=move || value.get()
-                                on:input=move |ev| value.set(event_target_value(&ev))/>
+                                on:input=move |ev| value.set(event_target_value(&ev))
+                    on:change=move |ev| value.set(event_target_value(&ev))/>
                             {err}
                         </td>
                     }

@@ -5,6 +5,7 @@ mod form;
 
 use crate::api;
 use crate::components::amount::Money;
+use crate::components::notice::ActionStatus;
 use crate::components::resource_view::ResourceView;
 use crate::i18n::{in_both, t, tx, use_i18n, K};
 use crate::session::use_auth;
@@ -19,12 +20,14 @@ use shared::{OrgId, Text, Year};
 pub fn LocalProgrammePage() -> impl IntoView {
     let year: RwSignal<Option<Year>> = RwSignal::new(None);
     let summary = LocalResource::new(move || api::local_programmes(year.get()));
+    let message: RwSignal<Option<(bool, Text)>> = RwSignal::new(None);
     view! {
         <section class="page local-programme" aria-labelledby="local-title">
             <h1 id="local-title">{t(K::LocalTitle)}</h1>
             <p class="hint">{t(K::LocalHint)}</p>
+            <ActionStatus id="local-status" message=message/>
             <ResourceView resource=summary let:s>
-                <Register summary=s year=year on_saved=Callback::new(move |()| summary.refetch())/>
+                <Register summary=s year=year message=message on_saved=Callback::new(move |()| summary.refetch())/>
             </ResourceView>
         </section>
     }
@@ -43,6 +46,7 @@ fn count_text(s: &LocalProgrammeSummary) -> Text {
 fn Register(
     summary: LocalProgrammeSummary,
     year: RwSignal<Option<Year>>,
+    message: RwSignal<Option<(bool, Text)>>,
     on_saved: Callback<()>,
 ) -> impl IntoView {
     let auth = use_auth();
@@ -102,7 +106,7 @@ fn Register(
         }
     });
     view! {
-        {editing.map(|org| view! { <Editor org=org on_saved=on_saved/> })}
+        {editing.map(|org| view! { <Editor org=org message=message on_saved=on_saved/> })}
         {list}
     }
 }
