@@ -53,6 +53,9 @@ pub struct TaskRow {
     pub task_id: i32,
 }
 
+/// A programme's row with its envelope and tasks.
+pub type Full = (ProgrammeRow, Vec<FundRow>, Vec<TaskRow>);
+
 /// Every programme with its envelope and tasks (86 communities and 7 districts at most).
 pub fn all(conn: &mut DbConn) -> QueryResult<(Vec<ProgrammeRow>, Vec<FundRow>, Vec<TaskRow>)> {
     let programmes = on_conn!(conn, c => local_programmes::table
@@ -74,7 +77,7 @@ pub fn all(conn: &mut DbConn) -> QueryResult<(Vec<ProgrammeRow>, Vec<FundRow>, V
 pub fn find(
     conn: &mut DbConn,
     org_id: i32,
-) -> QueryResult<Option<(ProgrammeRow, Vec<FundRow>, Vec<TaskRow>)>> {
+) -> QueryResult<Option<Full>> {
     let Some(row) = on_conn!(conn, c => local_programmes::table
         .find(org_id)
         .select(ProgrammeRow::as_select())
