@@ -74,10 +74,7 @@ pub fn all(conn: &mut DbConn) -> QueryResult<(Vec<ProgrammeRow>, Vec<FundRow>, V
 }
 
 /// One organisation's programme with its envelope and tasks.
-pub fn find(
-    conn: &mut DbConn,
-    org_id: i32,
-) -> QueryResult<Option<Full>> {
+pub fn find(conn: &mut DbConn, org_id: i32) -> QueryResult<Option<Full>> {
     let Some(row) = on_conn!(conn, c => local_programmes::table
         .find(org_id)
         .select(ProgrammeRow::as_select())

@@ -291,7 +291,7 @@ fn Form(
     view! {
         <form class="card local-form" id="local-form" novalidate=true on:submit=on_submit aria-labelledby="local-form-title">
             <h2 id="local-form-title">{tx(current.org.name.clone())}
-                {current.is_demo.then(|| view! { " " <span class="badge demo">{t(K::LocalDemo)}</span> })}
+                {current.is_demo.then(|| view! { " " <span class="badge badge-demo">{t(K::LocalDemo)}</span> })}
             </h2>
             {current.programme.is_none().then(|| view! { <p class="hint" id="local-none">{t(K::LocalNone)}</p> })}
             {input("lp-title", K::LocalProgrammeTitle, "text", title)}
@@ -324,7 +324,7 @@ fn Form(
                 {error_at(errors, "lp-tasks")}
             </fieldset>
             {editable.then(|| view! {
-                <button type="submit" class="primary" id="lp-save" disabled=move || save.pending().get()>{t(K::LocalSave)}</button>
+                <button type="submit" class="btn btn-primary" id="lp-save" disabled=move || save.pending().get()>{t(K::LocalSave)}</button>
             })}
         </form>
     }

@@ -66,7 +66,7 @@ fn Register(
                 view! {
                     <button
                         type="button"
-                        class="chip"
+                        class="btn btn-secondary btn-small"
                         id=format!("local-year-{y}")
                         aria-pressed=(y == shown).to_string()
                         on:click=move |_| year.set(Some(y))
@@ -141,7 +141,7 @@ fn row_view(r: &LocalProgrammeRow, editable: bool) -> impl IntoView {
                     Some(href) => view! { <a href=href rel="external">{tx(name)}</a> }.into_any(),
                     None => tx(name).into_any(),
                 }}
-                {r.is_demo.then(|| view! { " " <span class="badge demo">{t(K::LocalDemo)}</span> })}
+                {r.is_demo.then(|| view! { " " <span class="badge badge-demo">{t(K::LocalDemo)}</span> })}
             </th>
             <td class="local-status">{move || i18n.text(&status)}</td>
             <td>{decision.map(tx)}</td>
