@@ -838,6 +838,7 @@ dictionary! {
         "A community's programme aligns its measures with the regional programme's tasks and has its own funding.";
     LocalNone => "Місцеву програму ще не внесено.", "No local programme has been entered yet.";
     LocalDemo => "демо", "demo";
+    LocalNotEntered => "не внесено", "not entered";
     LocalProgrammeTitle => "Назва програми", "Programme title";
     LocalStatus => "Стан", "Status";
     LocalDecision => "Рішення ради", "Council decision";

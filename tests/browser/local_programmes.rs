@@ -97,26 +97,28 @@ fn journey(kind: DbKind) {
         b.wait_text("#local-status", "saved", |t| t.contains("збережено"))
             .await;
         b.close().await;
+    });
 
-        let saved: LocalProgramme = community.call(ep::LOCAL_PROGRAMME, &[&org]).expect("saved");
-        let p = saved.programme.expect("p");
-        assert_eq!(
-            p.decision,
-            "рішення Підгородненської міської ради № 1234-VIII"
-        );
-        assert_eq!(
-            p.title,
-            "Програма цифрового розвитку Підгородненської громади"
-        );
-        assert_eq!(
-            p.envelope
-                .iter()
-                .find(|l| l.year.get() == 2026 && l.source == shared::FundingSource::Local)
-                .map(|l| l.amount.to_string()),
-            Some("420.5".into())
-        );
+    let saved: LocalProgramme = community.call(ep::LOCAL_PROGRAMME, &[&org]).expect("saved");
+    let p = saved.programme.expect("p");
+    assert_eq!(
+        p.decision,
+        "рішення Підгородненської міської ради № 1234-VIII"
+    );
+    assert_eq!(
+        p.title,
+        "Програма цифрового розвитку Підгородненської громади"
+    );
+    assert_eq!(
+        p.envelope
+            .iter()
+            .find(|l| l.year.get() == 2026 && l.source == shared::FundingSource::Local)
+            .map(|l| l.amount.to_string()),
+        Some("420.5".into())
+    );
 
-        // The department: the register with the count, and the saved decision on its row.
+    // The department: the register with the count, and the saved decision on its row.
+    rt.block_on(async {
         let b = Browser::open_as(&app.url, "department").await;
         b.set_width(1366).await;
         b.goto("/local-programme").await;

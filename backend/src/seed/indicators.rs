@@ -248,3 +248,22 @@ pub fn seed(conn: &mut DbConn) -> Result<()> {
 
 /// How many demo indicators there are (the seed adds whichever are missing).
 pub const DEMO_COUNT: i64 = 10;
+
+/// IND-01 was typed by the department's executor before the register of local programmes
+/// existed: a database seeded then is given the computed reporters (values reported for it
+/// before stay in their reports and are no longer read). Whether it changed anything.
+pub fn compute_ind01(conn: &mut DbConn) -> Result<bool> {
+    let Some(row) = db::indicators::all(conn)?
+        .into_iter()
+        .find(|r| r.code == "IND-01")
+    else {
+        return Ok(false);
+    };
+    let mut indicator: Indicator = serde_json::from_str(&row.definition)?;
+    if indicator.reporters == Reporters::LocalProgrammes {
+        return Ok(false);
+    }
+    indicator.reporters = Reporters::LocalProgrammes;
+    db::indicators::set_definition(conn, row.id, &serde_json::to_string(&indicator)?)?;
+    Ok(true)
+}

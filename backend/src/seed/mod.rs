@@ -59,6 +59,8 @@ pub fn ensure(app: &App) -> Result<()> {
     if missing(&|conn| Ok(!db::local_programmes::any(conn)?))? {
         write(app, &system, |tx| {
             let n = local_programmes::seed(tx.conn, tx.now)?;
+            // A demo database seeded before the register counted IND-01 by hand.
+            indicators::compute_ind01(tx.conn)?;
             seeded(tx, "demo_local_programmes")?;
             tx.reports_changed();
             tracing::info!(programmes = n, "seeded the demo local programmes");

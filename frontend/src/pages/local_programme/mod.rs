@@ -116,7 +116,7 @@ fn row_view(r: &LocalProgrammeRow, editable: bool) -> impl IntoView {
     let p = r.programme.clone();
     let status = p
         .as_ref()
-        .map_or_else(|| K::LocalNone.both(), |p| p.status.label());
+        .map_or_else(|| K::LocalNotEntered.both(), |p| p.status.label());
     let decision = p.as_ref().map(|p| {
         in_both(|lang| match p.decision_date {
             Some(d) => format!("{}, {}", p.decision, d.format(lang)),
