@@ -4,8 +4,8 @@
 
 use crate::api::{
     self, audit, auth, comments, dashboard, documents, events, execution, health, inbox,
-    indicators, measures, openapi, orgs, plan, presence, programme, proposals, public, reporting,
-    reports, rollups, users, versions, workflow,
+    indicators, local_programmes, measures, openapi, orgs, plan, presence, programme, proposals,
+    public, reporting, reports, rollups, users, versions, workflow,
 };
 use actix_web::{http, web};
 use shared::api::endpoints::{self as ep, Endpoint, Method};
@@ -96,6 +96,9 @@ route_table! {
     REPORTING_SETTINGS => reporting::get,
     REPORTING_SETTINGS_SET => reporting::set,
     REMINDERS_RUN => reporting::run_reminders,
+    LOCAL_PROGRAMMES => local_programmes::list,
+    LOCAL_PROGRAMME => local_programmes::get,
+    LOCAL_PROGRAMME_SAVE => local_programmes::save,
     DASHBOARD => dashboard::get,
     MAP => dashboard::shapes,
     DOCUMENTS => documents::catalog,

@@ -605,4 +605,27 @@ pub fn save_file(file: &Downloaded) {
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+
+/// The local programmes in the user's scope for a year (absent: the current one).
+pub async fn local_programmes(
+    year: Option<shared::Year>,
+) -> Result<shared::api::local_programmes::LocalProgrammeSummary, ApiErrorBody> {
+    let query = year.map(|y| format!("year={y}")).unwrap_or_default();
+    let url = ep::LOCAL_PROGRAMMES.url_with_query(&[], &query);
+    call(ep::LOCAL_PROGRAMMES, &url).await
+}
+
+pub async fn local_programme(
+    org: OrgId,
+) -> Result<shared::api::local_programmes::LocalProgramme, ApiErrorBody> {
+    call(ep::LOCAL_PROGRAMME, &ep::LOCAL_PROGRAMME.url(&[&org])).await
+}
+
+/// Saves an organisation's whole local programme from the version the user saw.
+pub async fn save_local_programme(
+    org: OrgId,
+    body: &shared::api::local_programmes::SaveLocalProgramme,
+) -> Result<shared::api::local_programmes::LocalProgramme, ApiErrorBody> {
+    let url = ep::LOCAL_PROGRAMME_SAVE.url(&[&org]);
+    call_with(ep::LOCAL_PROGRAMME_SAVE, &url, body).await
 }

@@ -10,6 +10,7 @@ use crate::pages::dashboard::DashboardPage;
 use crate::pages::documents::DocumentsPage;
 use crate::pages::inbox::{provide_inbox_changed, InboxPage};
 use crate::pages::indicators::IndicatorsPage;
+use crate::pages::local_programme::LocalProgrammePage;
 use crate::pages::login::LoginPage;
 use crate::pages::measure::MeasurePage;
 use crate::pages::measure_new::MeasureNewPage;
@@ -95,6 +96,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/indicators")
                         view=|| view! { <Protected><IndicatorsPage/></Protected> }
+                    />
+                    <Route
+                        path=path!("/local-programme")
+                        view=|| view! { <Protected><LocalProgrammePage/></Protected> }
                     />
                     <Route
                         path=path!("/territory")

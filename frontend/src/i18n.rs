@@ -845,6 +845,40 @@ dictionary! {
     IndAllCommunities => "Усі громади", "All communities";
     IndAllDistricts => "Усі райони", "All districts";
     IndComputed => "Обчислюється, не вводиться", "Computed, not entered";
+    IndLocalProgrammes => "Обчислюється з реєстру місцевих програм: громади із затвердженою програмою, чинною на кінець кварталу",
+        "Computed from the register of local programmes: communities with an approved programme in force at the quarter's end";
+    NavLocalProgramme => "Місцева програма", "Local programme";
+    LocalTitle => "Місцева програма інформатизації", "Local informatization programme";
+    LocalListTitle => "Місцеві програми інформатизації", "Local informatization programmes";
+    LocalHint => "Програма громади узгоджує її заходи із завданнями регіональної програми і має власне фінансування.",
+        "A community's programme aligns its measures with the regional programme's tasks and has its own funding.";
+    LocalNone => "Місцеву програму ще не внесено.", "No local programme has been entered yet.";
+    LocalDemo => "демо", "demo";
+    LocalNotEntered => "не внесено", "not entered";
+    LocalProgrammeTitle => "Назва програми", "Programme title";
+    LocalStatus => "Стан", "Status";
+    LocalDecision => "Рішення ради", "Council decision";
+    LocalDecisionHint => "Наприклад: рішення Підгородненської міської ради № 1234-VIII",
+        "For example: рішення Підгородненської міської ради № 1234-VIII";
+    LocalDecisionDate => "Дата рішення", "Decision date";
+    LocalFirstYear => "Перший рік строку", "First year of the term";
+    LocalLastYear => "Останній рік строку", "Last year of the term";
+    LocalTerm => "Строк", "Term";
+    LocalEnvelope => "Обсяг фінансування, тис. грн", "Funding, thousand UAH";
+    LocalEnvelopeHint => "На роки регіональної програми, що входять у строк місцевої.",
+        "For the regional programme's years within the local term.";
+    LocalTasks => "Завдання регіональної програми, з якими узгоджено заходи",
+        "Regional programme tasks the measures align to";
+    LocalSave => "Зберегти програму", "Save the programme";
+    LocalSaved => "Місцеву програму збережено.", "The local programme is saved.";
+    LocalConflictReloaded => "Показано актуальну версію: внесіть свої зміни ще раз.",
+        "The current version is shown: apply your changes again.";
+    LocalYear => "Рік", "Year";
+    LocalInForce => "Чинна у році", "In force in the year";
+    LocalYearEnvelope => "Обсяг на рік, тис. грн", "Year's funding, thousand UAH";
+    LocalCommunity => "Громада / район", "Community / district";
+    LocalYes => "так", "yes";
+    LocalNo => "ні", "no";
     IndFormula => "Формула", "Formula";
     IndCombineSum => "Зведення: сума значень", "Combined: the sum";
     IndCombineMean => "Зведення: середнє значень", "Combined: the mean";

@@ -198,6 +198,25 @@ error_codes! {
         "Enter the decision or reason for the new plan version.";
     ReasonRequired = "reason_required", 422,
         "Вкажіть причину.", "Give a reason.";
+    LocalTitleRequired = "local_title_required", 422,
+        "Вкажіть назву місцевої програми.", "Enter the local programme's title.";
+    LocalDecisionRequired = "local_decision_required", 422,
+        "Затверджена програма має рішення ради: вкажіть його номер і дату.",
+        "An approved programme has a council decision: enter its number and date.";
+    LocalDecisionDateInvalid = "local_decision_date_invalid", 422,
+        "Дата рішення не може бути пізніше за сьогодні чи за кінець строку програми.",
+        "The decision date cannot be later than today or the end of the programme's term.";
+    LocalTermInvalid = "local_term_invalid", 422,
+        "Рік строку програми має бути між 2015 і 2040.",
+        "The programme's term years must be between 2015 and 2040.";
+    LocalEnvelopeOutsideTerm = "local_envelope_outside_term", 422,
+        "Рядок обсягу фінансування поза строком місцевої програми.",
+        "The funding line is outside the local programme's term.";
+    LocalTaskDuplicate = "local_task_duplicate", 422,
+        "Це завдання вже вибрано.", "This task is already chosen.";
+    LocalProgrammeVersionConflict = "local_programme_version_conflict", 409,
+        "Хтось інший уже змінив цю місцеву програму. Перегляньте актуальні дані й повторіть зміни.",
+        "Someone else has changed this local programme. Review the current data and apply your changes again.";
     PlanInvalid = "plan_invalid", 422,
         "Після цих змін захід був би некоректним (наприклад, рядок бюджету поза роками виконання).",
         "After these changes the measure would be invalid (e.g. a budget line outside its years).";

@@ -251,6 +251,10 @@ pub enum Reporters {
     },
     /// A formula indicator: nobody, it is computed.
     Computed,
+    /// Nobody types it: each community counts 1 for a quarter when its local informatization
+    /// programme is approved and in force at the quarter's end
+    /// (`shared::api::local_programmes::in_force`), else 0; the figure is their sum (IND-01).
+    LocalProgrammes,
 }
 
 /// The state before the programme.

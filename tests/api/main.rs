@@ -16,6 +16,7 @@ mod hostile;
 mod inbox;
 mod indicators;
 mod integrity;
+mod local_programmes;
 mod measures;
 mod migrations;
 mod outage;

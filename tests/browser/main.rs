@@ -8,6 +8,7 @@ mod dashboard;
 mod documents;
 mod envelope;
 mod indicators;
+mod local_programmes;
 mod overspending;
 mod plan;
 mod proposals;

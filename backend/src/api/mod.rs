@@ -14,6 +14,7 @@ pub mod extract;
 pub mod health;
 pub mod inbox;
 pub mod indicators;
+pub mod local_programmes;
 pub mod measures;
 pub mod openapi;
 pub mod orgs;

@@ -133,6 +133,25 @@ impl Actor {
         }
     }
 
+    /// May this user see the local informatization programme of `org` (a community or a
+    /// district)? As its reports: the oblast level all, a community its own, a district its own
+    /// and its communities'.
+    pub fn can_see_local_programme_of(&self, structure: &Structure, org: OrgId) -> bool {
+        self.can_see_reports_of(structure, org)
+    }
+
+    /// May this user save the local programme of `org`? Coordinators their own organisation's;
+    /// the department any community's or district's.
+    pub fn can_save_local_programme(&self, structure: &Structure, org: OrgId) -> bool {
+        match self.role {
+            Role::CommunityCoordinator | Role::DistrictCoordinator => self.org == Some(org),
+            Role::Department => structure
+                .org(org)
+                .is_some_and(|o| matches!(o.kind, OrgKind::Community | OrgKind::District)),
+            Role::ProgrammeHead | Role::Admin => false,
+        }
+    }
+
     /// May this user see the dashboard of `org` (a community, a district or an executor)?
     pub fn can_see_dashboard_of(&self, structure: &Structure, org: OrgId) -> bool {
         self.can_see_reports_of(structure, org)

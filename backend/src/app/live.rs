@@ -109,8 +109,9 @@ impl LiveHub {
     }
 }
 
-/// An event about `org`'s things, with nothing else named yet.
-fn event(kind: LiveEventKind, org: i32, by: &str) -> LiveEvent {
+/// An event about `org`'s things, with nothing else named yet: heard by everyone who may read
+/// the organisation (its local programme's changes, for one).
+pub fn event(kind: LiveEventKind, org: i32, by: &str) -> LiveEvent {
     LiveEvent {
         kind,
         measure_id: None,

@@ -20,6 +20,7 @@ pub mod error;
 pub mod inbox;
 pub mod indicators;
 pub mod live;
+pub mod local_programmes;
 pub mod password;
 pub mod plan;
 pub mod presence;

@@ -8,6 +8,7 @@ pub mod budget;
 pub mod budget_lines;
 pub mod comments;
 pub mod indicators;
+pub mod local_programmes;
 pub mod measures;
 pub mod notifications;
 pub mod orgs;

@@ -393,6 +393,38 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    local_programmes (org_id) {
+        org_id -> Integer,
+        title -> Text,
+        decision -> Text,
+        decision_date -> Nullable<Text>,
+        first_year -> Integer,
+        last_year -> Integer,
+        status -> Text,
+        is_demo -> Bool,
+        version -> Integer,
+        updated_at -> BigInt,
+        updated_by -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    local_programme_funds (org_id, year, source) {
+        org_id -> Integer,
+        year -> Integer,
+        source -> Text,
+        amount_uah -> BigInt,
+    }
+}
+
+diesel::table! {
+    local_programme_tasks (org_id, task_id) {
+        org_id -> Integer,
+        task_id -> Integer,
+    }
+}
+
 diesel::joinable!(report_measures -> reports (report_id));
 diesel::joinable!(report_spending -> reports (report_id));
 diesel::joinable!(report_values -> reports (report_id));

@@ -14,7 +14,8 @@ use shared::indicators::{
 use shared::{IndicatorId, Text, Year};
 
 /// (code, direction number or 0 for the programme, uk, en, unit, baseline, targets 2026–2028).
-/// All are oblast-level figures, reported by the department's executor.
+/// All are oblast-level figures, reported by the department's executor, except IND-01, counted
+/// from the local programmes' register (`Reporters::LocalProgrammes`).
 type Row = (
     &'static str,
     i32,
@@ -156,8 +157,13 @@ pub fn seed(conn: &mut DbConn) -> Result<()> {
                 .ok_or_else(|| anyhow!("direction {direction}"))?;
             IndicatorScope::Direction { id: d.id }
         };
-        let reporters = Reporters::Orgs {
-            ids: vec![shared::OrgId(executor.id)],
+        // IND-01 is computed from the register of local programmes, never typed.
+        let reporters = if *code == "IND-01" {
+            Reporters::LocalProgrammes
+        } else {
+            Reporters::Orgs {
+                ids: vec![shared::OrgId(executor.id)],
+            }
         };
         let id = write(conn, code, i32::try_from(order)? * 10, &|id| {
             Ok(Indicator {
@@ -242,3 +248,22 @@ pub fn seed(conn: &mut DbConn) -> Result<()> {
 
 /// How many demo indicators there are (the seed adds whichever are missing).
 pub const DEMO_COUNT: i64 = 10;
+
+/// IND-01 was typed by the department's executor before the register of local programmes
+/// existed: a database seeded then is given the computed reporters (values reported for it
+/// before stay in their reports and are no longer read). Whether it changed anything.
+pub fn compute_ind01(conn: &mut DbConn) -> Result<bool> {
+    let Some(row) = db::indicators::all(conn)?
+        .into_iter()
+        .find(|r| r.code == "IND-01")
+    else {
+        return Ok(false);
+    };
+    let mut indicator: Indicator = serde_json::from_str(&row.definition)?;
+    if indicator.reporters == Reporters::LocalProgrammes {
+        return Ok(false);
+    }
+    indicator.reporters = Reporters::LocalProgrammes;
+    db::indicators::set_definition(conn, row.id, &serde_json::to_string(&indicator)?)?;
+    Ok(true)
+}

@@ -1,9 +1,10 @@
 //! First-start data: the real programme and territory always; in demo mode the demo plan,
-//! accounts, indicators and a reporting history up to today. Each part is one write through the
+//! accounts, indicators, local programmes and a reporting history up to today. Each part is one write through the
 //! application's runner, on the record as seeded by the system.
 
 pub mod demo;
 pub mod indicators;
+pub mod local_programmes;
 pub mod programme;
 pub mod reports;
 pub mod territory;
@@ -54,6 +55,17 @@ pub fn ensure(app: &App) -> Result<()> {
             seeded(tx, "demo_indicators")
         })?;
         tracing::info!("seeded the demo indicators");
+    }
+    if missing(&|conn| Ok(!db::local_programmes::any(conn)?))? {
+        write(app, &system, |tx| {
+            let n = local_programmes::seed(tx.conn, tx.now)?;
+            // A demo database seeded before the register counted IND-01 by hand.
+            indicators::compute_ind01(tx.conn)?;
+            seeded(tx, "demo_local_programmes")?;
+            tx.reports_changed();
+            tracing::info!(programmes = n, "seeded the demo local programmes");
+            Ok(())
+        })?;
     }
     Ok(())
 }

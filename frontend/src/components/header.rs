@@ -76,6 +76,7 @@ pub fn Header() -> impl IntoView {
                         <li><A href="/reports">{t(K::NavReports)}</A></li>
                         <li><A href="/documents">{t(K::NavDocuments)}</A></li>
                         <li><A href="/indicators">{t(K::NavIndicators)}</A></li>
+                        <li><A href="/local-programme" attr:id="nav-local-programme">{t(K::NavLocalProgramme)}</A></li>
                         <li><InboxLink/></li>
                         {user.may.manage_accounts.then(|| view! {
                             <li><A href="/users">{t(K::NavUsers)}</A></li>

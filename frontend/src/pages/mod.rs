@@ -5,6 +5,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod inbox;
 pub mod indicators;
+pub mod local_programme;
 pub mod login;
 pub mod measure;
 pub mod measure_new;

@@ -66,7 +66,7 @@ pub fn default_period(today: Date) -> Option<ReportPeriod> {
 }
 
 /// Today in the browser, as a first guess of the server's today.
-fn browser_today() -> Option<Date> {
+pub fn browser_today() -> Option<Date> {
     let now = js_sys::Date::new_0();
     let year = i32::try_from(now.get_full_year()).ok()?;
     let month = u8::try_from(now.get_month() + 1).ok()?;

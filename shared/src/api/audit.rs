@@ -70,6 +70,7 @@ actions! {
     ReportReturned = "report.return", "Звіт повернуто", "Report returned";
     ReportApproved = "report.approve", "Звіт затверджено", "Report approved";
     ReportUnlocked = "report.unlock", "Звіт розблоковано", "Report unlocked";
+    LocalProgrammeSaved = "local_programme.save", "Місцеву програму збережено", "Local programme saved";
     BudgetApproved = "budget.approve", "Затверджені обсяги внесено", "Approved amounts entered";
     ReportingSettingsChanged = "reporting.settings", "Налаштування звітності змінено", "Reporting settings changed";
     IndicatorRuleChanged = "indicator.rule", "Пороги статусу показника змінено", "Indicator status thresholds changed";

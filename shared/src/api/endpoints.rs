@@ -150,6 +150,11 @@ endpoints! {
     REPORTING_SETTINGS: Get "/reporting/settings",
     REPORTING_SETTINGS_SET: Put "/reporting/settings",
     REMINDERS_RUN: Post "/reporting/reminders",
+    /// The local programmes in the user's scope for a year (`?year=`), with the count of
+    /// communities whose programme is in force.
+    LOCAL_PROGRAMMES: Get "/local-programmes",
+    LOCAL_PROGRAMME: Get "/local-programmes/{org}",
+    LOCAL_PROGRAMME_SAVE: Put "/local-programmes/{org}",
     DASHBOARD: Get "/dashboard",
     MAP: Get "/map",
     /// The documents the user may produce for a scope and period, with the state of their data.

@@ -34,6 +34,8 @@ pub enum LiveEventKind {
     ReportUnlocked,
     /// The department entered a measure's approved amounts.
     BudgetApproved,
+    /// A community's or district's local programme was saved.
+    LocalProgrammeChanged,
 }
 
 /// One event, sent as the `data:` of an SSE message whose `event:` is `change`.

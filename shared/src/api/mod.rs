@@ -10,6 +10,7 @@ pub mod endpoints;
 pub mod events;
 pub mod inbox;
 pub mod indicators;
+pub mod local_programmes;
 pub mod measures;
 pub mod orgs;
 pub mod plan;

@@ -83,6 +83,8 @@ pub struct Board {
     measure_status: HashMap<MeasureId, (ReportPeriod, ExecutionStatus)>,
     reports: HashMap<(OrgId, ReportPeriod), ReportInfo>,
     values: HashMap<(IndicatorId, OrgId), Vec<QuarterValue>>,
+    /// IND-01's figures per community, from the register of local programmes.
+    local_programmes: HashMap<OrgId, Vec<QuarterValue>>,
     reporting: HashMap<Year, Vec<OrgId>>,
     /// Per organisation: execution per year × direction.
     org_exec: HashMap<OrgId, BTreeMap<(Year, DirectionId), Execution>>,
@@ -196,6 +198,10 @@ impl Board {
                     .or_default()
                     .push(QuarterValue { quarter: q, value });
             }
+            let local_programmes = crate::app::local_programmes::quarter_values(
+                &structure,
+                &crate::app::local_programmes::load_all(conn)?,
+            );
             let measures: HashMap<MeasureId, usize> = snapshot
                 .measures
                 .iter()
@@ -233,6 +239,7 @@ impl Board {
                 measure_status,
                 reports,
                 values,
+                local_programmes,
                 reporting,
                 org_exec,
                 answers: Mutex::new(HashMap::new()),
@@ -393,6 +400,13 @@ impl Board {
         level_actuals(
             &self.indicators,
             |ind| {
+                if ind.reporters == shared::indicators::Reporters::LocalProgrammes {
+                    return orgs
+                        .iter()
+                        .filter(|o| o.kind == OrgKind::Community)
+                        .map(|o| self.local_programmes.get(&o.id).map(Vec::as_slice))
+                        .collect();
+                }
                 orgs.iter()
                     .filter(|o| r::reports_indicator(ind, o))
                     .map(|o| self.values.get(&(ind.id, o.id)).map(Vec::as_slice))

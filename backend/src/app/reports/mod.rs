@@ -66,7 +66,7 @@ pub fn reports_indicator(ind: &Indicator, org: &OrgInfo) -> bool {
             Reporters::AllCommunities => org.kind == OrgKind::Community,
             Reporters::AllDistricts => org.kind == OrgKind::District,
             Reporters::Orgs { ids } => ids.contains(&org.id),
-            Reporters::Computed => false,
+            Reporters::Computed | Reporters::LocalProgrammes => false,
         }
 }
 

@@ -215,7 +215,10 @@ fn IndicatorRow(
             </span>
         }
     });
-    let computed = matches!(ind.reporters, Reporters::Computed);
+    let computed = matches!(
+        ind.reporters,
+        Reporters::Computed | Reporters::LocalProgrammes
+    );
     // The one thing this page changes: kept live, so a save or a conflict redraws the
     // thresholds and leaves the row (and the open editor in it) in place.
     let current =

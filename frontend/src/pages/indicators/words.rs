@@ -80,6 +80,7 @@ pub fn reporters_text(reporters: &Reporters, orgs: &[OrgSummary]) -> Text {
         Reporters::AllCommunities => K::IndAllCommunities.both(),
         Reporters::AllDistricts => K::IndAllDistricts.both(),
         Reporters::Computed => K::IndComputed.both(),
+        Reporters::LocalProgrammes => K::IndLocalProgrammes.both(),
         Reporters::Orgs { ids } => in_both(|lang| {
             ids.iter()
                 .map(|id| org_name(*id, orgs, lang))
@@ -100,7 +101,7 @@ pub fn aggregate_text(reporters: &Reporters, aggregate: Aggregate) -> Option<K> 
     let several = match reporters {
         Reporters::AllCommunities | Reporters::AllDistricts => true,
         Reporters::Orgs { ids } => ids.len() > 1,
-        Reporters::Computed => false,
+        Reporters::Computed | Reporters::LocalProgrammes => false,
     };
     several.then_some(match aggregate {
         Aggregate::Sum => K::IndCombineSum,

@@ -1,0 +1,3 @@
+DROP TABLE local_programme_tasks;
+DROP TABLE local_programme_funds;
+DROP TABLE local_programmes;
