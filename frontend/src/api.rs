@@ -605,6 +605,7 @@ pub fn save_file(file: &Downloaded) {
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
 
 /// The local programmes in the user's scope for a year (absent: the current one).
 pub async fn local_programmes(
