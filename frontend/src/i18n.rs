@@ -608,6 +608,7 @@ dictionary! {
     DocumentsOf => "з", "of";
     DocumentsMissing => "не подано:", "missing:";
     DocumentsUnapproved => "не затверджено:", "not approved:";
+    DocumentsNotDue => "період ще триває:", "period not over:";
     DocumentsPendingList => "Звіти, яких бракує", "Reports still missing or unapproved";
     DocumentsPreparing => "Готується…", "Preparing…";
     ReportsTitle => "Звіти: календар звітування", "Reports: the reporting calendar";

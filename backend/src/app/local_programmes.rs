@@ -152,42 +152,52 @@ pub fn year_or_current(app: &App, year: Option<i32>) -> AppResult<Year> {
 pub fn summary(app: &App, actor: &Actor, year: Year) -> AppResult<LocalProgrammeSummary> {
     app.read(|conn| {
         let structure = app.structure(conn)?;
-        let mut all = load_all(conn)?;
-        let mut out = LocalProgrammeSummary {
-            year,
-            rows: Vec::new(),
-            communities_in_force: 0,
-            communities: 0,
-            can_edit: Vec::new(),
-        };
-        for org in &structure.orgs {
-            if !matches!(org.kind, OrgKind::Community | OrgKind::District)
-                || !actor.can_see_local_programme_of(&structure, org.id)
-            {
-                continue;
-            }
-            let rec = all.remove(&org.id);
-            let programme = rec.as_ref().map(|r| &r.programme);
-            let in_force = programme.is_some_and(|p| in_force_in(p, year));
-            if org.kind == OrgKind::Community {
-                out.communities += 1;
-                out.communities_in_force += u32::from(in_force);
-            }
-            if actor.can_save_local_programme(&structure, org.id) {
-                out.can_edit.push(org.id);
-            }
-            let year_envelope = programme.map(|p| p.year_envelope(year)).unwrap_or_default();
-            out.rows.push(LocalProgrammeRow {
-                org: org.to_ref(),
-                year_total: Amount::sum(year_envelope.iter().map(|s| s.amount)),
-                year_envelope,
-                in_force,
-                is_demo: rec.as_ref().is_some_and(|r| r.is_demo),
-                programme: rec.map(|r| r.programme),
-            });
-        }
-        Ok(out)
+        summary_in(conn, &structure, actor, year)
     })
+}
+
+/// [`summary`] on a connection already open (the documents read it inside their own read).
+pub fn summary_in(
+    conn: &mut DbConn,
+    structure: &Structure,
+    actor: &Actor,
+    year: Year,
+) -> AppResult<LocalProgrammeSummary> {
+    let mut all = load_all(conn)?;
+    let mut out = LocalProgrammeSummary {
+        year,
+        rows: Vec::new(),
+        communities_in_force: 0,
+        communities: 0,
+        can_edit: Vec::new(),
+    };
+    for org in &structure.orgs {
+        if !matches!(org.kind, OrgKind::Community | OrgKind::District)
+            || !actor.can_see_local_programme_of(structure, org.id)
+        {
+            continue;
+        }
+        let rec = all.remove(&org.id);
+        let programme = rec.as_ref().map(|r| &r.programme);
+        let in_force = programme.is_some_and(|p| in_force_in(p, year));
+        if org.kind == OrgKind::Community {
+            out.communities += 1;
+            out.communities_in_force += u32::from(in_force);
+        }
+        if actor.can_save_local_programme(structure, org.id) {
+            out.can_edit.push(org.id);
+        }
+        let year_envelope = programme.map(|p| p.year_envelope(year)).unwrap_or_default();
+        out.rows.push(LocalProgrammeRow {
+            org: org.to_ref(),
+            year_total: Amount::sum(year_envelope.iter().map(|s| s.amount)),
+            year_envelope,
+            in_force,
+            is_demo: rec.as_ref().is_some_and(|r| r.is_demo),
+            programme: rec.map(|r| r.programme),
+        });
+    }
+    Ok(out)
 }
 
 /// Saves an organisation's whole programme from the version the user saw: the coordinator their

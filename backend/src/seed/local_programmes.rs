@@ -3,8 +3,8 @@
 //!
 //! The smallest community by population (Ляшківська сільська громада) has none, as one community
 //! had none on 1 January 2026. The others were adopted by their councils in 2021–2025 with
-//! decisions numbered like "№ 1234-45/VIII"; most terms cover 2026–2028, every 29th community's
-//! programme ran 2021–2025 and has expired (a new one is due), and every 31st runs to 2026 only.
+//! decisions numbered like "№ 1234-45/VIII"; most terms run to 2028 or 2029, so 85 are in force in
+//! 2026 (the baseline of IND-01), and every 31st runs to 2026 only (a new one is due after it).
 //! Envelopes are modest local-budget amounts scaled by population, with oblast co-funding for
 //! every fourth community; each programme aligns to two or three of the regional tasks.
 
@@ -48,12 +48,10 @@ pub fn seed(conn: &mut DbConn, now: i64) -> Result<usize> {
             continue;
         }
         let n = i32::try_from(i)?;
-        let (first, last, status) = if i % 29 == 7 {
-            (2021, 2025, LocalProgrammeStatus::Expired)
-        } else if i % 31 == 11 {
+        let (first, last, status) = if i % 31 == 11 {
             (2022, 2026, LocalProgrammeStatus::Approved)
         } else {
-            (2024 + n % 3, 2027 + n % 2, LocalProgrammeStatus::Approved)
+            (2024 + n % 3, 2028 + n % 2, LocalProgrammeStatus::Approved)
         };
         // Adopted the year before the term starts, in the autumn or winter session.
         let month = u8::try_from(9 + i % 4)?;

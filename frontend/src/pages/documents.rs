@@ -2,7 +2,7 @@
 
 use crate::api;
 use crate::components::resource_view::ResourceView;
-use crate::i18n::{t, tx, use_i18n, K};
+use crate::i18n::{t, use_i18n, K};
 use crate::pages::report::labels::{date_text, period_label};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -178,6 +178,7 @@ fn Entry(entry: DocumentEntry, query: DocumentQuery, scope: OrgId) -> impl IntoV
     let (approved, expected) = (state.approved, state.expected);
     let missing = state.missing.len();
     let unapproved = state.unapproved.len();
+    let not_due = state.not_due;
     view! {
         <li class="card document-entry" id=format!("document-{}", kind.as_str())>
             <div class="document-head">
@@ -190,6 +191,7 @@ fn Entry(entry: DocumentEntry, query: DocumentQuery, scope: OrgId) -> impl IntoV
                 " " {t(K::DocumentsOf)} " " <strong class="state-expected">{expected}</strong>
                 {(missing > 0).then(|| view! { " · " {t(K::DocumentsMissing)} " " <strong class="state-missing">{missing}</strong> })}
                 {(unapproved > 0).then(|| view! { " · " {t(K::DocumentsUnapproved)} " " <strong class="state-unapproved">{unapproved}</strong> })}
+                {(not_due > 0).then(|| view! { " · " {t(K::DocumentsNotDue)} " " <strong class="state-not-due">{not_due}</strong> })}
             </p>
             {(pending_count > 0).then(|| view! {
                 <details class="document-pending">
@@ -247,7 +249,7 @@ fn Download(
         >
             {move || if busy.get() { i18n.t(K::DocumentsPreparing) } else { label }}
         </button>
-        <span class="sr-only" aria-live="polite">{move || busy.get().then(|| i18n.t(K::DocumentsPreparing))}</span>
+        <span class="visually-hidden" aria-live="polite">{move || busy.get().then(|| i18n.t(K::DocumentsPreparing))}</span>
         {error}
     }
 }

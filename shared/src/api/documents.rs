@@ -188,12 +188,15 @@ pub struct DataState {
     pub unapproved: Vec<PendingReport>,
     /// Not saved at all.
     pub missing: Vec<PendingReport>,
+    /// Reports of periods not over yet (nobody can be missing them).
+    pub not_due: u32,
 }
 
 impl DataState {
-    /// A document made while reports are missing or unapproved is a draft.
+    /// A document made while reports are missing or unapproved, or before its period is over,
+    /// is a draft.
     pub fn is_complete(&self) -> bool {
-        self.unapproved.is_empty() && self.missing.is_empty()
+        self.unapproved.is_empty() && self.missing.is_empty() && self.not_due == 0
     }
 }
 

@@ -193,9 +193,11 @@ pub fn build(conn: &mut DbConn, facts: &Facts, year: Year, lang: Lang) -> AppRes
         facts,
         &measures,
         lang,
-        4,
-        3,
-        3,
+        tree::Shape {
+            lead: 4,
+            amounts: 3,
+            tail: 3,
+        },
         |m| {
             let t = texts.get(&m.id);
             let mut lines = Vec::new();

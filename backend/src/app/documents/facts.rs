@@ -316,6 +316,7 @@ impl<'a> Facts<'a> {
                 };
                 match row.stage {
                     Some(ReportStage::Approved) => state.approved += 1,
+                    _ if !row.period.has_ended(self.today()) => state.not_due += 1,
                     Some(_) => state.unapproved.push(pending),
                     None => state.missing.push(pending),
                 }
@@ -347,6 +348,13 @@ impl<'a> Facts<'a> {
     pub fn draft_mark(&self, state: &DataState, lang: Lang) -> Option<String> {
         if state.is_complete() {
             return None;
+        }
+        if state.missing.is_empty() && state.unapproved.is_empty() {
+            return Some(pick(
+                lang,
+                "ПРОЄКТ: звітний період ще не завершено",
+                "DRAFT: the period is not over yet",
+            ));
         }
         Some(match lang {
             Lang::Uk => format!(

@@ -242,9 +242,11 @@ pub fn build(conn: &mut DbConn, facts: &Facts, lang: Lang) -> AppResult<Document
             facts,
             &in_direction,
             lang,
-            4,
-            3,
-            0,
+            tree::Shape {
+                lead: 4,
+                amounts: 3,
+                tail: 0,
+            },
             |m| {
                 all_years
                     .iter()

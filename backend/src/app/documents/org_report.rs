@@ -95,6 +95,7 @@ pub fn build(
         } else {
             Vec::new()
         },
+        not_due: 0,
     };
     let mut measure_rows = Vec::new();
     let mut totals = [Amount::ZERO; 4];

@@ -58,11 +58,11 @@ pub fn draft_notice(doc: &Document) -> String {
     match doc.lang {
         Lang::Uk => format!(
             "{mark}. Документ сформовано до затвердження всіх звітів, на яких він ґрунтується; \
-             перелік відсутніх і незатверджених звітів наведено в кінці документа."
+             стан звітування наведено в кінці документа."
         ),
         Lang::En => format!(
-            "{mark}. Made before every report it rests on was approved; the missing and \
-             unapproved reports are listed at the end."
+            "{mark}. Made before every report it rests on was approved; the state of reporting \
+             is at the end."
         ),
     }
 }

@@ -121,9 +121,11 @@ pub fn build(
         facts,
         &measures,
         lang,
-        5,
-        4,
-        2,
+        tree::Shape {
+            lead: 5,
+            amounts: 4,
+            tail: 2,
+        },
         |m| {
             let spent = by_org.get(&m.org_id);
             let report = spent.and_then(|s| s.measures.get(&m.id));

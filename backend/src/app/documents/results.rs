@@ -62,6 +62,25 @@ pub const TASK_COLUMNS: [Column; 10] = [
     Column::new("% виконання", "% executed", CellKind::Percent, 3),
 ];
 
+pub const PROGRAMME_COLUMNS: [Column; 6] = [
+    Column::new("Громада", "Community", CellKind::Text, 7),
+    Column::new("Рішення про затвердження", "Decision", CellKind::Text, 8),
+    Column::new("Строк", "Term", CellKind::Text, 3),
+    Column::new("Чинна в році", "In force in the year", CellKind::Text, 3),
+    Column::new(
+        "Обсяг на рік, тис. грн",
+        "Envelope for the year, k UAH",
+        CellKind::Amount,
+        4,
+    ),
+    Column::new(
+        "Узгоджені завдання регіональної Програми",
+        "Regional tasks aligned to",
+        CellKind::Text,
+        5,
+    ),
+];
+
 pub const COUNT_COLUMNS: [Column; 3] = [
     Column::new(
         "Показник оцінювання",
@@ -131,7 +150,78 @@ pub fn build(conn: &mut DbConn, facts: &Facts, year: Year, lang: Lang) -> AppRes
         })
         .collect();
 
-    // (a) Timeliness and completeness of the reports of the year.
+    // (a) The communities' local programmes, and their reports' timeliness and completeness.
+    let register =
+        crate::app::local_programmes::summary_in(conn, facts.structure(), facts.actor, year)?;
+    let communities: Vec<_> = register
+        .rows
+        .iter()
+        .filter(|r| {
+            r.org.kind == shared::api::orgs::OrgKind::Community && facts.scope.covers(r.org.id)
+        })
+        .collect();
+    let in_force = communities.iter().filter(|r| r.in_force).count();
+    let s = facts.structure();
+    let yes = pick(lang, "так", "yes");
+    let no = pick(lang, "ні", "no");
+    let programme_rows: Vec<Row> = communities
+        .iter()
+        .map(|r| {
+            let p = r.programme.as_ref();
+            Row::new(
+                RowStyle::Item,
+                vec![
+                    Cell::text(r.org.name.get(lang)),
+                    Cell::Text(p.map_or_else(
+                        || pick(lang, "програму не внесено", "no programme recorded"),
+                        |p| match p.decision_date {
+                            Some(d) => format!(
+                                "{} {} {}",
+                                p.decision,
+                                pick(lang, "від", "of"),
+                                present::date(d, lang)
+                            ),
+                            None => p.decision.clone(),
+                        },
+                    )),
+                    Cell::Text(
+                        p.map(|p| format!("{}–{}", p.first_year, p.last_year))
+                            .unwrap_or_default(),
+                    ),
+                    Cell::Text(if r.in_force { yes.clone() } else { no.clone() }),
+                    Cell::Amount(r.year_total),
+                    Cell::Text(
+                        p.map(|p| {
+                            p.tasks
+                                .iter()
+                                .filter_map(|t| s.task(*t).map(|t| t.code.to_string()))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        })
+                        .unwrap_or_default(),
+                    ),
+                ],
+            )
+        })
+        .collect();
+    // The communities' reports: timeliness so far (as the dashboard counts it), completeness of
+    // the year's reports.
+    let community_rows: Vec<_> = dashboard
+        .map
+        .iter()
+        .filter(|r| facts.scope.covers(shared::OrgId(r.id)))
+        .collect();
+    let c_on_time: u32 = community_rows.iter().map(|r| r.compliance.on_time).sum();
+    let c_late: u32 = community_rows.iter().map(|r| r.compliance.late).sum();
+    let c_missing: u32 = community_rows.iter().map(|r| r.compliance.missing).sum();
+    let c_due = c_on_time + c_late + c_missing;
+    let is_community = |p: &&shared::api::documents::PendingReport| {
+        p.org.kind == shared::api::orgs::OrgKind::Community
+    };
+    let c_unapproved = state.unapproved.iter().filter(is_community).count();
+    let c_absent = state.missing.iter().filter(is_community).count();
+
+    // Timeliness and completeness of all the reports of the year.
     let year_periods: Vec<_> = dashboard
         .compliance
         .iter()
@@ -184,7 +274,6 @@ pub fn build(conn: &mut DbConn, facts: &Facts, year: Year, lang: Lang) -> AppRes
     let texts = facts.texts(conn, period)?;
     let measures = facts.measures(&[year]);
     let mut by_task: BTreeMap<(i32, String), (TaskId, [usize; 5], Execution)> = BTreeMap::new();
-    let s = facts.structure();
     for m in &measures {
         let Some(task) = s.task(m.task_id) else {
             continue;
@@ -271,10 +360,41 @@ pub fn build(conn: &mut DbConn, facts: &Facts, year: Year, lang: Lang) -> AppRes
         Part {
             title: pick(
                 lang,
-                "2. Оцінювання (а): стан реалізації проєктів інформатизації громад — своєчасність і повнота звітування",
-                "2. Evaluation (a): community informatization projects — timeliness and completeness of reporting",
+                "2. Оцінювання (а): стан реалізації проєктів інформатизації громад — місцеві програми, своєчасність і повнота звітування",
+                "2. Evaluation (a): community informatization projects — local programmes, timeliness and completeness of reporting",
             ),
             sheet: pick(lang, "Оцінка а", "Evaluation a"),
+            paragraphs: vec![
+                match lang {
+                    Lang::Uk => format!(
+                        "Громади із затвердженою місцевою програмою інформатизації, чинною в {year} році: {in_force} з {} ({}).",
+                        communities.len(),
+                        ratio(percent(Amount::from_uah(in_force as i64), Amount::from_uah(communities.len() as i64)))
+                    ),
+                    Lang::En => format!(
+                        "Communities with an approved local informatization programme in force in {year}: {in_force} of {} ({}).",
+                        communities.len(),
+                        ratio(percent(Amount::from_uah(in_force as i64), Amount::from_uah(communities.len() as i64)))
+                    ),
+                },
+                match lang {
+                    Lang::Uk => format!(
+                        "Звіти громад на дату формування: строк настав — {c_due}, подано вчасно — {c_on_time}, із запізненням — {c_late}, не подано — {c_missing}; за {label} не затверджено — {c_unapproved}, не подано — {c_absent}."
+                    ),
+                    Lang::En => format!(
+                        "The communities' reports as of today: due {c_due}, on time {c_on_time}, late {c_late}, not submitted {c_missing}; for {label} not approved {c_unapproved}, not submitted {c_absent}."
+                    ),
+                },
+            ],
+            table: Some(Table { columns: &PROGRAMME_COLUMNS, rows: programme_rows }),
+        },
+        Part {
+            title: pick(
+                lang,
+                "2.1. Своєчасність і повнота звітування виконавців",
+                "2.1. Timeliness and completeness of the executors' reports",
+            ),
+            sheet: pick(lang, "Звітування", "Reporting timeliness"),
             paragraphs: vec![match lang {
                 Lang::Uk => format!(
                     "Звітів за {label}, строк подання яких настав: {due}; подано вчасно — {on_time}, із запізненням — {late}, не подано — {missing}."

@@ -23,19 +23,29 @@ fn add(into: &mut Vec<Amount>, amounts: &[Amount]) {
     }
 }
 
-/// The rows of the tree. `lead` is the number of text cells before the `n` amounts, `tail` the
-/// number after them; `derived` makes the cells computed from a row's amounts (percentages),
+/// How many cells a measure's line has: text cells before the amounts, the amounts, cells after.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    pub lead: usize,
+    pub amounts: usize,
+    pub tail: usize,
+}
+
+/// The rows of the tree in the `shape` of its lines; `derived` makes the cells computed from a row's amounts (percentages),
 /// placed right after them, for measure lines and subtotals alike.
 pub fn rows(
     facts: &Facts,
     measures: &[&MeasureEntry],
     lang: Lang,
-    lead: usize,
-    n: usize,
-    tail: usize,
+    shape: Shape,
     lines: impl Fn(&MeasureEntry) -> Vec<Line>,
     derived: impl Fn(&[Amount]) -> Vec<Cell>,
 ) -> Vec<Row> {
+    let Shape {
+        lead,
+        amounts: n,
+        tail,
+    } = shape;
     let s = facts.structure();
     let group = |style: RowStyle, code: String, name: String, sums: &[Amount]| {
         let mut cells = vec![Cell::Text(code), Cell::Text(name)];
