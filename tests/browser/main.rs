@@ -8,6 +8,7 @@ mod dashboard;
 mod envelope;
 mod indicators;
 mod overspending;
+mod paper;
 mod plan;
 mod proposals;
 mod public;
