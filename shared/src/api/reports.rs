@@ -280,8 +280,8 @@ pub struct ValueInput {
 }
 
 /// `PUT /api/reports/{org}/{period}`: the whole draft as the author has it. Fields name errors
-/// as `measures[i].narrative`, `measures[i].reasons`, `measures[i].spending[j].amount`, `values[i].value`,
-/// `values[i].comment`.
+/// as `measures[i].narrative`, `measures[i].reasons`, `measures[i].spending[j].amount`,
+/// `values[i].value`, `values[i].comment`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SaveReport {
