@@ -71,6 +71,7 @@ pub fn text_field(
             <label for=dom_id.clone()>{t(which.label(annual))}</label>
             <textarea
                 id=dom_id
+                class="has-print-value"
                 rows="2"
                 maxlength=NARRATIVE_MAX
                 disabled=move || !page.can_edit()
