@@ -485,6 +485,9 @@ pub async fn dashboard(
     if let Some(quarter) = &query.quarter {
         params.push(format!("quarter={quarter}"));
     }
+    if let Some(source) = &query.source {
+        params.push(format!("source={source}"));
+    }
     let url = ep::DASHBOARD.url_with_query(&[], &params.join("&"));
     call(ep::DASHBOARD, &url).await
 }

@@ -650,6 +650,8 @@ dictionary! {
     ExecutionStatusLabel => "Стан виконання", "Execution status";
     ChooseExecutionStatus => "Оберіть стан", "Choose a status";
     NarrativeLabel => "Що зроблено за період", "What was done in the period";
+    ResultsAchievedLabel => "Досягнуті результати", "Results achieved";
+    ReasonsLabel => "Причини невиконання", "Reasons for non-execution";
     ReportSpendingCaption => "Видатки за джерелами, тис. грн", "Spending by funding source, thousand UAH";
     ReportNoSpendingLines => "У заходу немає коштів у цьому році.", "The measure has no funding in this year.";
     PlannedCol => "Заплановано", "Planned";
@@ -744,6 +746,9 @@ dictionary! {
     DashToday => "станом на", "as of";
     DashQuarter => "Квартал оцінювання показників", "Quarter the indicators are assessed at";
     DashQuarterHint => "Типово — останній завершений квартал.", "By default, the latest ended quarter.";
+    DashSource => "Джерело фінансування", "Funding source";
+    DashSourceAll => "Усі джерела", "All sources";
+    DashSourceHint => "Суми й відсотки виконання — лише за цим джерелом.", "Amounts and execution percentages of this source only.";
     DashQuarterCol => "Квартал", "Quarter";
     DashOpenMeasure => "Відкрити картку заходу", "Open the measure's page";
     DashAtAGlance => "Головне", "At a glance";

@@ -5,7 +5,7 @@
 
 use crate::error::ErrorCode;
 use crate::text::Lang;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
@@ -113,9 +113,16 @@ impl Amount {
         Amount(items.into_iter().fold(Decimal::ZERO, |acc, a| acc + a.0))
     }
 
-    /// Ukrainian official style: `789 460,0` (no-break space, decimal comma, one to three decimals).
+    /// The exact figure in Ukrainian official style: `789 460,0`, `43,912` (no-break space,
+    /// decimal comma, one to three decimals). For sentences and for the tooltip of a table cell;
+    /// a table cell itself is [`Amount::format_table`].
     pub fn format(self, lang: Lang) -> String {
         format_thousands(self.0, lang)
+    }
+
+    /// A table cell: exactly one decimal, half away from zero (`789 460,0`; `43,9` for 43,912).
+    pub fn format_table(self, lang: Lang) -> String {
+        format_table(self.0, lang)
     }
 
     /// The form a user would type back: `789460,0` in Ukrainian, `789460.0` in English.
@@ -146,17 +153,68 @@ pub fn format_thousands(value: Decimal, lang: Lang) -> String {
     grouped(&plain(value), lang)
 }
 
+/// A figure of a table cell (also a negative remainder): exactly one decimal, rounded half away
+/// from zero (`789 460,0`, `-1 234,6` for −1 234,55).
+pub fn format_table(value: Decimal, lang: Lang) -> String {
+    grouped(&format!("{:.1}", round_one(value)), lang)
+}
+
+/// The exact figure for a table cell's `title`, when [`format_table`] shows it rounded
+/// (`Some("43,912")` for 43,912; `None` for 43,9).
+pub fn exact_if_rounded(value: Decimal, lang: Lang) -> Option<String> {
+    (round_one(value) != value).then(|| format_thousands(value, lang))
+}
+
 /// Formats a figure with only the decimals it has (`2 764`, `57,5`), grouped as in the tables.
 pub fn format_number(value: Decimal, lang: Lang) -> String {
     grouped(&value.normalize().to_string(), lang)
 }
 
-/// A percentage already computed (`26,7 %`; `26.7%` in English).
-pub fn format_percent_value(value: Decimal, lang: Lang) -> String {
-    match lang {
-        Lang::Uk => format!("{}\u{a0}%", format_number(value, lang)),
-        Lang::En => format!("{}%", format_number(value, lang)),
+/// One decimal, half away from zero (12,25 → 12,3; −12,25 → −12,3; never "−0,0").
+fn round_one(value: Decimal) -> Decimal {
+    let mut r = value.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    if r.is_zero() {
+        r.set_sign_positive(true);
     }
+    r
+}
+
+/// The one rounding of every percentage the programme shows or computes: one decimal, half away
+/// from zero.
+pub fn round_percent(value: Decimal) -> Decimal {
+    round_one(value)
+}
+
+/// `part ÷ base × 100`, rounded by [`round_percent`]; `None` with a zero base (shown as "—").
+pub fn percent_of(part: Decimal, base: Decimal) -> Option<Decimal> {
+    if base.is_zero() {
+        return None;
+    }
+    let pct = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(base)?;
+    Some(round_percent(pct))
+}
+
+/// Every percentage on screen and on paper: always one decimal, `19,0 %` in Ukrainian and
+/// `19.0%` in English, rounded by [`round_percent`]; "—" when there is none (a zero base).
+pub fn format_percent(value: Option<Decimal>, lang: Lang) -> String {
+    let Some(value) = value else {
+        return "—".to_string();
+    };
+    let s = grouped(&percent_plain(value), lang);
+    match lang {
+        Lang::Uk => format!("{s}\u{a0}%"),
+        Lang::En => format!("{s}%"),
+    }
+}
+
+/// `part` as a percentage of `base` (`21,5 %`), or "—" when the base is zero.
+pub fn format_share(part: Decimal, base: Decimal, lang: Lang) -> String {
+    format_percent(percent_of(part, base), lang)
+}
+
+/// A percentage in open data (CSV): `19.0`, one decimal, rounded by [`round_percent`].
+pub fn percent_plain(value: Decimal) -> String {
+    format!("{:.1}", round_percent(value))
 }
 
 /// Groups the thousands of a plain decimal string and sets the language's decimal mark.
@@ -183,19 +241,6 @@ fn grouped(s: &str, lang: Lang) -> String {
     match frac_part {
         Some(f) => format!("{sign}{grouped}{mark}{f}"),
         None => format!("{sign}{grouped}"),
-    }
-}
-
-/// A percentage with one decimal, e.g. `21,5 %`, or `—` when the base is zero.
-pub fn format_percent(numerator: Decimal, denominator: Decimal, lang: Lang) -> String {
-    if denominator.is_zero() {
-        return "—".to_string();
-    }
-    let pct = (numerator * Decimal::from(100) / denominator).round_dp(1);
-    let s = format!("{pct:.1}");
-    match lang {
-        Lang::Uk => format!("{}\u{a0}%", s.replace('.', ",")),
-        Lang::En => format!("{s}%"),
     }
 }
 
@@ -266,8 +311,8 @@ mod tests {
         assert_eq!(format_number(d("2764"), Lang::En), "2,764");
         assert_eq!(format_number(d("57.50"), Lang::Uk), "57,5");
         assert_eq!(format_number(d("-1234.5"), Lang::En), "-1,234.5");
-        assert_eq!(format_percent_value(d("26.7"), Lang::Uk), "26,7\u{a0}%");
-        assert_eq!(format_percent_value(d("26.7"), Lang::En), "26.7%");
+        assert_eq!(format_percent(Some(d("26.7")), Lang::Uk), "26,7\u{a0}%");
+        assert_eq!(format_percent(Some(d("26.7")), Lang::En), "26.7%");
         assert_eq!(format_thousands(d("1250.5"), Lang::Uk), "1\u{a0}250,5");
         assert_eq!(format_thousands(d("3"), Lang::En), "3.0");
     }
@@ -356,7 +401,60 @@ mod tests {
     fn percentages() {
         let approved = Decimal::new(1196405, 1);
         let planned = Decimal::new(5572000, 1);
-        assert_eq!(format_percent(approved, planned, Lang::Uk), "21,5\u{a0}%");
-        assert_eq!(format_percent(approved, Decimal::ZERO, Lang::Uk), "—");
+        assert_eq!(format_share(approved, planned, Lang::Uk), "21,5\u{a0}%");
+        assert_eq!(format_share(approved, Decimal::ZERO, Lang::Uk), "—");
+        assert_eq!(format_percent(None, Lang::En), "—");
+    }
+
+    #[test]
+    fn percentages_always_show_one_decimal_rounded_half_away_from_zero() {
+        let d = |s: &str| s.parse::<Decimal>().expect("d");
+        let uk = |s: &str| format_percent(Some(d(s)), Lang::Uk);
+        let en = |s: &str| format_percent(Some(d(s)), Lang::En);
+        assert_eq!(uk("19"), "19,0\u{a0}%");
+        assert_eq!(en("19"), "19.0%");
+        // x.x5 goes up (away from zero), also where banker's rounding would go down.
+        assert_eq!(en("12.25"), "12.3%");
+        assert_eq!(en("12.35"), "12.4%");
+        assert_eq!(en("0.05"), "0.1%");
+        // Just below a half goes down.
+        assert_eq!(en("12.2499"), "12.2%");
+        assert_eq!(en("99.94"), "99.9%");
+        assert_eq!(en("99.95"), "100.0%");
+        // Negatives round away from zero too, and a rounded zero has no sign.
+        assert_eq!(en("-12.25"), "-12.3%");
+        assert_eq!(en("-12.24"), "-12.2%");
+        assert_eq!(en("-0.04"), "0.0%");
+        assert_eq!(uk("1500"), "1\u{a0}500,0\u{a0}%");
+        // A computed share: 1 ÷ 16 = 6.25 % → 6.3 %; 1 ÷ 8 = 12.5 %; zero base → "—".
+        assert_eq!(percent_of(d("1"), d("16")), Some(d("6.3")));
+        assert_eq!(format_share(d("1"), d("8"), Lang::En), "12.5%");
+        assert_eq!(format_share(d("0"), d("8"), Lang::Uk), "0,0\u{a0}%");
+        assert_eq!(format_share(d("5"), Decimal::ZERO, Lang::Uk), "—");
+        assert_eq!(percent_plain(d("19")), "19.0");
+        assert_eq!(percent_plain(d("6.25")), "6.3");
+    }
+
+    #[test]
+    fn table_amounts_show_one_decimal_and_keep_the_exact_value_for_the_tooltip() {
+        assert_eq!(a("789460").format_table(Lang::Uk), "789\u{a0}460,0");
+        assert_eq!(a("789460").format_table(Lang::En), "789,460.0");
+        assert_eq!(a("43.912").format_table(Lang::Uk), "43,9");
+        assert_eq!(a("0.05").format_table(Lang::En), "0.1");
+        assert_eq!(a("0.049").format_table(Lang::En), "0.0");
+        assert_eq!(a("12.25").format_table(Lang::En), "12.3");
+        assert_eq!(a("12.35").format_table(Lang::En), "12.4");
+        assert_eq!(a("999.95").format_table(Lang::Uk), "1\u{a0}000,0");
+        assert_eq!(Amount::ZERO.format_table(Lang::Uk), "0,0");
+        assert_eq!(
+            format_table(Decimal::new(-123455, 2), Lang::Uk),
+            "-1\u{a0}234,6"
+        );
+        assert_eq!(
+            exact_if_rounded(a("43.912").decimal(), Lang::Uk).as_deref(),
+            Some("43,912")
+        );
+        assert_eq!(exact_if_rounded(a("43.9").decimal(), Lang::Uk), None);
+        assert_eq!(exact_if_rounded(a("43.900").decimal(), Lang::Uk), None);
     }
 }

@@ -284,6 +284,9 @@ error_codes! {
     SpendingInAnnual = "spending_in_annual", 422,
         "Річний звіт не містить видатків: вони складаються з квартальних звітів.",
         "The annual report has no spending: the year's spending is the sum of its quarterly reports.";
+    ReasonsInQuarterly = "reasons_in_quarterly", 422,
+        "Причини невиконання зазначаються лише в річному звіті.",
+        "Reasons for non-execution are given in the annual report only.";
     ReminderDaysInvalid = "reminder_days_invalid", 422,
         "Кількість днів для нагадування — від 0 до 30.", "Reminder days must be 0 to 30.";
     MaxChangeInvalid = "max_change_invalid", 422,

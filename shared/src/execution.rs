@@ -7,8 +7,8 @@
 //! (shown as "—"), never a division by zero. Layers add up cell by cell, so every level (measure,
 //! community, district, direction, oblast) is the sum of the levels below it.
 
-use crate::amount::Amount;
-use rust_decimal::{Decimal, RoundingStrategy};
+use crate::amount::{percent_of, Amount};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::ops::{Add, AddAssign};
 
@@ -21,16 +21,9 @@ pub struct Execution {
     pub executed: Amount,
 }
 
-/// `part ÷ base × 100`, one decimal; `None` with a zero base.
+/// `part ÷ base × 100`, one decimal (`crate::amount::percent_of`); `None` with a zero base.
 pub fn percent(part: Amount, base: Amount) -> Option<Decimal> {
-    if base.is_zero() {
-        return None;
-    }
-    let pct = part
-        .decimal()
-        .checked_mul(Decimal::ONE_HUNDRED)?
-        .checked_div(base.decimal())?;
-    Some(pct.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero))
+    percent_of(part.decimal(), base.decimal())
 }
 
 impl Execution {

@@ -596,7 +596,7 @@ pub fn achievement(direction: Direction, expected: Expected, actual: Decimal) ->
             Direction::LowerIsBetter => (hundred() * Decimal::TWO).checked_sub(ratio)?,
         }
     };
-    Some(pct.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero))
+    Some(crate::amount::round_percent(pct))
 }
 
 /// The status of an actual against what was expected.

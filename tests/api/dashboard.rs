@@ -15,7 +15,7 @@ use shared::indicators::{IndicatorStatus, StatusRule};
 use shared::{Amount, ErrorCode, GridCell, MeasureId, OrgId, Year};
 use std::collections::HashMap;
 
-fn approved_measures(c: &Client) -> Vec<MeasureSummary> {
+pub fn approved_measures(c: &Client) -> Vec<MeasureSummary> {
     let tree = c.plan(&PlanFilter::default()).expect("plan");
     assert_eq!(
         tree.listed_count, tree.measure_count,
@@ -30,7 +30,7 @@ fn approved_measures(c: &Client) -> Vec<MeasureSummary> {
 }
 
 /// Every approved measure's three layers, read one by one from its own endpoint.
-fn layers(c: &Client) -> Vec<(MeasureSummary, MeasureExecution)> {
+pub fn layers(c: &Client) -> Vec<(MeasureSummary, MeasureExecution)> {
     approved_measures(c)
         .into_iter()
         .map(|m| {
@@ -51,7 +51,7 @@ fn sum<'a>(
         .sum()
 }
 
-fn year_row(d: &Dashboard, y: Year) -> Execution {
+pub fn year_row(d: &Dashboard, y: Year) -> Execution {
     d.execution
         .iter()
         .find(|r| r.year == y && r.direction.is_none())

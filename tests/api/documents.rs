@@ -69,6 +69,14 @@ on_both! {
             assert!(close(number(&line[4]), row.execution.planned), "direction {number_of} planned");
             assert!(close(number(&line[6]), row.execution.executed), "direction {number_of} executed");
         }
+        // The oblast budget alone, as the dashboard filters it.
+        let oblast = dept.dashboard_query(&format!("level=oblast&quarter={q}&source=oblast")).expect("oblast budget");
+        let oblast_totals = year_total(&oblast, q.year);
+        let (xlsx, _) = dept.document("annual.xlsx", &format!("period={}&source=oblast", q.year)).expect("oblast xlsx");
+        let sheets = xlsx_sheets(&xlsx);
+        let total = row_with(sheet(&sheets, "Заходи"), 1, "Усього");
+        assert!(close(number(&total[4]), oblast_totals.planned) && close(number(&total[6]), oblast_totals.executed), "the oblast budget alone");
+        assert!(oblast_totals.planned < totals.planned);
         let (pdf, media) = dept.document("annual.pdf", &format!("period={}", q.year)).expect("annual pdf");
         assert_eq!(media, PDF);
         let words = pdf_text(&pdf);

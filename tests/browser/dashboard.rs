@@ -9,9 +9,10 @@ use obriy_tests::client::save_of;
 use obriy_tests::data::org_by_code;
 use obriy_tests::{spawn_app, Client, DbKind};
 use rust_decimal::Decimal;
+use shared::amount::exact_if_rounded;
 use shared::api::dashboard::{ChildRow, Dashboard, DashboardLevel, MapShapes};
 use shared::api::reports::ExecutionStatus;
-use shared::{Amount, IndicatorStatus};
+use shared::{Amount, IndicatorStatus, Lang};
 use std::str::FromStr;
 
 const DNIPRO_DISTRICT: &str = "UA12020000000052809";
@@ -52,7 +53,8 @@ async fn shows_the_same_figures(b: &Browser, d: &Dashboard) {
         "#dash-heading[data-level=\"{level}\"][data-id=\"{id}\"]"
     ))
     .await;
-    let amount = |css: String| async move { amount_in(&b.text(&css).await) };
+    // A table shows one decimal; the exact figure is in the cell's tooltip where they differ.
+    let amount = |css: String| async move { b.text(&css).await.replace('\u{a0}', " ") };
     for row in d.execution.iter().filter(|r| r.direction.is_none()) {
         let tr = format!("#execution-table tr[data-year=\"{}\"]", row.year);
         let e = row.execution;
@@ -61,18 +63,32 @@ async fn shows_the_same_figures(b: &Browser, d: &Dashboard) {
             ("approved", e.approved),
             ("executed", e.executed),
         ] {
+            let cell = format!("{tr} [data-col=\"{col}\"]");
             assert_eq!(
-                amount(format!("{tr} [data-col=\"{col}\"]")).await,
-                want,
+                amount(cell.clone()).await.trim(),
+                want.format_table(Lang::Uk).replace('\u{a0}', " "),
                 "{col} in {} at {level} {id}",
                 row.year
+            );
+            let exact = exact_if_rounded(want.decimal(), Lang::Uk);
+            assert_eq!(
+                b.attr(&format!("{cell} .amount"), "title")
+                    .await
+                    .filter(|t| !t.is_empty()),
+                exact,
+                "the exact {col} in the tooltip"
             );
         }
     }
     let total = "#execution-table tr[data-year=\"total\"]";
     assert_eq!(
-        amount(format!("{total} [data-col=\"executed\"]")).await,
-        d.total.executed
+        amount(format!("{total} [data-col=\"executed\"]"))
+            .await
+            .trim(),
+        d.total
+            .executed
+            .format_table(Lang::Uk)
+            .replace('\u{a0}', " ")
     );
     assert_eq!(
         percent_in(
@@ -92,8 +108,12 @@ async fn shows_the_same_figures(b: &Browser, d: &Dashboard) {
             child.id
         );
         assert_eq!(
-            amount(format!("{tr} [data-col=\"executed\"]")).await,
-            child.execution.executed,
+            amount(format!("{tr} [data-col=\"executed\"]")).await.trim(),
+            child
+                .execution
+                .executed
+                .format_table(Lang::Uk)
+                .replace('\u{a0}', " "),
             "child {} executed",
             child.id
         );
@@ -447,7 +467,7 @@ fn a_report_approved_while_the_head_watches_shows_on_the_dashboard() {
         b.wait_text(
             "#execution-table tr[data-year=\"total\"] [data-col=\"executed\"]",
             "the new executed total",
-            |t| !t.is_empty() && amount_in(t) == want,
+            |t| t.replace('\u{a0}', " ") == want.format_table(Lang::Uk).replace('\u{a0}', " "),
         )
         .await;
         shows_the_same_figures(&b, &after).await;

@@ -232,7 +232,7 @@ fn indicators_journey(kind: DbKind) {
         })
         .await;
         b.wait_text("#thresholds-IND-08", "English thresholds", |t| {
-            t.contains("On track ≥ 85%")
+            t.contains("On track ≥ 85.0%")
         })
         .await;
         b.wait_text("#thresholds-IND-07", "English defaults", |t| {

@@ -10,6 +10,7 @@ mod envelope;
 mod indicators;
 mod local_programmes;
 mod overspending;
+mod paper;
 mod plan;
 mod proposals;
 mod public;

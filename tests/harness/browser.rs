@@ -217,6 +217,20 @@ impl Browser {
         }
     }
 
+    /// Prints the page as Chromium prints it on A4 paper (the print stylesheet applies) and
+    /// saves the PDF under target/screenshots/NAME.pdf; returns its bytes.
+    pub async fn print_pdf(&self, name: &str) -> Vec<u8> {
+        let pdf = self
+            .client
+            .print(fantoccini::wd::PrintConfiguration::default())
+            .await
+            .unwrap_or_else(|e| panic!("printing {name}: {e}"));
+        let dir = screenshots_dir();
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(dir.join(format!("{name}.pdf")), &pdf);
+        pdf
+    }
+
     /// Signs in through the sign-in page and waits for the app to show the user.
     pub async fn sign_in(&self, login: &str) {
         self.goto("/login").await;

@@ -483,7 +483,12 @@ impl Client {
         if let Some(q) = quarter {
             query.push_str(&format!("&quarter={q}"));
         }
-        self.call_query(ep::DASHBOARD, &[], &query)
+        self.dashboard_query(&query)
+    }
+
+    /// The dashboard for a query as written (`level=oblast&source=oblast`).
+    pub fn dashboard_query(&self, query: &str) -> Res<Dashboard> {
+        self.call_query(ep::DASHBOARD, &[], query)
     }
 
     // The open programme, read without an account.
@@ -556,6 +561,7 @@ pub fn save_of(r: &Report) -> SaveReport {
                 measure_id: m.measure_id,
                 status: m.status,
                 narrative: m.narrative.clone(),
+                reasons: m.reasons.clone(),
                 spending: m
                     .lines
                     .iter()

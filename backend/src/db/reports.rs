@@ -29,6 +29,8 @@ pub struct MeasureRow {
     pub measure_id: i32,
     pub status: Option<String>,
     pub narrative: String,
+    /// An annual report's reasons for non-execution; empty in a quarterly one.
+    pub reasons: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]

@@ -324,6 +324,7 @@ diesel::table! {
         measure_id -> Integer,
         status -> Nullable<Text>,
         narrative -> Text,
+        reasons -> Text,
     }
 }
 

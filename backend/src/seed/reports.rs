@@ -243,6 +243,7 @@ pub fn seed(
                     measure_id: m.id.0,
                     status: Some(status.as_str().to_string()),
                     narrative: narrative.to_string(),
+                    reasons: String::new(),
                 });
                 if status == ExecutionStatus::NotStarted {
                     continue;

@@ -9,9 +9,10 @@ use crate::components::resource_view::ResourceView;
 use crate::components::source_table::column_heads;
 use crate::i18n::{t, use_i18n, K};
 use crate::live::{on_live_debounced, Live};
-use crate::pages::report::labels::{percent_text, period_label, StageBadge};
+use crate::pages::report::labels::{period_label, StageBadge};
 use crate::pages::reports::report_href;
 use leptos::prelude::*;
+use shared::amount::format_percent;
 use shared::api::budget::{ExecutionCell, MeasureExecution, QuarterSpending, SetApproved};
 use shared::api::events::LiveEventKind;
 use shared::calendar::ReportPeriod;
@@ -249,8 +250,8 @@ fn ExecutionView(
                             <td class="num total"><Money amount=total.planned/></td>
                             <td class="num total"><Money amount=total.approved/></td>
                             <td class="num total"><Money amount=total.executed/></td>
-                            <td class="num total">{move || percent_text(total.approved_percent(), i18n.lang())}</td>
-                            <td class="num total">{move || percent_text(total.executed_percent(), i18n.lang())}</td>
+                            <td class="num total">{move || format_percent(total.approved_percent(), i18n.lang())}</td>
+                            <td class="num total">{move || format_percent(total.executed_percent(), i18n.lang())}</td>
                         </tr>
                     </tfoot>
                 </table>
@@ -396,8 +397,8 @@ fn CellRow(cell: ExecutionCell, edit: Edit) -> impl IntoView {
             <td class="num"><Money amount=e.planned/></td>
             <td class="num" id=td_id>{approved}</td>
             <td class="num"><Money amount=e.executed/></td>
-            <td class="num">{move || percent_text(e.approved_percent(), i18n.lang())}</td>
-            <td class="num">{move || percent_text(e.executed_percent(), i18n.lang())}</td>
+            <td class="num">{move || format_percent(e.approved_percent(), i18n.lang())}</td>
+            <td class="num">{move || format_percent(e.executed_percent(), i18n.lang())}</td>
         </tr>
     }
 }

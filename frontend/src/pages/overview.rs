@@ -9,7 +9,7 @@ use crate::i18n::{t, tx, use_i18n, K};
 use crate::live::LiveStatus;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
-use shared::amount::format_percent;
+use shared::amount::format_share;
 use shared::api::programme::{DirectionSummary, Passport, ProgrammeOverview};
 use shared::grid::EnvelopeCell;
 use shared::{FundingSource, Year};
@@ -58,7 +58,7 @@ fn PassportView(
     let i18n = use_i18n();
     let total = passport.total;
     let term = format!("{}–{}", passport.start_year, passport.end_year);
-    let share = move || format_percent(within, total.decimal(), i18n.lang());
+    let share = move || format_share(within, total.decimal(), i18n.lang());
     view! {
         <section class="card passport" aria-labelledby="passport-title">
             <h2 id="passport-title">{t(K::Passport)}</h2>

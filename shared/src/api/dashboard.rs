@@ -11,6 +11,7 @@ use crate::execution::Execution;
 use crate::ids::{DirectionId, IndicatorId, OrgId};
 use crate::indicators::{Actual, IndicatorStatus, IndicatorUnit};
 use crate::period::{Quarter, Year};
+use crate::source::FundingSource;
 use crate::text::Text;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -63,6 +64,9 @@ pub struct DashboardQuery {
     pub id: Option<i32>,
     /// The quarter the indicators are assessed at, `2026-Q3`; default: the latest ended one.
     pub quarter: Option<String>,
+    /// Only this funding source's amounts in every budget figure (`state`, `oblast`, `local`,
+    /// `other`), e.g. `oblast` for the final report on the oblast budget; default: all four.
+    pub source: Option<String>,
 }
 
 /// The most troubles a dashboard lists (the rest are counted).
@@ -154,10 +158,7 @@ impl ComplianceCounts {
 
     /// On time ÷ due, %, one decimal; `None` when nothing was due yet.
     pub fn on_time_percent(&self) -> Option<Decimal> {
-        let due = self.due();
-        (due > 0).then(|| {
-            (Decimal::from(self.on_time) * Decimal::ONE_HUNDRED / Decimal::from(due)).round_dp(1)
-        })
+        crate::amount::percent_of(Decimal::from(self.on_time), Decimal::from(self.due()))
     }
 }
 
@@ -265,6 +266,8 @@ pub struct Dashboard {
     /// The server's today (Kyiv) and the quarter the indicators are assessed at.
     pub today: Date,
     pub quarter: Quarter,
+    /// The funding source every budget figure here is of; `None`: all four added up.
+    pub source: Option<FundingSource>,
     pub directions: Vec<DirectionRef>,
     /// Per year, all directions and each direction.
     pub execution: Vec<ExecutionRow>,

@@ -176,7 +176,12 @@ pub struct ReportMeasure {
     pub task_code: String,
     pub name: Text,
     pub status: Option<ExecutionStatus>,
+    /// What was done; in an annual report, the results achieved ("Досягнуті результати").
     pub narrative: String,
+    /// An annual report's reasons for non-execution ("Причини невиконання"); always empty in a
+    /// quarterly report. Missing in reports frozen before it existed: read as empty.
+    #[serde(default)]
+    pub reasons: String,
     pub lines: Vec<SpendingLine>,
 }
 
@@ -245,6 +250,10 @@ pub struct MeasureReportInput {
     pub status: Option<ExecutionStatus>,
     #[serde(default)]
     pub narrative: String,
+    /// Reasons for non-execution: annual reports only (a quarterly report refuses a non-empty
+    /// one with `reasons_in_quarterly`).
+    #[serde(default)]
+    pub reasons: String,
     /// Spent in the period per source (of the period's year); quarterly reports only.
     #[serde(default)]
     pub spending: Vec<SpendingInput>,
@@ -271,8 +280,8 @@ pub struct ValueInput {
 }
 
 /// `PUT /api/reports/{org}/{period}`: the whole draft as the author has it. Fields name errors
-/// as `measures[i].narrative`, `measures[i].spending[j].amount`, `values[i].value`,
-/// `values[i].comment`.
+/// as `measures[i].narrative`, `measures[i].reasons`, `measures[i].spending[j].amount`,
+/// `values[i].value`, `values[i].comment`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SaveReport {
@@ -292,11 +301,13 @@ impl SaveReport {
                     ErrorCode::LineDuplicate,
                 ));
             }
-            if m.narrative.chars().count() > NARRATIVE_MAX {
-                return Err(FieldError::new(
-                    format!("measures[{i}].narrative"),
-                    ErrorCode::TextTooLong,
-                ));
+            for (field, text) in [("narrative", &m.narrative), ("reasons", &m.reasons)] {
+                if text.chars().count() > NARRATIVE_MAX {
+                    return Err(FieldError::new(
+                        format!("measures[{i}].{field}"),
+                        ErrorCode::TextTooLong,
+                    ));
+                }
             }
             let mut sources = std::collections::HashSet::new();
             for (j, s) in m.spending.iter().enumerate() {
@@ -434,6 +445,7 @@ mod tests {
             measure_id: MeasureId(id),
             status: Some(ExecutionStatus::InProgress),
             narrative: String::new(),
+            reasons: String::new(),
             spending,
         }
     }
@@ -470,6 +482,15 @@ mod tests {
             save(vec![long], vec![]).check_shape(),
             Err(FieldError::new(
                 "measures[0].narrative",
+                ErrorCode::TextTooLong
+            ))
+        );
+        let mut long = measure(2, vec![]);
+        long.reasons = "я".repeat(NARRATIVE_MAX + 1);
+        assert_eq!(
+            save(vec![long], vec![]).check_shape(),
+            Err(FieldError::new(
+                "measures[0].reasons",
                 ErrorCode::TextTooLong
             ))
         );

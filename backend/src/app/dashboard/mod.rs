@@ -16,6 +16,7 @@
 //! - "Low execution": in the assessed year, executed below half of the approved amount
 //!   pro-rated to the assessed quarter.
 
+pub mod figures;
 pub mod map;
 
 use crate::app::actor::Actor;
@@ -27,7 +28,7 @@ use crate::app::App;
 use crate::db::{self, DbConn};
 use bytes::Bytes;
 use rust_decimal::Decimal;
-use shared::amount::{format_number, format_percent_value, format_thousands};
+use shared::amount::{format_number, format_percent, format_thousands};
 use shared::api::dashboard::{
     ChildRow, ComplianceCounts, Crumb, Dashboard, DashboardLevel, DashboardQuery, DirectionRef,
     ExecutionRow, IndicatorTile, PeriodCompliance, TraceReport, TrendPoint, Trouble, TroubleKind,
@@ -60,10 +61,14 @@ struct ReportInfo {
     dates: ReportDates,
 }
 
-/// One stored report's spending per measure.
-type ReportSpending = (ReportPeriod, ReportStage, HashMap<MeasureId, Amount>);
-/// A cached answer: (level, id, quarter) → JSON.
-type Answers = Mutex<HashMap<(DashboardLevel, i32, Quarter), Bytes>>;
+/// One stored report's spending per measure and source.
+type ReportSpending = (
+    ReportPeriod,
+    ReportStage,
+    HashMap<(MeasureId, FundingSource), Amount>,
+);
+/// A cached answer: (level, id, quarter, source) → JSON.
+type Answers = Mutex<HashMap<(DashboardLevel, i32, Quarter, Option<FundingSource>), Bytes>>;
 
 /// Everything the dashboard reads, at one moment.
 pub struct Board {
@@ -86,8 +91,8 @@ pub struct Board {
     /// IND-01's figures per community, from the register of local programmes.
     local_programmes: HashMap<OrgId, Vec<QuarterValue>>,
     reporting: HashMap<Year, Vec<OrgId>>,
-    /// Per organisation: execution per year × direction.
-    org_exec: HashMap<OrgId, BTreeMap<(Year, DirectionId), Execution>>,
+    /// Per organisation: execution per year × direction × source.
+    org_exec: HashMap<OrgId, BTreeMap<(Year, DirectionId, FundingSource), Execution>>,
     answers: Answers,
 }
 
@@ -130,7 +135,8 @@ impl Board {
                     .copied()
             };
             let mut executed: HashMap<MeasureId, BudgetGrid> = HashMap::new();
-            let mut per_report: HashMap<i32, HashMap<MeasureId, Amount>> = HashMap::new();
+            let mut per_report: HashMap<i32, HashMap<(MeasureId, FundingSource), Amount>> =
+                HashMap::new();
             for s in db::reports::all_spending(conn)? {
                 let Some((_, period, stage)) = by_id.get(&s.report_id).copied() else {
                     continue;
@@ -146,7 +152,7 @@ impl Board {
                 let cell = per_report
                     .entry(s.report_id)
                     .or_default()
-                    .entry(MeasureId(s.measure_id))
+                    .entry((MeasureId(s.measure_id), source))
                     .or_insert(Amount::ZERO);
                 *cell = *cell + amount;
                 if stage == ReportStage::Approved {
@@ -211,17 +217,21 @@ impl Board {
             let reporting = Year::all()
                 .map(|y| (y, r::reporting_orgs(&structure, &snapshot, &defs, y)))
                 .collect();
-            let mut org_exec: HashMap<OrgId, BTreeMap<(Year, DirectionId), Execution>> =
-                HashMap::new();
+            let mut org_exec: HashMap<
+                OrgId,
+                BTreeMap<(Year, DirectionId, FundingSource), Execution>,
+            > = HashMap::new();
             for m in approved_measures(&snapshot) {
                 let Some(task) = structure.task(m.task_id) else {
                     continue;
                 };
                 let entry = org_exec.entry(m.org_id).or_default();
                 for y in Year::all() {
-                    let e = exec_of(m, y, &approved, &executed);
-                    if !e.is_empty() {
-                        *entry.entry((y, task.direction_id)).or_default() += e;
+                    for s in FundingSource::ALL {
+                        let e = exec_of(m, y, Some(s), &approved, &executed);
+                        if !e.is_empty() {
+                            *entry.entry((y, task.direction_id, s)).or_default() += e;
+                        }
                     }
                 }
             }
@@ -262,29 +272,41 @@ fn approved_measures(snapshot: &Snapshot) -> impl Iterator<Item = &MeasureEntry>
         .filter(|m| m.status == MeasureStatus::Approved)
 }
 
+/// A grid's amount in a year: of one funding source, or of all four added up.
+fn pick(grid: &BudgetGrid, y: Year, source: Option<FundingSource>) -> Amount {
+    match source {
+        Some(s) => grid.get(y, s),
+        None => grid.year_total(y),
+    }
+}
+
+/// A measure's three layers in a year, of one source or all: the one place a measure's
+/// execution figure is made, for every level above it.
 fn exec_of(
     m: &MeasureEntry,
     y: Year,
+    source: Option<FundingSource>,
     approved: &HashMap<MeasureId, BudgetGrid>,
     executed: &HashMap<MeasureId, BudgetGrid>,
 ) -> Execution {
-    Execution::new(
-        m.grid.year_total(y),
-        approved
+    let of = |grids: &HashMap<MeasureId, BudgetGrid>| {
+        grids
             .get(&m.id)
-            .map_or(Amount::ZERO, |g| g.year_total(y)),
-        executed
-            .get(&m.id)
-            .map_or(Amount::ZERO, |g| g.year_total(y)),
-    )
+            .map_or(Amount::ZERO, |g| pick(g, y, source))
+    };
+    Execution::new(pick(&m.grid, y, source), of(approved), of(executed))
 }
 
-/// A level of the drill-down.
+/// A level of the drill-down, and of the figures official reports take (`figures`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Scope {
+pub enum Scope {
+    /// The whole programme.
     Oblast,
+    /// A district with its own measures and its communities'.
     District(OrgId),
+    /// One organisation's own measures (a community, an oblast executor, a district's own).
     Org(OrgId),
+    /// One approved measure.
     Measure(MeasureId),
 }
 
@@ -303,6 +325,35 @@ impl Scope {
             Scope::Oblast => 0,
             Scope::District(o) | Scope::Org(o) => o.0,
             Scope::Measure(m) => m.0,
+        }
+    }
+}
+
+impl Board {
+    /// That the scope exists (404) and the user may see its dashboard (403).
+    fn check(&self, actor: &Actor, scope: Scope) -> AppResult<()> {
+        let s = &self.structure;
+        let allowed = match scope {
+            Scope::Oblast => actor.can_see_oblast_dashboard(),
+            Scope::District(o) => {
+                s.org(o)
+                    .filter(|o| o.kind == OrgKind::District)
+                    .ok_or(ErrorCode::NotFound)?;
+                actor.can_see_dashboard_of(s, o)
+            }
+            Scope::Org(o) => {
+                s.org(o).ok_or(ErrorCode::NotFound)?;
+                actor.can_see_dashboard_of(s, o)
+            }
+            Scope::Measure(m) => {
+                let e = self.measure(m).ok_or(ErrorCode::NotFound)?;
+                actor.can_see_dashboard_of(s, e.org_id)
+            }
+        };
+        if allowed {
+            Ok(())
+        } else {
+            Err(ErrorCode::Forbidden.into())
         }
     }
 }
@@ -335,7 +386,7 @@ impl Board {
         }
     }
 
-    fn execution_rows(&self, scope: Scope) -> Vec<ExecutionRow> {
+    fn execution_rows(&self, scope: Scope, source: Option<FundingSource>) -> Vec<ExecutionRow> {
         let mut cells: BTreeMap<(Year, DirectionId), Execution> = BTreeMap::new();
         if let Scope::Measure(id) = scope {
             if let (Some(m), Some(task)) = (
@@ -346,14 +397,16 @@ impl Board {
                 for y in Year::all() {
                     cells.insert(
                         (y, task.direction_id),
-                        exec_of(m, y, &self.approved, &self.executed),
+                        exec_of(m, y, source, &self.approved, &self.executed),
                     );
                 }
             }
         } else {
             for org in self.orgs_in(scope) {
-                for (k, e) in self.org_exec.get(&org.id).into_iter().flatten() {
-                    *cells.entry(*k).or_default() += *e;
+                for ((y, d, s), e) in self.org_exec.get(&org.id).into_iter().flatten() {
+                    if source.is_none_or(|only| only == *s) {
+                        *cells.entry((*y, *d)).or_default() += *e;
+                    }
                 }
             }
         }
@@ -382,8 +435,8 @@ impl Board {
         rows
     }
 
-    fn total(&self, scope: Scope) -> Execution {
-        self.execution_rows(scope)
+    fn total(&self, scope: Scope, source: Option<FundingSource>) -> Execution {
+        self.execution_rows(scope, source)
             .iter()
             .filter(|r| r.direction.is_none())
             .map(|r| r.execution)
@@ -589,7 +642,7 @@ impl Board {
             .collect()
     }
 
-    fn child(&self, scope: Scope, q: Quarter) -> Option<ChildRow> {
+    fn child(&self, scope: Scope, q: Quarter, source: Option<FundingSource>) -> Option<ChildRow> {
         let (name, kind, code, latest, statuses, execution_status) = match scope {
             Scope::District(o) | Scope::Org(o) => {
                 let org = self.structure.org(o)?;
@@ -641,7 +694,7 @@ impl Board {
             name,
             kind,
             code,
-            execution: self.total(scope),
+            execution: self.total(scope, source),
             compliance: if matches!(scope, Scope::Measure(_)) {
                 ComplianceCounts::default()
             } else {
@@ -702,12 +755,16 @@ impl Board {
         }
     }
 
-    fn troubles(&self, scope: Scope, q: Quarter, tiles: &[IndicatorTile]) -> Vec<Trouble> {
+    fn troubles(
+        &self,
+        scope: Scope,
+        q: Quarter,
+        tiles: &[IndicatorTile],
+        source: Option<FundingSource>,
+    ) -> Vec<Trouble> {
         let num =
             |v: Option<Decimal>, lang| v.map_or("—".to_string(), |v| format_number(v, lang));
-        let pct = |v: Option<Decimal>, lang| {
-            v.map_or("—".to_string(), |v| format_percent_value(v, lang))
-        };
+        let pct = format_percent;
         let mut out = Vec::new();
         for t in tiles {
             if !matches!(
@@ -815,15 +872,7 @@ impl Board {
                 });
             }
         }
-        let in_scope: Vec<&MeasureEntry> = match scope {
-            Scope::Measure(m) => self.measure(m).into_iter().collect(),
-            _ => {
-                let ids: Vec<OrgId> = orgs.iter().map(|o| o.id).collect();
-                approved_measures(&self.snapshot)
-                    .filter(|m| ids.contains(&m.org_id))
-                    .collect()
-            }
-        };
+        let in_scope = self.measures_in(scope);
         for m in &in_scope {
             let Some((period, status)) = self.measure_status.get(&m.id) else {
                 continue;
@@ -850,7 +899,10 @@ impl Board {
             let none = BudgetGrid::new();
             let approved = self.approved.get(&m.id).unwrap_or(&none);
             let executed = self.executed.get(&m.id).unwrap_or(&none);
-            for source in FundingSource::ALL {
+            for source in FundingSource::ALL
+                .into_iter()
+                .filter(|s| source.is_none_or(|only| only == *s))
+            {
                 let (planned, approved, spent) = (
                     m.grid.get(q.year, source),
                     approved.get(q.year, source),
@@ -893,7 +945,7 @@ impl Board {
             }
         }
         for m in &in_scope {
-            let e = exec_of(m, q.year, &self.approved, &self.executed);
+            let e = exec_of(m, q.year, source, &self.approved, &self.executed);
             if e.approved.is_zero() {
                 continue;
             }
@@ -933,7 +985,20 @@ impl Board {
         out
     }
 
-    fn trace(&self, scope: Scope) -> Vec<TraceReport> {
+    /// The approved measures a scope covers, in the plan's order.
+    fn measures_in(&self, scope: Scope) -> Vec<&MeasureEntry> {
+        match scope {
+            Scope::Measure(m) => self.measure(m).into_iter().collect(),
+            _ => {
+                let ids: Vec<OrgId> = self.orgs_in(scope).iter().map(|o| o.id).collect();
+                approved_measures(&self.snapshot)
+                    .filter(|m| ids.contains(&m.org_id))
+                    .collect()
+            }
+        }
+    }
+
+    fn trace(&self, scope: Scope, source: Option<FundingSource>) -> Vec<TraceReport> {
         let (org, measure) = match scope {
             Scope::Org(o) => (o, None),
             Scope::Measure(m) => match self.measure(m) {
@@ -950,10 +1015,16 @@ impl Board {
             .into_iter()
             .flatten()
             .filter_map(|(period, stage, amounts)| {
-                let executed = match measure {
-                    Some(m) => amounts.get(&m).copied()?,
-                    None => amounts.values().copied().sum(),
-                };
+                let mut matching = amounts
+                    .iter()
+                    .filter(|((m, s), _)| {
+                        measure.is_none_or(|only| only == *m)
+                            && source.is_none_or(|only| only == *s)
+                    })
+                    .map(|(_, a)| *a)
+                    .peekable();
+                matching.peek()?;
+                let executed = matching.sum();
                 Some(TraceReport {
                     org,
                     org_name: info.name.clone(),
@@ -1031,7 +1102,7 @@ impl Board {
         path
     }
 
-    fn dashboard(&self, scope: Scope, q: Quarter) -> Dashboard {
+    fn dashboard(&self, scope: Scope, q: Quarter, source: Option<FundingSource>) -> Dashboard {
         let tiles = self.tiles(scope, q);
         let (compliance, compliance_total) = match scope {
             Scope::Measure(m) => match self.measure(m) {
@@ -1040,7 +1111,7 @@ impl Board {
             },
             _ => self.compliance(scope),
         };
-        let mut troubles = self.troubles(scope, q, &tiles);
+        let mut troubles = self.troubles(scope, q, &tiles, source);
         let troubles_total = u32::try_from(troubles.len()).unwrap_or(u32::MAX);
         troubles.truncate(TROUBLES_SHOWN);
         let path = self.path(scope);
@@ -1052,7 +1123,7 @@ impl Board {
             Scope::Oblast => path.first().map(|c| c.name.clone()),
         }
         .unwrap_or_else(|| Text::new("", ""));
-        let execution = self.execution_rows(scope);
+        let execution = self.execution_rows(scope, source);
         Dashboard {
             level: scope.level(),
             id: scope.id(),
@@ -1060,6 +1131,7 @@ impl Board {
             path,
             today: self.today,
             quarter: q,
+            source,
             directions: self
                 .structure
                 .directions
@@ -1082,16 +1154,16 @@ impl Board {
             children: self
                 .children(scope)
                 .into_iter()
-                .filter_map(|c| self.child(c, q))
+                .filter_map(|c| self.child(c, q, source))
                 .collect(),
             map: self
                 .communities(scope)
                 .into_iter()
-                .filter_map(|c| self.child(c, q))
+                .filter_map(|c| self.child(c, q, source))
                 .collect(),
             troubles,
             troubles_total,
-            trace: self.trace(scope),
+            trace: self.trace(scope, source),
         }
     }
 }
@@ -1194,31 +1266,22 @@ pub fn answer(board: &Board, actor: &Actor, query: &DashboardQuery) -> AppResult
             quarter: 1,
         }),
     };
+    let source = match query.source.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(raw) => Some(
+            FundingSource::parse(raw)
+                .ok_or_else(|| AppError::field(ErrorCode::SourceInvalid, "source"))?,
+        ),
+    };
     let id = query.id.unwrap_or(0);
-    let s = &board.structure;
     let scope = match level {
         DashboardLevel::Oblast => Scope::Oblast,
-        DashboardLevel::District => {
-            let org = s.org(OrgId(id)).filter(|o| o.kind == OrgKind::District);
-            Scope::District(org.ok_or(ErrorCode::NotFound)?.id)
-        }
-        DashboardLevel::Community => Scope::Org(s.org(OrgId(id)).ok_or(ErrorCode::NotFound)?.id),
-        DashboardLevel::Measure => {
-            board.measure(MeasureId(id)).ok_or(ErrorCode::NotFound)?;
-            Scope::Measure(MeasureId(id))
-        }
+        DashboardLevel::District => Scope::District(OrgId(id)),
+        DashboardLevel::Community => Scope::Org(OrgId(id)),
+        DashboardLevel::Measure => Scope::Measure(MeasureId(id)),
     };
-    let allowed = match scope {
-        Scope::Oblast => actor.can_see_oblast_dashboard(),
-        Scope::District(o) | Scope::Org(o) => actor.can_see_dashboard_of(s, o),
-        Scope::Measure(m) => board
-            .measure(m)
-            .is_some_and(|e| actor.can_see_dashboard_of(s, e.org_id)),
-    };
-    if !allowed {
-        return Err(ErrorCode::Forbidden.into());
-    }
-    let key = (level, scope.id(), q);
+    board.check(actor, scope)?;
+    let key = (level, scope.id(), q, source);
     if let Some(json) = board
         .answers
         .lock()
@@ -1227,8 +1290,9 @@ pub fn answer(board: &Board, actor: &Actor, query: &DashboardQuery) -> AppResult
     {
         return Ok(json.clone());
     }
-    let json =
-        Bytes::from(serde_json::to_vec(&board.dashboard(scope, q)).map_err(AppError::internal)?);
+    let json = Bytes::from(
+        serde_json::to_vec(&board.dashboard(scope, q, source)).map_err(AppError::internal)?,
+    );
     board
         .answers
         .lock()
@@ -1290,7 +1354,7 @@ impl Board {
 
     /// An organisation's own row (its measures' execution, its compliance), as on the dashboard.
     pub fn org_row(&self, org: OrgId) -> Option<ChildRow> {
-        self.child(Scope::Org(org), self.default_quarter())
+        self.child(Scope::Org(org), self.default_quarter(), None)
     }
 
     /// The oblast's indicator tiles for the default quarter.

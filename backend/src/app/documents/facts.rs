@@ -56,7 +56,7 @@ impl Scope {
     }
 
     /// The dashboard's query for this scope at a quarter.
-    fn dashboard_query(&self, quarter: Quarter) -> DashboardQuery {
+    fn dashboard_query(&self, quarter: Quarter, source: Option<FundingSource>) -> DashboardQuery {
         let (level, id) = match &self.org {
             None => ("oblast", None),
             Some(o) if o.kind == OrgKind::District => ("district", Some(o.id.0)),
@@ -66,6 +66,7 @@ impl Scope {
             level: Some(level.to_string()),
             id,
             quarter: Some(quarter.to_string()),
+            source: source.map(|s| s.as_str().to_string()),
         }
     }
 }
@@ -215,7 +216,7 @@ impl<'a> Facts<'a> {
 
     /// The dashboard of the scope at a quarter: indicators, execution, compliance as shown there.
     pub fn dashboard(&self, quarter: Quarter) -> AppResult<Dashboard> {
-        let query = self.scope.dashboard_query(quarter);
+        let query = self.scope.dashboard_query(quarter, self.source);
         let json = dashboard::answer(&self.board, self.actor, &query)?;
         serde_json::from_slice(&json).map_err(AppError::internal)
     }
@@ -237,7 +238,7 @@ impl<'a> Facts<'a> {
                     MeasureTexts {
                         status: m.status.as_deref().and_then(ExecutionStatus::parse),
                         narrative: m.narrative,
-                        reasons: String::new(),
+                        reasons: m.reasons,
                     },
                 );
             }

@@ -129,7 +129,18 @@ pub fn build(
             } else {
                 String::new()
             }));
-            cells.push(Cell::text(if first { m.narrative.as_str() } else { "" }));
+            cells.push(Cell::Text(if !first {
+                String::new()
+            } else if m.reasons.trim().is_empty() {
+                m.narrative.clone()
+            } else {
+                format!(
+                    "{}\n{}: {}",
+                    m.narrative,
+                    pick(lang, "Причини невиконання", "Reasons for non-execution"),
+                    m.reasons
+                )
+            }));
             measure_rows.push(Row::new(RowStyle::Item, cells));
         }
     }

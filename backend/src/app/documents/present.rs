@@ -1,8 +1,8 @@
 //! How a document's cells read on paper: amounts with one decimal (`789 460,0`), percentages with one (`21,5 %`), dates `01.03.2027` — the official style, through `shared`'s formatting.
 
 use super::model::{Cell, Document};
-use rust_decimal::{Decimal, RoundingStrategy};
-use shared::amount::{format_number, format_thousands};
+use rust_decimal::Decimal;
+use shared::amount::{format_number, format_percent};
 use shared::calendar::Date;
 use shared::{Amount, Lang};
 
@@ -15,23 +15,14 @@ pub fn pick(lang: Lang, uk: &str, en: &str) -> String {
 }
 
 /// Thousand UAH with exactly one decimal, half away from zero (the exact value stays in the
-/// workbook's cell).
+/// workbook's cell): the app's table style, `shared::amount::format_table`.
 pub fn amount(value: Amount, lang: Lang) -> String {
-    let rounded = value
-        .decimal()
-        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
-    // At most one decimal now; `format_thousands` writes at least one.
-    format_thousands(rounded, lang)
+    value.format_table(lang)
 }
 
-/// A percentage already computed, always with one decimal: `19,0 %` (`19.0%`).
+/// A percentage already computed, always with one decimal: `19,0 %` (`19.0%`), the app's style.
 pub fn percent(value: Decimal, lang: Lang) -> String {
-    let v = value.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
-    let s = format!("{v:.1}");
-    match lang {
-        Lang::Uk => format!("{}\u{a0}%", s.replace('.', ",")),
-        Lang::En => format!("{s}%"),
-    }
+    format_percent(Some(value), lang)
 }
 
 /// `01.03.2027` (`1 Mar 2027` in English).

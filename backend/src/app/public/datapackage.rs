@@ -269,8 +269,8 @@ fn rows(app: &App, name: &str) -> AppResult<Option<Vec<Row>>> {
                 ];
                 row.extend(layers(m.total.layers()));
                 row.extend([
-                    m.total.approved_percent.map(|p| p.to_string()),
-                    m.total.executed_percent.map(|p| p.to_string()),
+                    m.total.approved_percent.map(shared::amount::percent_plain),
+                    m.total.executed_percent.map(shared::amount::percent_plain),
                     m.status.as_ref().and_then(code),
                 ]);
                 row

@@ -99,6 +99,13 @@ pub fn save(
                     format!("measures[{i}].spending"),
                 ));
             }
+            // Reasons for non-execution belong to the annual report alone.
+            if !period.is_annual() && !m.reasons.trim().is_empty() {
+                return Err(AppError::field(
+                    ErrorCode::ReasonsInQuarterly,
+                    format!("measures[{i}].reasons"),
+                ));
+            }
             let approved = approved_of.remove(&m.measure_id.0).unwrap_or_default();
             let before = match period {
                 ReportPeriod::Quarter(q) => executed(
@@ -149,6 +156,7 @@ pub fn save(
                 measure_id: m.measure_id.0,
                 status: m.status.map(|s| s.as_str().to_string()),
                 narrative: m.narrative.trim().to_string(),
+                reasons: m.reasons.trim().to_string(),
             });
         }
         let mine: HashMap<IndicatorId, &Indicator> = ctx

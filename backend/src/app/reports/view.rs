@@ -162,6 +162,7 @@ pub fn content(
                 .and_then(|r| r.status.as_deref())
                 .and_then(ExecutionStatus::parse),
             narrative: saved.map(|r| r.narrative.clone()).unwrap_or_default(),
+            reasons: saved.map(|r| r.reasons.clone()).unwrap_or_default(),
             lines: sources
                 .into_iter()
                 .map(|source| {

@@ -4,10 +4,11 @@ use super::scope::Scope;
 use crate::components::amount::Money;
 use crate::components::indicator_status::{status_icon, status_key};
 use crate::i18n::{t, use_i18n, K};
-use crate::pages::report::labels::{percent_text, CalendarStateBadge};
+use crate::pages::report::labels::CalendarStateBadge;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::Decimal;
+use shared::amount::format_percent;
 use shared::api::dashboard::{ChildRow, DashboardLevel};
 use shared::api::orgs::OrgKind;
 use shared::Lang;
@@ -199,9 +200,9 @@ fn Row(row: ChildRow, here: Scope, measures: bool) -> impl IntoView {
             <td class="num" data-col="planned"><Money amount=e.planned/></td>
             <td class="num" data-col="approved"><Money amount=e.approved/></td>
             <td class="num" data-col="executed"><Money amount=e.executed/></td>
-            <td class="num" data-col="executed-pct">{move || percent_text(e.executed_percent(), i18n.lang())}</td>
+            <td class="num" data-col="executed-pct">{move || format_percent(e.executed_percent(), i18n.lang())}</td>
             <td class="num" data-col="on-time-pct">
-                {move || percent_text(c.on_time_percent(), i18n.lang())}
+                {move || format_percent(c.on_time_percent(), i18n.lang())}
                 {(c.due() > 0).then(|| view! { <span class="cell-sub">{format!("{}/{}", c.on_time, c.due())}</span> })}
             </td>
             <td>{latest}</td>

@@ -2,8 +2,9 @@
 
 use crate::components::charts::stacked::{Segment, StackRow, StackedRows};
 use crate::i18n::{t, use_i18n, K};
-use crate::pages::report::labels::{date_text, percent_text, period_label};
+use crate::pages::report::labels::{date_text, period_label};
 use leptos::prelude::*;
+use shared::amount::format_percent;
 use shared::api::dashboard::{ComplianceCounts, PeriodCompliance};
 use shared::calendar::Compliance;
 use shared::Lang;
@@ -53,7 +54,7 @@ fn count_cells(c: ComplianceCounts) -> impl IntoView {
         <td class="num" data-col="late">{c.late.to_string()}</td>
         <td class="num" data-col="missing">{c.missing.to_string()}</td>
         <td class="num" data-col="not_due">{c.not_due.to_string()}</td>
-        <td class="num" data-col="on_time_pct">{move || percent_text(c.on_time_percent(), i18n.lang())}</td>
+        <td class="num" data-col="on_time_pct">{move || format_percent(c.on_time_percent(), i18n.lang())}</td>
     }
 }
 

@@ -4,8 +4,8 @@ use crate::components::amount::Money;
 use crate::components::charts::bars::{BarGroup, BarSeries, GroupedBars};
 use crate::components::charts::scale::to_f64;
 use crate::i18n::{t, tx, use_i18n, K};
-use crate::pages::report::labels::percent_text;
 use leptos::prelude::*;
+use shared::amount::format_percent;
 use shared::api::dashboard::{Dashboard, DirectionRef, ExecutionRow};
 use shared::execution::Execution;
 use shared::{Lang, Year};
@@ -17,8 +17,8 @@ fn figure_cells(e: Execution) -> impl IntoView {
         <td class="num" data-col="planned"><Money amount=e.planned/></td>
         <td class="num" data-col="approved"><Money amount=e.approved/></td>
         <td class="num" data-col="executed"><Money amount=e.executed/></td>
-        <td class="num" data-col="approved-pct">{move || percent_text(e.approved_percent(), i18n.lang())}</td>
-        <td class="num" data-col="executed-pct">{move || percent_text(e.executed_percent(), i18n.lang())}</td>
+        <td class="num" data-col="approved-pct">{move || format_percent(e.approved_percent(), i18n.lang())}</td>
+        <td class="num" data-col="executed-pct">{move || format_percent(e.executed_percent(), i18n.lang())}</td>
     }
 }
 
@@ -99,6 +99,15 @@ pub fn ExecutionSection(dash: Dashboard) -> impl IntoView {
             />
         }
     };
+    // With one funding source chosen, every amount here is of it alone: said beside the figures.
+    let source_note = dash.source.map(|source| {
+        let label = source.label();
+        view! {
+            <p class="dash-source-note" id="execution-source">
+                {t(K::DashSource)}": "<strong>{move || i18n.text(&label)}</strong>
+            </p>
+        }
+    });
     let year_rows = years
         .into_iter()
         .map(|(year, e)| {
@@ -114,6 +123,7 @@ pub fn ExecutionSection(dash: Dashboard) -> impl IntoView {
         <section class="card dash-section" id="execution" aria-labelledby="execution-title">
             <h2 id="execution-title">{t(K::DashExecTitle)}</h2>
             <p class="hint">{t(K::DashExecHint)}</p>
+            {source_note}
             <div class="chart-and-table">
                 {chart}
                 <div class="table-scroll">

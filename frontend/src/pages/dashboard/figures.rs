@@ -2,8 +2,8 @@
 
 use crate::components::indicator_status::status_icon;
 use crate::i18n::K;
-use crate::pages::report::labels::percent_text;
 use rust_decimal::Decimal;
+use shared::amount::format_percent;
 use shared::api::dashboard::ChildRow;
 use shared::indicators::IndicatorStatus;
 use shared::{IndicatorId, Lang};
@@ -124,7 +124,7 @@ pub fn figure_text(figure: MapFigure, row: Option<&ChildRow>, lang: Lang) -> Str
     };
     match figure {
         MapFigure::Execution => match row.execution.executed_percent() {
-            Some(p) => percent_text(Some(p), lang),
+            Some(p) => format_percent(Some(p), lang),
             None => no_data(),
         },
         MapFigure::Compliance => match row.compliance.on_time_percent() {
@@ -134,7 +134,7 @@ pub fn figure_text(figure: MapFigure, row: Option<&ChildRow>, lang: Lang) -> Str
                 K::DashOf.text(lang),
                 row.compliance.due(),
                 K::DashOnTimeWord.text(lang),
-                percent_text(Some(p), lang)
+                format_percent(Some(p), lang)
             ),
             None => no_data(),
         },

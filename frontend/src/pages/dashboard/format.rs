@@ -1,27 +1,33 @@
 //! How the dashboard writes indicator values, quarters and levels in each language.
 
 use crate::i18n::K;
-use crate::pages::report::labels::{percent_text, value_text};
-use rust_decimal::Decimal;
+use crate::pages::report::labels::value_text;
+use rust_decimal::{Decimal, RoundingStrategy};
+use shared::amount::format_percent;
 use shared::api::dashboard::DashboardLevel;
 use shared::indicators::IndicatorUnit;
 use shared::{Lang, Quarter};
 
 /// A value with its unit, rounded as the unit is reported: `1 390 од.`, `55,6 %`.
 pub fn value_with_unit(value: Decimal, unit: IndicatorUnit, lang: Lang) -> String {
-    let rounded = value.round_dp(unit.decimals());
     if unit == IndicatorUnit::Percent {
-        return percent_text(Some(rounded), lang);
+        return format_percent(Some(value), lang);
     }
-    format!("{} {}", value_text(rounded, lang), unit.label().get(lang))
+    format!(
+        "{} {}",
+        value_text(rounded(value, unit), lang),
+        unit.label().get(lang)
+    )
+}
+
+/// A value to the decimals its unit is reported in, half away from zero (as percentages are).
+fn rounded(value: Decimal, unit: IndicatorUnit) -> Decimal {
+    value.round_dp_with_strategy(unit.decimals(), RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// A value without its unit (table cells under a heading that names it), or "—".
 pub fn value_or_dash(value: Option<Decimal>, unit: IndicatorUnit, lang: Lang) -> String {
-    value.map_or_else(
-        || "—".to_string(),
-        |v| value_text(v.round_dp(unit.decimals()), lang),
-    )
+    value.map_or_else(|| "—".to_string(), |v| value_text(rounded(v, unit), lang))
 }
 
 /// A quarter on a short axis: `I'26` / `Q1'26`.

@@ -3,15 +3,16 @@
 use super::format::level_label;
 use super::scope::Scope;
 use crate::i18n::{t, tx, use_i18n, K};
-use crate::pages::report::labels::{date_text, percent_text, period_label};
+use crate::pages::report::labels::{date_text, period_label};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use shared::amount::format_percent;
 use shared::api::dashboard::{Crumb, Dashboard, DashboardLevel};
 use shared::calendar::ReportPeriod;
 use shared::indicators::IndicatorStatus;
-use shared::{Quarter, Text, Year};
+use shared::{FundingSource, Quarter, Text, Year};
 
 /// The quarters one may assess: every quarter of the programme up to the latest ended one
 /// (and the one shown, should the server pick another).
@@ -88,6 +89,22 @@ pub fn DashHead(dash: Dashboard, here: Scope) -> impl IntoView {
             );
         }
     };
+    let sources = std::iter::once(None)
+        .chain(FundingSource::ALL.into_iter().map(Some))
+        .map(|s| {
+            let value = s.map_or("", FundingSource::as_str);
+            let label = move || match s {
+                Some(s) => s.label().get(i18n.lang()).to_string(),
+                None => K::text(K::DashSourceAll, i18n.lang()).to_string(),
+            };
+            view! { <option value=value selected=s == dash.source>{label}</option> }
+        })
+        .collect_view();
+    let navigate_source = use_navigate();
+    let on_source = move |ev: leptos::ev::Event| {
+        let source = FundingSource::parse(&event_target_value(&ev));
+        navigate_source(&here.of_source(source).href(), NavigateOptions::default());
+    };
     let measure_link = (dash.level == DashboardLevel::Measure).then(|| {
         view! {
             <p class="dash-measure-link">
@@ -123,10 +140,17 @@ pub fn DashHead(dash: Dashboard, here: Scope) -> impl IntoView {
                 </p>
                 {measure_link}
             </div>
-            <div class="field dash-quarter">
-                <label for="dash-quarter">{t(K::DashQuarter)}</label>
-                <select id="dash-quarter" on:change=on_quarter>{options}</select>
-                <span class="hint">{t(K::DashQuarterHint)}</span>
+            <div class="dash-filters">
+                <div class="field dash-quarter">
+                    <label for="dash-quarter">{t(K::DashQuarter)}</label>
+                    <select id="dash-quarter" on:change=on_quarter>{options}</select>
+                    <span class="hint">{t(K::DashQuarterHint)}</span>
+                </div>
+                <div class="field dash-source">
+                    <label for="dash-source">{t(K::DashSource)}</label>
+                    <select id="dash-source" on:change=on_source>{sources}</select>
+                    <span class="hint">{t(K::DashSourceHint)}</span>
+                </div>
             </div>
         </div>
     }
@@ -164,11 +188,11 @@ pub fn AtAGlance(dash: Dashboard) -> impl IntoView {
         let share = |id, name, pct, part: shared::Amount, whole: shared::Amount| {
             let amounts = format!(
                 "{} {of} {} {}",
-                part.format(lang),
-                whole.format(lang),
+                part.format_table(lang),
+                whole.format_table(lang),
                 K::ThousandUah.text(lang)
             );
-            glance(id, name, percent_text(pct, lang), amounts, "plain")
+            glance(id, name, format_percent(pct, lang), amounts, "plain")
         };
         let executed = share(
             "glance-executed",
@@ -214,7 +238,7 @@ pub fn AtAGlance(dash: Dashboard) -> impl IntoView {
         let reports = glance(
             "glance-reports",
             K::DashReportsOnTime,
-            percent_text(c.on_time_percent(), lang),
+            format_percent(c.on_time_percent(), lang),
             format!(
                 "{} {of} {} · {} {} · {} {}",
                 c.on_time,

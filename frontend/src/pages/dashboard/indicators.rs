@@ -5,8 +5,9 @@ use crate::components::charts::scale::to_f64;
 use crate::components::charts::trend::{TrendChart, TrendDatum};
 use crate::components::indicator_status::IndicatorStatusBadge;
 use crate::i18n::{t, tx, use_i18n, K};
-use crate::pages::report::labels::{percent_text, period_label};
+use crate::pages::report::labels::period_label;
 use leptos::prelude::*;
+use shared::amount::format_percent;
 use shared::api::dashboard::{IndicatorTile, TrendPoint};
 use shared::calendar::ReportPeriod;
 use shared::indicators::IndicatorUnit;
@@ -86,7 +87,7 @@ fn Tile(tile: IndicatorTile, year: Year) -> impl IntoView {
                     </div>
                     <div data-figure="achievement">
                         <dt>{K::DashAchievement.text(lang)}</dt>
-                        <dd>{percent_text(tile.achievement, lang)}</dd>
+                        <dd>{format_percent(tile.achievement, lang)}</dd>
                     </div>
                     <div data-figure="target">
                         <dt>{format!("{} {year}", K::DashTarget.text(lang))}</dt>

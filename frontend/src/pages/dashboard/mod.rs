@@ -23,7 +23,7 @@ use crate::session::use_auth;
 use figures::MapFigure;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use scope::{scope_from_query, Scope};
+use scope::{scope_from_query, QueryParams, Scope};
 use shared::api::dashboard::{Dashboard, DashboardLevel};
 use shared::api::events::{LiveEvent, LiveEventKind};
 use shared::api::orgs::OrgSummary;
@@ -63,9 +63,12 @@ pub fn DashboardPage() -> impl IntoView {
     let scope = Memo::new(move |_| {
         query.with(|q| {
             scope_from_query(
-                q.get_str("level"),
-                q.get_str("id"),
-                q.get_str("quarter"),
+                QueryParams {
+                    level: q.get_str("level"),
+                    id: q.get_str("id"),
+                    quarter: q.get_str("quarter"),
+                    source: q.get_str("source"),
+                },
                 own,
             )
         })
@@ -115,7 +118,7 @@ fn DashboardView(
     orgs: Signal<OrgIndex>,
     figure: RwSignal<MapFigure>,
 ) -> impl IntoView {
-    let here = Scope::new(dash.level, dash.id, quarter);
+    let here = Scope::new(dash.level, dash.id, quarter).of_source(dash.source);
     let with_map = matches!(
         dash.level,
         DashboardLevel::Oblast | DashboardLevel::District

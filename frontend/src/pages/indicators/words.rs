@@ -109,15 +109,12 @@ pub fn aggregate_text(reporters: &Reporters, aggregate: Aggregate) -> Option<K> 
     })
 }
 
-/// A threshold as a percentage: `95 %` / `95%`, `82,5 %` / `82.5%`.
+/// A threshold as a percentage: `95,0 %` / `95.0%`, `82,5 %` / `82.5%`.
 pub fn threshold_text(value: Decimal, lang: Lang) -> String {
-    match lang {
-        Lang::Uk => format!("{}\u{a0}%", value_text(value, lang)),
-        Lang::En => format!("{}%", value_text(value, lang)),
-    }
+    shared::amount::format_percent(Some(value), lang)
 }
 
-/// The two thresholds, each as its own line: "За планом ≥ 95 %", "Під загрозою ≥ 80 %" (the
+/// The two thresholds, each as its own line: "За планом ≥ 95,0 %", "Під загрозою ≥ 80,0 %" (the
 /// defaults when the rule is unset).
 pub fn threshold_lines(rule: Option<StatusRule>, lang: Lang) -> [String; 2] {
     let effective = rule.unwrap_or_default();
@@ -134,7 +131,7 @@ pub fn threshold_lines(rule: Option<StatusRule>, lang: Lang) -> [String; 2] {
     })
 }
 
-/// "За планом ≥ 95 %; під загрозою ≥ 80 %", with "(типові)" when they are the defaults.
+/// "За планом ≥ 95,0 %; під загрозою ≥ 80,0 %", with "(типові)" when they are the defaults.
 pub fn thresholds_text(rule: Option<StatusRule>, lang: Lang) -> String {
     let [on_track, at_risk] = threshold_lines(rule, lang);
     let text = format!("{on_track}; {}", lowercase_first(&at_risk));
@@ -260,11 +257,11 @@ mod tests {
     fn thresholds_read_as_percentages_and_say_when_they_are_the_defaults() {
         assert_eq!(
             thresholds_text(None, Lang::Uk),
-            "За планом ≥ 95\u{a0}%; під загрозою ≥ 80\u{a0}% (типові)"
+            "За планом ≥ 95,0\u{a0}%; під загрозою ≥ 80,0\u{a0}% (типові)"
         );
         assert_eq!(
             thresholds_text(None, Lang::En),
-            "On track ≥ 95%; at risk ≥ 80% (defaults)"
+            "On track ≥ 95.0%; at risk ≥ 80.0% (defaults)"
         );
         let rule = StatusRule {
             on_track: d("90"),
@@ -272,12 +269,12 @@ mod tests {
         };
         assert_eq!(
             thresholds_text(Some(rule), Lang::Uk),
-            "За планом ≥ 90\u{a0}%; під загрозою ≥ 72,5\u{a0}%"
+            "За планом ≥ 90,0\u{a0}%; під загрозою ≥ 72,5\u{a0}%"
         );
         // Set to exactly the defaults is still the department's own setting.
         assert_eq!(
             thresholds_text(Some(StatusRule::default()), Lang::En),
-            "On track ≥ 95%; at risk ≥ 80%"
+            "On track ≥ 95.0%; at risk ≥ 80.0%"
         );
     }
 

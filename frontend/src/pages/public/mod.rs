@@ -17,13 +17,8 @@ use crate::components::amount::Money;
 use crate::i18n::{t, tx, use_i18n, K};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use shared::amount::format_percent_value;
+use shared::amount::format_percent;
 use shared::api::public::{PublicExecution, PublicMeasure};
-
-/// A percentage or "—".
-fn percent(value: Option<rust_decimal::Decimal>, lang: shared::Lang) -> String {
-    value.map_or_else(|| "—".to_string(), |v| format_percent_value(v, lang))
-}
 
 /// The three layers and the share executed, as table cells.
 #[component]
@@ -33,7 +28,7 @@ fn ExecutionCells(execution: PublicExecution) -> impl IntoView {
         <td class="num"><Money amount=execution.planned/></td>
         <td class="num"><Money amount=execution.approved/></td>
         <td class="num"><Money amount=execution.executed/></td>
-        <td class="num">{move || percent(execution.executed_percent, i18n.lang())}</td>
+        <td class="num">{move || format_percent(execution.executed_percent, i18n.lang())}</td>
     }
 }
 

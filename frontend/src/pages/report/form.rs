@@ -17,6 +17,8 @@ use shared::{Amount, ErrorCode, FundingSource, IndicatorId, IndicatorUnit, Lang,
 pub enum Target {
     Status(MeasureId),
     Narrative(MeasureId),
+    /// Reasons for non-execution (annual reports).
+    Reasons(MeasureId),
     Spent(MeasureId, FundingSource),
     /// Why a line's spending goes above its limit.
     SpentComment(MeasureId, FundingSource),
@@ -33,6 +35,7 @@ impl Target {
         match self {
             Target::Status(m) => format!("status-{m}"),
             Target::Narrative(m) => format!("narrative-{m}"),
+            Target::Reasons(m) => format!("reasons-{m}"),
             Target::Spent(m, s) => format!("spent-{m}-{}", s.as_str()),
             Target::SpentComment(m, s) => format!("spent-comment-{m}-{}", s.as_str()),
             Target::Value(i) => format!("value-{i}"),
@@ -49,6 +52,8 @@ pub struct MeasureEntry {
     pub measure_id: MeasureId,
     pub status: Option<ExecutionStatus>,
     pub narrative: String,
+    /// Reasons for non-execution, as typed (annual reports).
+    pub reasons: String,
     /// Spent in the period per source, as typed (quarterly reports).
     pub spent: Vec<(FundingSource, String)>,
     /// Why the spending of a source goes above its limit, as typed.
@@ -81,6 +86,7 @@ impl Entries {
                     measure_id: m.measure_id,
                     status: m.status,
                     narrative: m.narrative.clone(),
+                    reasons: m.reasons.clone(),
                     spent: m
                         .lines
                         .iter()
@@ -191,6 +197,15 @@ pub fn build_save(
             if narrative.chars().count() > NARRATIVE_MAX {
                 errors.push((Target::Narrative(m.measure_id), ErrorCode::TextTooLong));
             }
+            // Only an annual report has reasons for non-execution; a quarterly one sends none.
+            let reasons = if annual {
+                m.reasons.trim().to_string()
+            } else {
+                String::new()
+            };
+            if reasons.chars().count() > NARRATIVE_MAX {
+                errors.push((Target::Reasons(m.measure_id), ErrorCode::TextTooLong));
+            }
             let lines = report
                 .measures
                 .iter()
@@ -234,6 +249,7 @@ pub fn build_save(
                 measure_id: m.measure_id,
                 status: m.status,
                 narrative,
+                reasons,
                 spending,
             }
         })
@@ -316,6 +332,7 @@ pub fn target_of(path: &str, sent: &SaveReport) -> Target {
         }
         return match rest {
             ".narrative" => Target::Narrative(m.measure_id),
+            ".reasons" => Target::Reasons(m.measure_id),
             _ => Target::Status(m.measure_id),
         };
     }
@@ -337,6 +354,7 @@ pub struct MeasureFields {
     pub measure_id: MeasureId,
     pub status: RwSignal<Option<ExecutionStatus>>,
     pub narrative: RwSignal<String>,
+    pub reasons: RwSignal<String>,
     pub spent: StoredValue<Vec<(FundingSource, RwSignal<String>)>>,
     pub comments: StoredValue<Vec<(FundingSource, RwSignal<String>)>>,
 }
@@ -383,6 +401,7 @@ impl ReportForm {
                 measure_id: m.measure_id,
                 status: RwSignal::new(m.status),
                 narrative: RwSignal::new(m.narrative.clone()),
+                reasons: RwSignal::new(m.reasons.clone()),
                 spent: StoredValue::new(
                     m.spent
                         .iter()
@@ -425,6 +444,7 @@ impl ReportForm {
                     measure_id: m.measure_id,
                     status: m.status.get_untracked(),
                     narrative: m.narrative.get_untracked(),
+                    reasons: m.reasons.get_untracked(),
                     spent: m.spent.with_value(|s| {
                         s.iter().map(|(src, t)| (*src, t.get_untracked())).collect()
                     }),
@@ -520,6 +540,7 @@ mod tests {
                     name: Text::new("Захід", "Measure"),
                     status: None,
                     narrative: String::new(),
+                    reasons: String::new(),
                     lines: vec![line(FundingSource::Oblast), line(FundingSource::Local)],
                 },
                 ReportMeasure {
@@ -528,6 +549,7 @@ mod tests {
                     name: Text::new("Інший", "Another"),
                     status: Some(ExecutionStatus::Done),
                     narrative: "Зроблено".into(),
+                    reasons: String::new(),
                     lines: vec![line(FundingSource::Local)],
                 },
             ],
@@ -659,6 +681,29 @@ mod tests {
         e.measures[0].spent[0].1 = "5".into();
         let save = build_save(1, &e, &r, false).expect("valid");
         assert!(save.measures.iter().all(|m| m.spending.is_empty()));
+    }
+
+    #[test]
+    fn only_annual_reports_send_reasons_for_non_execution() {
+        let annual = report("2026");
+        let mut e = Entries::of(&annual, Lang::Uk);
+        e.measures[0].reasons = "  Тендер не відбувся \n".into();
+        let save = build_save(1, &e, &annual, false).expect("valid");
+        assert_eq!(save.measures[0].reasons, "Тендер не відбувся");
+        e.measures[0].reasons = "я".repeat(NARRATIVE_MAX + 1);
+        assert_eq!(
+            build_save(1, &e, &annual, false).expect_err("too long"),
+            vec![(Target::Reasons(MeasureId(7)), ErrorCode::TextTooLong)]
+        );
+        let quarterly = report("2026-Q3");
+        let mut e = Entries::of(&quarterly, Lang::Uk);
+        e.measures[0].reasons = "Тендер не відбувся".into();
+        let save = build_save(1, &e, &quarterly, false).expect("valid");
+        assert!(save.measures.iter().all(|m| m.reasons.is_empty()));
+        assert_eq!(
+            target_of("measures[0].reasons", &save),
+            Target::Reasons(MeasureId(7))
+        );
     }
 
     #[test]

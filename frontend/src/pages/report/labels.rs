@@ -63,45 +63,7 @@ pub fn value_input(value: Decimal, lang: Lang) -> String {
 
 /// A figure for reading: thousands grouped, no trailing zeros (`1 390`, `55,6`).
 pub fn value_text(value: Decimal, lang: Lang) -> String {
-    let s = value.normalize().to_string();
-    let (sign, s) = match s.strip_prefix('-') {
-        Some(rest) => ("-", rest.to_string()),
-        None => ("", s),
-    };
-    let (int_part, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s.clone(), None),
-    };
-    let (group, mark) = match lang {
-        Lang::Uk => ('\u{a0}', ','),
-        Lang::En => (',', '.'),
-    };
-    let mut out = String::from(sign);
-    for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
-            out.push(group);
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push(mark);
-        out.push_str(&f);
-    }
-    out
-}
-
-/// A percentage with one decimal (`97,9 %` / `97.9%`), or "—" when there is none.
-pub fn percent_text(value: Option<Decimal>, lang: Lang) -> String {
-    match value {
-        None => "—".to_string(),
-        Some(v) => {
-            let s = format!("{:.1}", v.round_dp(1));
-            match lang {
-                Lang::Uk => format!("{}\u{a0}%", s.replace('.', ",")),
-                Lang::En => format!("{s}%"),
-            }
-        }
-    }
+    shared::amount::format_number(value, lang)
 }
 
 /// Whether the calendar still counts days for a report (it is not in yet).
@@ -198,9 +160,6 @@ mod tests {
         assert_eq!(value_text(d("55.6"), Lang::Uk), "55,6");
         assert_eq!(value_input(d("96.70"), Lang::Uk), "96,7");
         assert_eq!(value_input(d("96.7"), Lang::En), "96.7");
-        assert_eq!(percent_text(Some(d("97.9")), Lang::Uk), "97,9\u{a0}%");
-        assert_eq!(percent_text(Some(d("150")), Lang::En), "150.0%");
-        assert_eq!(percent_text(None, Lang::Uk), "—");
         assert_eq!(snake(&Compliance::OnTime), "on_time");
     }
 }

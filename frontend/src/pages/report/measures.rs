@@ -4,11 +4,12 @@
 
 use super::form::{MeasureFields, ReportForm, Target};
 use super::spending::SpendingRow;
+use super::texts::{text_field, Which};
 use super::PageState;
 use crate::components::source_table::column_heads;
 use crate::i18n::{t, use_i18n, K};
 use leptos::prelude::*;
-use shared::api::reports::{ExecutionStatus, Report, ReportMeasure, NARRATIVE_MAX};
+use shared::api::reports::{ExecutionStatus, Report, ReportMeasure};
 use shared::{FundingSource, MeasureId, Text};
 
 /// The error of a field: one found as it is typed first, else one from the last attempt.
@@ -58,7 +59,7 @@ pub fn beside(
     }
 }
 
-fn server_measure(r: &Report, id: MeasureId) -> Option<&ReportMeasure> {
+pub fn server_measure(r: &Report, id: MeasureId) -> Option<&ReportMeasure> {
     r.measures.iter().find(|m| m.measure_id == id)
 }
 
@@ -150,8 +151,6 @@ fn MeasureCard(
     let disabled = move || !page.can_edit();
     let status_target = Target::Status(id);
     let status_error = field_error(page, status_target, || None);
-    let narrative_target = Target::Narrative(id);
-    let narrative_error = field_error(page, narrative_target, || None);
     let status_value = move || {
         fields
             .status
@@ -179,13 +178,6 @@ fn MeasureCard(
             .get()
             .map(|s| s.label().get(i18n.lang()).to_string())
     };
-    let narrative_server = move |r: &Report| {
-        server_measure(r, id)
-            .map(|m| m.narrative.trim().to_string())
-            .filter(|n| !n.is_empty())
-    };
-    let narrative_now =
-        move || Some(fields.narrative.get().trim().to_string()).filter(|n| !n.is_empty());
     let year = measure.lines.first().map(|l| l.year);
     let rows = measure
         .lines
@@ -232,24 +224,19 @@ fn MeasureCard(
         .into_any()
     };
     let status_id = status_target.dom_id();
-    let narrative_id = narrative_target.dom_id();
     let status_described = move || {
         status_error
             .with(Option::is_some)
             .then(|| format!("status-{id}-error"))
     };
-    let narrative_described = move || {
-        narrative_error
-            .with(Option::is_some)
-            .then(|| format!("narrative-{id}-error"))
-    };
+    let reasons = annual.then(|| text_field(page, id, Which::Reasons, annual, fields.reasons));
     view! {
         <article class="card report-measure" data-measure-id=id.to_string() aria-labelledby=labelled_by>
             <h3 id=heading>
                 <span class="code">{measure.task_code.clone()}</span>" "
                 <a href=format!("/measures/{id}")>{move || i18n.text(&name)}</a>
             </h3>
-            <div class="report-measure-fields">
+            <div class=if annual { "report-measure-fields annual" } else { "report-measure-fields" }>
                 <div class="field">
                     <label for=status_id.clone()>{t(K::ExecutionStatusLabel)}</label>
                     <select
@@ -269,24 +256,8 @@ fn MeasureCard(
                     {error_span(status_target, status_error)}
                     {beside(page, status_label, status_now)}
                 </div>
-                <div class="field">
-                    <label for=narrative_id.clone()>{t(K::NarrativeLabel)}</label>
-                    <textarea
-                        id=narrative_id
-                        rows="2"
-                        maxlength=NARRATIVE_MAX
-                        disabled=disabled
-                        aria-invalid=move || narrative_error.with(Option::is_some).then_some("true")
-                        aria-describedby=narrative_described
-                        prop:value=move || fields.narrative.get()
-                        on:input=move |ev| {
-                            fields.narrative.set(event_target_value(&ev));
-                            page.touched(narrative_target);
-                        }
-                    ></textarea>
-                    {error_span(narrative_target, narrative_error)}
-                    {beside(page, narrative_server, narrative_now)}
-                </div>
+                {text_field(page, id, Which::Narrative, annual, fields.narrative)}
+                {reasons}
             </div>
             {spending}
         </article>

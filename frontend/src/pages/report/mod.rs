@@ -7,6 +7,7 @@ pub mod labels;
 mod measures;
 mod spending;
 mod summary;
+mod texts;
 mod values;
 
 use crate::api;

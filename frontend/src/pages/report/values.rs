@@ -201,7 +201,7 @@ fn ValueRow(
                 <Show when=move || required.get() && page.can_edit()>
                     <span class="hint comment-needed" id=hint_id.clone()>
                         {t(K::CommentNeeded)}" "
-                        {move || value_text(max, i18n.lang())}" % "
+                        {move || shared::amount::format_percent(Some(max), i18n.lang())}" "
                         {t(K::CommentNeededTail)}
                     </span>
                 </Show>

@@ -1,0 +1,1 @@
+ALTER TABLE report_measures DROP COLUMN reasons;
