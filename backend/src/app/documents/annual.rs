@@ -208,20 +208,11 @@ pub fn build(conn: &mut DbConn, facts: &Facts, year: Year, lang: Lang) -> AppRes
                 }
                 let first = lines.is_empty();
                 lines.push(Line {
-                    lead: vec![
-                        Cell::text(if first {
-                            format!("#{}", m.id)
-                        } else {
-                            String::new()
-                        }),
-                        Cell::text(if first { m.name.get(lang) } else { "" }),
-                        Cell::text(if first {
-                            facts.org_name(m.org_id, lang)
-                        } else {
-                            String::new()
-                        }),
-                        Cell::text(source.label().get(lang)),
-                    ],
+                    lead: {
+                        let mut cells = tree::measure_cells(facts, m, lang, first);
+                        cells.push(Cell::text(source.label().get(lang)));
+                        cells
+                    },
                     amounts: vec![e.planned, e.approved, e.executed],
                     tail: if first {
                         vec![

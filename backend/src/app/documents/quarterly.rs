@@ -146,25 +146,16 @@ pub fn build(
                 }
                 let first = lines.is_empty();
                 lines.push(Line {
-                    lead: vec![
-                        Cell::text(if first {
-                            format!("#{}", m.id)
-                        } else {
-                            String::new()
-                        }),
-                        Cell::text(if first { m.name.get(lang) } else { "" }),
-                        Cell::text(if first {
-                            facts.org_name(m.org_id, lang)
-                        } else {
-                            String::new()
-                        }),
-                        Cell::text(if first {
+                    lead: {
+                        let mut cells = tree::measure_cells(facts, m, lang, first);
+                        cells.push(Cell::Text(if first {
                             format!("{}–{}", m.start_year, m.end_year)
                         } else {
                             String::new()
-                        }),
-                        Cell::text(source.label().get(lang)),
-                    ],
+                        }));
+                        cells.push(Cell::text(source.label().get(lang)));
+                        cells
+                    },
                     amounts: vec![e.planned, e.approved, in_quarter, before + in_quarter],
                     tail: if first && approved {
                         vec![

@@ -23,6 +23,19 @@ fn add(into: &mut Vec<Amount>, amounts: &[Amount]) {
     }
 }
 
+/// A measure's first cells — its code, name and executor — on its first line; blank on the
+/// lines of its other sources, so the table names it once.
+pub fn measure_cells(facts: &Facts, m: &MeasureEntry, lang: Lang, first: bool) -> Vec<Cell> {
+    if !first {
+        return vec![Cell::Empty, Cell::Empty, Cell::Empty];
+    }
+    vec![
+        Cell::Text(format!("#{}", m.id)),
+        Cell::text(m.name.get(lang)),
+        Cell::Text(facts.org_name(m.org_id, lang)),
+    ]
+}
+
 /// How many cells a measure's line has: text cells before the amounts, the amounts, cells after.
 #[derive(Debug, Clone, Copy)]
 pub struct Shape {
