@@ -586,28 +586,33 @@ pub async fn document(
     })
 }
 
-/// Hands a fetched file to the browser's downloads, as a link to it would.
-pub fn save_file(file: &Downloaded) {
+/// A fetched file as an address the page can link to (`blob:`), until [`forget_file`].
+pub fn file_url(file: &Downloaded) -> Option<String> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(file.bytes.as_slice()));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(file.media_type);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Lets the browser drop a file made by [`file_url`].
+pub fn forget_file(url: &str) {
+    let _ = web_sys::Url::revoke_object_url(url);
+}
+
+/// Hands a file to the browser's downloads, as a click on a link to it would. A browser may
+/// hold back a download that starts long after the user's click; the page keeps the link.
+pub fn start_download(url: &str, filename: &str) {
     let document = leptos::prelude::document();
     if let Some(a) = document
         .create_element("a")
         .ok()
         .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(e).ok())
     {
-        a.set_href(&url);
-        a.set_download(&file.filename);
+        a.set_href(url);
+        a.set_download(filename);
         a.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// The local programmes in the user's scope for a year (absent: the current one).

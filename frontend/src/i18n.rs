@@ -611,6 +611,7 @@ dictionary! {
     DocumentsNotDue => "період ще триває:", "period not over:";
     DocumentsPendingList => "Звіти, яких бракує", "Reports still missing or unapproved";
     DocumentsPreparing => "Готується…", "Preparing…";
+    DocumentsSave => "Зберегти файл", "Save the file";
     ReportsTitle => "Звіти: календар звітування", "Reports: the reporting calendar";
     ReportsHint => "Квартальні та річні звіти організацій зі строками за розділом VI програми. Звіт громади погоджує район, затверджує департамент; звіти районів і обласних виконавців надходять одразу до департаменту.",
         "Quarterly and annual reports of the organisations, with the due dates of section VI of the programme. A community's report is endorsed by its district and approved by the department; districts' and oblast executors' reports go straight to the department.";

@@ -57,7 +57,7 @@ fn the_department_produces_the_quarterly_report_with_executors_missing() {
         b.screenshot("documents-desktop").await;
 
         b.click("#download-quarterly-pdf").await;
-        let (name, pdf) = b.downloaded(".pdf").await;
+        let (name, pdf) = b.downloaded(".pdf", "#download-quarterly-pdf-ready").await;
         assert!(name.starts_with("obriy-quarterly-"), "{name}");
         let words = pdf_text(&pdf);
         assert!(
@@ -65,7 +65,9 @@ fn the_department_produces_the_quarterly_report_with_executors_missing() {
                 && words.contains(missing[0].split_whitespace().next().expect("word"))
         );
         b.click("#download-quarterly-xlsx").await;
-        let (_, xlsx) = b.downloaded(".xlsx").await;
+        let (_, xlsx) = b
+            .downloaded(".xlsx", "#download-quarterly-xlsx-ready")
+            .await;
         assert!(
             xlsx_sheets(&xlsx).len() >= 3,
             "about, measures, indicators, reporting"
@@ -77,7 +79,7 @@ fn the_department_produces_the_quarterly_report_with_executors_missing() {
         b.select("#documents-lang", "en").await;
         b.wait_url(|u| u.contains("lang=en")).await;
         b.click("#download-annual-pdf").await;
-        let (name, pdf) = b.downloaded(".pdf").await;
+        let (name, pdf) = b.downloaded(".pdf", "#download-annual-pdf-ready").await;
         assert!(name.contains("-oblast."), "{name}");
         assert!(pdf_text(&pdf).contains("Annual progress report"));
 
@@ -117,7 +119,7 @@ fn a_community_produces_its_own_report() {
         b.assert_fits("a community's documents at 390 px").await;
         b.screenshot("documents-community-phone").await;
         b.click("#download-report-pdf").await;
-        let (_, pdf) = b.downloaded(".pdf").await;
+        let (_, pdf) = b.downloaded(".pdf", "#download-report-pdf-ready").await;
         assert!(pdf_text(&pdf).contains("Підгородненська"));
         b.close().await;
     });

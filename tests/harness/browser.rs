@@ -320,11 +320,19 @@ impl Browser {
         }
     }
 
-    /// Waits for a finished download whose name ends with `suffix` and returns its bytes.
-    pub async fn downloaded(&self, suffix: &str) -> (String, Vec<u8>) {
+    /// Waits for a finished download whose name ends with `suffix` and returns its bytes. When
+    /// `link` (the page's link to the file made) shows and nothing has arrived a few seconds
+    /// later — the browser held back a download that started long after the click — clicks it,
+    /// as a user would.
+    pub async fn downloaded(&self, suffix: &str, link: &str) -> (String, Vec<u8>) {
         let dir = self._profile.path().join("downloads");
         let started = Instant::now();
+        let mut clicked = false;
         loop {
+            if !clicked && started.elapsed() > Duration::from_secs(4) && self.exists(link).await {
+                self.click(link).await;
+                clicked = true;
+            }
             let found = std::fs::read_dir(&dir).ok().and_then(|entries| {
                 entries.flatten().find_map(|e| {
                     let name = e.file_name().to_string_lossy().to_string();

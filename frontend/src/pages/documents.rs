@@ -221,11 +221,35 @@ fn Download(
         async move { api::document(file, &q).await }
     });
     let busy = fetch.pending();
+    // The file, once made: started as a download, and kept as a link (a browser may hold back a
+    // download that starts long after the click, e.g. over a slow link).
+    let ready = RwSignal::new(None::<(String, String)>);
     Effect::new(move |_| {
         if let Some(Ok(doc)) = fetch.value().get() {
-            api::save_file(&doc);
+            if let Some(url) = api::file_url(&doc) {
+                api::start_download(&url, &doc.filename);
+                if let Some((old, _)) = ready.get_untracked() {
+                    api::forget_file(&old);
+                }
+                ready.set(Some((url, doc.filename.clone())));
+            }
         }
     });
+    on_cleanup(move || {
+        if let Some((url, _)) = ready.get_untracked() {
+            api::forget_file(&url);
+        }
+    });
+    let ready_id = format!("download-{}-{}-ready", kind.as_str(), format.extension());
+    let link = move || {
+        ready.get().map(|(url, filename)| {
+            view! {
+                <a id=ready_id.clone() class="document-ready" href=url download=filename.clone()>
+                    {t(K::DocumentsSave)} " " {filename.clone()}
+                </a>
+            }
+        })
+    };
     let error = move || {
         fetch.value().get().and_then(Result::err).map(
             |e| view! { <span class="field-error" role="alert">{i18n.text(&e.message)}</span> },
@@ -250,6 +274,7 @@ fn Download(
             {move || if busy.get() { i18n.t(K::DocumentsPreparing) } else { label }}
         </button>
         <span class="visually-hidden" aria-live="polite">{move || busy.get().then(|| i18n.t(K::DocumentsPreparing))}</span>
+        {link}
         {error}
     }
 }
