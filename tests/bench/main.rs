@@ -178,8 +178,18 @@ fn main() -> anyhow::Result<()> {
         "/api/plan".to_string(),
     ]
     .map(|path| (path, &http));
+    // A document of the whole 10× plan is thousands of pages: no request timeout.
+    let patient = reqwest::blocking::Client::builder()
+        .cookie_store(true)
+        .timeout(None)
+        .build()?;
+    patient
+        .post(format!("{base}/api/auth/login"))
+        .json(&serde_json::json!({"login": "department", "password": obriy_tests::DEMO_PASSWORD}))
+        .send()?
+        .error_for_status()?;
     documents::run("the 10× dataset", |file, query| {
-        let resp = http
+        let resp = patient
             .get(format!("{base}/api/documents/{file}?{query}"))
             .send()?
             .error_for_status()?;

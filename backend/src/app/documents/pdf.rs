@@ -99,7 +99,11 @@ pub fn render(doc: &Document) -> AppResult<Vec<u8>> {
         data_id: file_id("/data.json"),
         data: Bytes::new(data),
     };
-    let paged: PagedDocument = typst::compile(&world).output.map_err(|errors| {
+    let compiled = typst::compile::<PagedDocument>(&world).output;
+    // Typst memoises layouts across compilations; a server making each document once keeps
+    // none of them (the memory would only grow).
+    typst::comemo::evict(0);
+    let paged = compiled.map_err(|errors| {
         let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
         AppError::internal(anyhow::anyhow!("document layout: {}", messages.join("; ")))
     })?;
