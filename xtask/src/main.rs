@@ -66,7 +66,7 @@ fn run() -> Result<()> {
 
 fn test(extra: &[String]) -> Result<()> {
     setup::wasm_target()?;
-    setup::chromium()?;
+    setup::test_packages()?;
     setup::schemathesis()?;
     setup::frictionless()?;
     sh(cargo().args(["fmt", "--all", "--", "--check"]))?;

@@ -25,23 +25,38 @@ pub fn wasm_target() -> Result<()> {
     crate::sh(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
 }
 
-/// Debian's chromium and chromium-driver, for the browser tests.
-pub fn chromium() -> Result<()> {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+/// Debian's packages the tests use: chromium and chromium-driver (the browser tests) and
+/// poppler-utils (`pdftotext`, reading the generated documents back).
+const TEST_PACKAGES: [(&str, &str); 3] = [
+    ("/usr/bin/chromium", "chromium"),
+    ("/usr/bin/chromedriver", "chromium-driver"),
+    ("/usr/bin/pdftotext", "poppler-utils"),
+];
+
+/// Installs whichever of [`TEST_PACKAGES`] is missing (as root), or says what to run.
+pub fn test_packages() -> Result<()> {
+    let missing: Vec<&str> = TEST_PACKAGES
+        .iter()
+        .filter(|(binary, _)| !Path::new(binary).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
     if !is_root() {
         bail!(
-            "the browser tests need Chromium and ChromeDriver. Install them with\n\
-             \n    sudo apt-get update && sudo apt-get install -y chromium chromium-driver\n\
-             \nthen run this command again."
+            "the tests need Debian's {list}. Install them with\n\
+             \n    sudo apt-get update && sudo apt-get install -y {list}\n\
+             \nthen run this command again.",
+            list = missing.join(" ")
         );
     }
-    eprintln!("xtask: installing chromium and chromium-driver (apt-get)");
+    eprintln!("xtask: installing {} (apt-get)", missing.join(", "));
     crate::sh(Command::new("apt-get").arg("update").arg("-q"))?;
     crate::sh(
         Command::new("apt-get")
-            .args(["install", "-y", "-q", "chromium", "chromium-driver"])
+            .args(["install", "-y", "-q"])
+            .args(&missing)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }
