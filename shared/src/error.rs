@@ -149,6 +149,9 @@ error_codes! {
     TooManyAttempts = "too_many_attempts", 429,
         "Забагато невдалих спроб входу з цієї адреси. Зачекайте трохи й спробуйте знову.",
         "Too many failed sign-in attempts from this address. Wait a little and try again.";
+    DocumentTooLarge = "document_too_large", 422,
+        "Документ завеликий для PDF (понад 5 000 рядків таблиць). Оберіть менше охоплення — район чи громаду — або завантажте його в Excel (XLSX).",
+        "The document is too large for a PDF (over 5 000 table rows). Choose a smaller scope — a district or a community — or download it as Excel (XLSX).";
     RateLimited = "rate_limited", 429,
         "Забагато запитів з цієї адреси. Зачекайте кілька секунд і спробуйте знову.",
         "Too many requests from this address. Wait a few seconds and try again.";

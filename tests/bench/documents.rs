@@ -27,7 +27,14 @@ pub fn run(
     let peak_before = obriy_tests::memory_mib("VmHWM");
     for (file, query) in FILES {
         let t = Instant::now();
-        let bytes = fetch(file, query)?;
+        let bytes = match fetch(file, query) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let ms = t.elapsed().as_secs_f64() * 1000.0;
+                println!("  {file:<16} {ms:>10.0}  refused: {e}");
+                continue;
+            }
+        };
         let first = t.elapsed().as_secs_f64() * 1000.0;
         let t = Instant::now();
         fetch(file, query)?;

@@ -21,6 +21,14 @@ use typst_layout::PagedDocument;
 
 const TEMPLATE: &str = include_str!("document.typ");
 
+/// The most table rows a PDF is laid out with: about 600 pages. Typst holds a whole document's
+/// layout in memory (the 10× plan's annual report, 120 000 rows and 4 664 pages, took 97 s and
+/// 12 GiB), so a larger one is refused with a way out: a smaller scope, or the workbook.
+pub const MAX_ROWS: usize = 5_000;
+
+/// One layout at a time: a second large document waits rather than doubling the memory.
+static LAYOUT: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// The fonts every document uses (see `backend/assets/fonts/README.md`).
 static FONTS: LazyLock<Vec<Font>> = LazyLock::new(|| {
     [
@@ -92,6 +100,15 @@ impl World for Sandbox {
 
 /// The document as PDF bytes.
 pub fn render(doc: &Document) -> AppResult<Vec<u8>> {
+    let rows: usize = doc
+        .parts
+        .iter()
+        .filter_map(|p| p.table.as_ref())
+        .map(|t| t.rows.len())
+        .sum();
+    if rows > MAX_ROWS {
+        return Err(AppError::field(shared::ErrorCode::DocumentTooLarge, "file"));
+    }
     let data = serde_json::to_vec(&template_data(doc))
         .map_err(|e| AppError::internal(anyhow::anyhow!("document data: {e}")))?;
     let world = Sandbox {
@@ -99,7 +116,12 @@ pub fn render(doc: &Document) -> AppResult<Vec<u8>> {
         data_id: file_id("/data.json"),
         data: Bytes::new(data),
     };
-    let compiled = typst::compile::<PagedDocument>(&world).output;
+    let compiled = {
+        let _one_at_a_time = LAYOUT
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        typst::compile::<PagedDocument>(&world).output
+    };
     // Typst memoises layouts across compilations; a server making each document once keeps
     // none of them (the memory would only grow).
     typst::comemo::evict(0);
@@ -220,5 +242,38 @@ mod tests {
         assert!(pdf.starts_with(b"%PDF-"));
         // Deterministic: the same document gives the same bytes.
         assert_eq!(render(&doc).expect("again"), pdf);
+    }
+
+    #[test]
+    fn a_document_past_the_row_limit_is_refused_with_a_way_out() {
+        let row = Row::new(
+            RowStyle::Item,
+            vec![Cell::text("x"), Cell::Amount(Amount::ZERO)],
+        );
+        let doc = Document {
+            lang: Lang::Uk,
+            title: "Звіт".into(),
+            subtitle: String::new(),
+            header: String::new(),
+            draft: None,
+            basis: String::new(),
+            passport: Vec::new(),
+            parts: vec![Part {
+                title: "Заходи".into(),
+                sheet: "Заходи".into(),
+                paragraphs: Vec::new(),
+                table: Some(Table {
+                    columns: &COLUMNS,
+                    rows: vec![row; MAX_ROWS + 1],
+                }),
+            }],
+            signature: Signature {
+                position: String::new(),
+                name: String::new(),
+            },
+            landscape: true,
+        };
+        let refused = render(&doc).expect_err("too large");
+        assert_eq!(refused.code(), shared::ErrorCode::DocumentTooLarge);
     }
 }
