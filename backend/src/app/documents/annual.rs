@@ -185,7 +185,7 @@ fn source_row(style: RowStyle, label: String, e: &Execution) -> Row {
 
 pub fn build(conn: &mut DbConn, facts: &Facts, year: Year, lang: Lang) -> AppResult<Document> {
     let period = ReportPeriod::Annual { year };
-    let state = facts.data_state(conn, DocumentKind::Annual, period)?;
+    let state = facts.data_state(DocumentKind::Annual, period)?;
     let texts = facts.texts(conn, period)?;
     let measures = facts.measures(&[year]);
     let sources = facts.sources();

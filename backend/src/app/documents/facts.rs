@@ -200,9 +200,11 @@ impl<'a> Facts<'a> {
 
     /// A measure's three layers for a year over the sources counted.
     pub fn year_execution(&self, m: &MeasureEntry, year: Year) -> Execution {
-        FundingSource::ALL
+        self.board
+            .measure_cells(m)
             .into_iter()
-            .map(|s| self.execution(m, year, s))
+            .filter(|c| c.year == year && self.source.is_none_or(|s| s == c.source))
+            .map(|c| c.execution)
             .sum()
     }
 
@@ -277,12 +279,7 @@ impl<'a> Facts<'a> {
     }
 
     /// The reports a document of `kind` for `period` rests on, and where they stand.
-    pub fn data_state(
-        &self,
-        conn: &mut DbConn,
-        kind: DocumentKind,
-        period: ReportPeriod,
-    ) -> AppResult<DataState> {
+    pub fn data_state(&self, kind: DocumentKind, period: ReportPeriod) -> AppResult<DataState> {
         let periods: Vec<ReportPeriod> = match kind {
             DocumentKind::Quarterly | DocumentKind::Report => vec![period],
             DocumentKind::Annual | DocumentKind::Results => ReportPeriod::all()
@@ -294,7 +291,6 @@ impl<'a> Facts<'a> {
                 .filter(|p| p.is_annual())
                 .collect(),
         };
-        let _ = conn;
         let mut state = DataState::default();
         for p in periods {
             let query = ReportQuery {

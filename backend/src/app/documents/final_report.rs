@@ -6,7 +6,6 @@ use super::present::{self, pick};
 use super::quarterly::pending_part;
 use super::tree::{self, Line};
 use crate::app::error::AppResult;
-use crate::db::DbConn;
 use rust_decimal::Decimal;
 use shared::api::documents::DocumentKind;
 use shared::calendar::ReportPeriod;
@@ -137,9 +136,9 @@ fn by_years(
         .join("; ")
 }
 
-pub fn build(conn: &mut DbConn, facts: &Facts, lang: Lang) -> AppResult<Document> {
+pub fn build(facts: &Facts, lang: Lang) -> AppResult<Document> {
     let last = ReportPeriod::Annual { year: Year::LAST };
-    let state = facts.data_state(conn, DocumentKind::Final, last)?;
+    let state = facts.data_state(DocumentKind::Final, last)?;
     let all_years: Vec<Year> = Year::all().collect();
     let measures = facts.measures(&all_years);
     let mut per_year: BTreeMap<Year, Execution> = all_years

@@ -106,7 +106,7 @@ pub fn catalog(app: &App, actor: &Actor, query: &DocumentQuery) -> AppResult<Doc
                 title: kind.title(),
                 period,
                 period_label: facts.period_label(kind, period),
-                state: facts.data_state(conn, kind, period)?,
+                state: facts.data_state(kind, period)?,
             });
         }
         let mut periods = ReportPeriod::all();
@@ -151,7 +151,7 @@ pub fn produce(
                 DocumentKind::Quarterly => quarterly::build(conn, &facts, period, lang)?,
                 DocumentKind::Annual => annual::build(conn, &facts, period.year(), lang)?,
                 DocumentKind::Results => results::build(conn, &facts, period.year(), lang)?,
-                DocumentKind::Final => final_report::build(conn, &facts, lang)?,
+                DocumentKind::Final => final_report::build(&facts, lang)?,
                 DocumentKind::Report => org_report::build(conn, &facts, period, lang)?,
             };
             let bytes = match file.format {

@@ -90,7 +90,7 @@ pub fn build(
         return Err(shared::ErrorCode::QuarterInvalid.into());
     };
     let year = q.year;
-    let state = facts.data_state(conn, super::DocumentKind::Quarterly, period)?;
+    let state = facts.data_state(super::DocumentKind::Quarterly, period)?;
     let measures = facts.measures(&[year]);
     let stages: HashMap<i32, (i32, String)> =
         db::reports::list(conn, Some(&period.to_string()), None)?

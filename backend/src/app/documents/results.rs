@@ -109,7 +109,7 @@ fn count_row(label: String, n: usize, of: usize) -> Row {
 
 pub fn build(conn: &mut DbConn, facts: &Facts, year: Year, lang: Lang) -> AppResult<Document> {
     let period = ReportPeriod::Annual { year };
-    let state = facts.data_state(conn, DocumentKind::Results, period)?;
+    let state = facts.data_state(DocumentKind::Results, period)?;
     let q4 = Quarter { year, quarter: 4 };
     let dashboard = facts.dashboard(q4)?;
     let mut comments = facts.value_comments(conn, period)?;
