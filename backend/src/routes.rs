@@ -3,7 +3,7 @@
 //! (`api::openapi`), with each handler's documented operation.
 
 use crate::api::{
-    self, audit, auth, comments, dashboard, documents, events, execution, health, inbox,
+    self, audit, auth, comments, dashboard, documents, events, execution, health, imports, inbox,
     indicators, local_programmes, measures, openapi, orgs, plan, presence, programme, proposals,
     public, reporting, reports, rollups, users, versions, workflow,
 };
@@ -92,6 +92,7 @@ route_table! {
     REPORTS => reports::calendar,
     REPORT => reports::get,
     REPORT_SAVE => reports::save,
+    REPORT_WORKBOOK => imports::report_workbook,
     REPORT_STEP => reports::step,
     REPORTING_SETTINGS => reporting::get,
     REPORTING_SETTINGS_SET => reporting::set,
@@ -103,6 +104,11 @@ route_table! {
     MAP => dashboard::shapes,
     DOCUMENTS => documents::catalog,
     DOCUMENT => documents::file,
+    IMPORTS => imports::list,
+    IMPORT_START => imports::start,
+    IMPORT => imports::get,
+    IMPORT_CONFIRM => imports::confirm,
+    IMPORT_MARKED => imports::marked,
     AUDIT => audit::list,
     AUDIT_VERIFY => audit::verify,
     PROPOSALS => proposals::list,

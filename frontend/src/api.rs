@@ -615,6 +615,47 @@ pub fn start_download(url: &str, filename: &str) {
     }
 }
 
+// Excel in.
+
+/// Uploads a file as an import job (checked in the background).
+pub async fn start_import(
+    start: &shared::api::imports::ImportStart,
+    file: web_sys::File,
+) -> Result<shared::api::imports::ImportJob, ApiErrorBody> {
+    let url = ep::IMPORT_START.url_with_query(&[], &start.to_query());
+    let response = send(
+        request(ep::IMPORT_START, &url)
+            .header("Content-Type", "application/octet-stream")
+            .body(file),
+    )
+    .await?;
+    decode(response).await
+}
+
+pub async fn import_job(id: i32) -> Result<shared::api::imports::ImportJob, ApiErrorBody> {
+    call(ep::IMPORT, &ep::IMPORT.url(&[&id])).await
+}
+
+/// My import jobs, newest first.
+pub async fn import_jobs() -> Result<Vec<shared::api::imports::ImportJob>, ApiErrorBody> {
+    call(ep::IMPORTS, &ep::IMPORTS.url(&[])).await
+}
+
+/// Writes the job's changes; a 409 `import_changed` carries the new preview in `current`.
+pub async fn confirm_import(id: i32) -> Result<shared::api::imports::ImportJob, ApiErrorBody> {
+    call_with(ep::IMPORT_CONFIRM, &ep::IMPORT_CONFIRM.url(&[&id]), &()).await
+}
+
+/// The address of the job's marked copy (a plain link: the session cookie goes with it).
+pub fn import_marked_url(id: i32, lang: shared::Lang) -> String {
+    ep::IMPORT_MARKED.url_with_query(&[&id], &format!("lang={}", lang.code()))
+}
+
+/// The address of a report's prefilled workbook.
+pub fn report_workbook_url(org: OrgId, period: ReportPeriod, lang: shared::Lang) -> String {
+    ep::REPORT_WORKBOOK.url_with_query(&[&org, &period], &format!("lang={}", lang.code()))
+}
+
 /// The local programmes in the user's scope for a year (absent: the current one).
 pub async fn local_programmes(
     year: Option<shared::Year>,

@@ -8,6 +8,7 @@ use crate::live::provide_live_events;
 use crate::pages::account::AccountPage;
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::documents::DocumentsPage;
+use crate::pages::import::ImportPage;
 use crate::pages::inbox::{provide_inbox_changed, InboxPage};
 use crate::pages::indicators::IndicatorsPage;
 use crate::pages::local_programme::LocalProgrammePage;
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                         path=path!("/documents")
                         view=|| view! { <Protected><DocumentsPage/></Protected> }
                     />
+                    <Route path=path!("/import") view=|| view! { <Protected><ImportPage/></Protected> }/>
                     <Route path=path!("/inbox") view=|| view! { <Protected><InboxPage/></Protected> }/>
                     <Route
                         path=path!("/proposals")

@@ -152,6 +152,57 @@ error_codes! {
     DocumentTooLarge = "document_too_large", 422,
         "Документ завеликий для PDF (понад 5 000 рядків таблиць). Оберіть менше охоплення — район чи громаду — або завантажте його в Excel (XLSX).",
         "The document is too large for a PDF (over 5 000 table rows). Choose a smaller scope — a district or a community — or download it as Excel (XLSX).";
+    ImportNotSpreadsheet = "import_not_spreadsheet", 422,
+        "Файл не схожий на таблицю Excel (XLSX) чи CSV. Збережіть його як «Книга Excel (*.xlsx)» або «CSV UTF-8» і завантажте знову.",
+        "The file is not an Excel workbook (XLSX) or a CSV. Save it as \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8\" and upload it again.";
+    ImportEncrypted = "import_encrypted", 422,
+        "Файл захищено паролем. Зніміть пароль у Excel (Файл → Відомості → Захистити книгу) і завантажте знову.",
+        "The file is password-protected. Remove the password in Excel (File → Info → Protect Workbook) and upload it again.";
+    ImportTooLarge = "import_too_large", 413,
+        "Файл завеликий: Обрій приймає до 10 МБ і до 20 000 рядків. Розділіть файл на частини.",
+        "The file is too large: Obriy takes up to 10 MB and 20 000 rows. Split the file into parts.";
+    ImportColumnsMissing = "import_columns_missing", 422,
+        "У файлі не знайдено потрібних стовпців (їх перелічено в полі «значення»). Візьміть за основу файл, завантажений з Обрію, і не перейменовуйте заголовки.",
+        "The file lacks the columns needed (listed under \"value\"). Start from a file downloaded from Obriy and keep its headings.";
+    ImportEmpty = "import_empty", 422,
+        "У файлі немає жодного рядка з даними під заголовками.",
+        "The file has no data rows under its headings.";
+    ImportWrongReport = "import_wrong_report", 422,
+        "Цей файл — звіт іншої організації чи іншого періоду. Завантажте файл саме цього звіту.",
+        "This file is the report of another organisation or period. Download the workbook of this very report.";
+    ImportMeasureUnknown = "import_measure_unknown", 422,
+        "Заходу з таким кодом немає в затвердженому плані. Для нового заходу залиште код порожнім.",
+        "No measure with this code in the approved plan. Leave the code empty for a new measure.";
+    ImportMeasureForbidden = "import_measure_forbidden", 422,
+        "Ви не можете планувати заходи цієї організації: рядок пропущено.",
+        "You may not plan this organisation's measures: the row is skipped.";
+    ImportSourceUnknown = "import_source_unknown", 422,
+        "Невідоме джерело фінансування. Можливі: Державний бюджет, Обласний бюджет, Місцеві бюджети, Інші джерела.",
+        "Unknown funding source. Possible: State budget, Oblast budget, Local budgets, Other sources.";
+    ImportStatusUnknown = "import_status_unknown", 422,
+        "Невідомий стан виконання. Можливі: Не розпочато, Виконується, Виконано, Скасовано, Під загрозою.",
+        "Unknown execution status. Possible: Not started, In progress, Done, Cancelled, At risk.";
+    ImportRowDuplicate = "import_row_duplicate", 422,
+        "Цей рядок повторює попередній (той самий захід, рік і джерело чи показник): узято перший.",
+        "This row repeats an earlier one (the same measure, year and source, or indicator): the first is taken.";
+    ImportNumberInvalid = "import_number_invalid", 422,
+        "Не число. Пишіть як у формі: 1234,5 або 1 234,5; не використовуйте одночасно кому й крапку.",
+        "Not a number. Type it as in the form: 1234,5 or 1 234,5; don't mix commas and dots.";
+    ImportStale = "import_stale", 409,
+        "Захід змінено після версії плану, з якої зроблено файл, і значення у файлі інше: завантажте свіжий файл і внесіть зміну знову.",
+        "The measure changed after the plan version the file was made from, and the file's value differs: download a fresh file and make the change again.";
+    ImportMeasureIncomplete = "import_measure_incomplete", 422,
+        "Захід пропущено: інший його рядок має помилку. Виправте її — і захід буде взято цілим.",
+        "The measure is skipped: another of its rows has an error. Fix it and the measure is taken whole.";
+    ImportChanged = "import_changed", 409,
+        "План або ваша чернетка змінилися після перевірки файлу. Перегляньте оновлений перелік змін і підтвердьте знову.",
+        "The plan or your draft changed after the file was checked. Look at the updated list of changes and confirm again.";
+    ImportNotReady = "import_not_ready", 409,
+        "Цей файл ще перевіряється або вже застосований.",
+        "This file is still being checked or has already been applied.";
+    ImportNothingToApply = "import_nothing_to_apply", 422,
+        "У файлі немає змін, які можна застосувати.",
+        "The file has no changes that can be applied.";
     RateLimited = "rate_limited", 429,
         "Забагато запитів з цієї адреси. Зачекайте кілька секунд і спробуйте знову.",
         "Too many requests from this address. Wait a few seconds and try again.";

@@ -7,6 +7,7 @@ mod accounts;
 mod dashboard;
 mod documents;
 mod envelope;
+mod imports;
 mod indicators;
 mod local_programmes;
 mod overspending;

@@ -10,6 +10,7 @@ use shared::api::auth::{LoginRequest, SessionInfo};
 use shared::api::budget::{MeasureExecution, SetApproved};
 use shared::api::dashboard::Dashboard;
 use shared::api::endpoints::{self as ep, Endpoint, Method as EpMethod};
+use shared::api::imports::{ImportJob, ImportState};
 use shared::api::measures::{MeasureDetail, MeasureInput, UpdateMeasure};
 use shared::api::orgs::OrgSummary;
 use shared::api::plan::{PlanFilter, PlanTree};
@@ -543,6 +544,73 @@ impl Client {
                 .unwrap_or_else(|e| panic!("a {status} answer that is not ApiErrorBody ({e})"));
             Err(Failure { status, body })
         }
+    }
+
+    /// A file's bytes and content type from an endpoint (a download).
+    pub fn download(
+        &self,
+        e: Endpoint,
+        values: &[&dyn Display],
+        query: &str,
+    ) -> Res<(Vec<u8>, String)> {
+        let resp = self
+            .request_to(e, values, query)
+            .send()
+            .unwrap_or_else(|e| panic!("HTTP: {e}"));
+        let status = resp.status().as_u16();
+        let content_type = resp
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let bytes = resp.bytes().unwrap_or_default().to_vec();
+        if (200..300).contains(&status) {
+            Ok((bytes, content_type))
+        } else {
+            let body: ApiErrorBody = serde_json::from_slice(&bytes)
+                .unwrap_or_else(|e| panic!("a {status} answer that is not ApiErrorBody ({e})"));
+            Err(Failure { status, body })
+        }
+    }
+
+    /// Uploads a file as an import job (`query`: `kind=plan&name=plan.xlsx`).
+    pub fn start_import(&self, query: &str, file: Vec<u8>) -> Res<ImportJob> {
+        self.send(
+            self.request_to(ep::IMPORT_START, &[], query)
+                .header("content-type", "application/octet-stream")
+                .body(file),
+        )
+    }
+
+    pub fn import_job(&self, id: i32) -> Res<ImportJob> {
+        self.call(ep::IMPORT, &[&id])
+    }
+
+    /// Uploads and waits for the check to end (at most a minute).
+    pub fn import(&self, query: &str, file: Vec<u8>) -> Res<ImportJob> {
+        let job = self.start_import(query, file)?;
+        self.wait_import(job.id)
+    }
+
+    /// Waits for a job's check to end.
+    pub fn wait_import(&self, id: i32) -> Res<ImportJob> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let job = self.import_job(id)?;
+            if job.state != ImportState::Checking {
+                return Ok(job);
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "import {id} still checking"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
+    pub fn confirm_import(&self, id: i32) -> Res<ImportJob> {
+        self.call_with(ep::IMPORT_CONFIRM, &[&id], &serde_json::json!({}))
     }
 
     pub fn run_reminders(&self) -> Res<RemindersRun> {

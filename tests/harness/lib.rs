@@ -6,6 +6,7 @@ pub mod browser;
 pub mod client;
 pub mod data;
 pub mod documents;
+pub mod imports;
 pub mod pg;
 pub mod proxy;
 

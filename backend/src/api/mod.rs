@@ -12,6 +12,7 @@ pub mod events;
 pub mod execution;
 pub mod extract;
 pub mod health;
+pub mod imports;
 pub mod inbox;
 pub mod indicators;
 pub mod local_programmes;

@@ -16,6 +16,8 @@ pub enum About {
     Proposal(i32),
     /// A report of the item's organisation for this period.
     Report(ReportPeriod),
+    /// One of the user's import jobs (the import page lists them).
+    Import,
 }
 
 /// Whose inboxes an item goes to.
@@ -99,6 +101,7 @@ pub(super) fn deliver(conn: &mut DbConn, who: &Who, notice: &Notice) -> AppResul
         About::Measure(m) => (Some(m), None, None),
         About::Proposal(p) => (None, Some(p), None),
         About::Report(p) => (None, None, Some(p.to_string())),
+        About::Import => (None, None, None),
     };
     let by_name = if notice.from_obriy {
         "Обрій"

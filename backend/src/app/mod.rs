@@ -17,6 +17,7 @@ pub mod comments;
 pub mod dashboard;
 pub mod documents;
 pub mod error;
+pub mod imports;
 pub mod inbox;
 pub mod indicators;
 pub mod live;
@@ -57,6 +58,8 @@ pub struct App {
     pub answers: answers::Answers,
     /// The public answers' tags and the per-address limit on public reads.
     pub public: public::Public,
+    /// Uploaded files being checked or waiting to be confirmed.
+    pub imports: imports::Imports,
     snapshots: SnapshotCache,
     /// The approved states of every version, rebuilt when the plan revision moves.
     history: Mutex<Option<(i64, Arc<History>)>>,
@@ -79,6 +82,7 @@ impl App {
             dashboards: Default::default(),
             answers: Default::default(),
             public: public::Public::new(public_rate),
+            imports: Default::default(),
             snapshots: Default::default(),
             history: Default::default(),
             map: Default::default(),

@@ -121,12 +121,16 @@ fn verb(kind: NotificationKind) -> K {
         NotificationKind::ReportApproved => K::InboxReportApproved,
         NotificationKind::ReportDue => K::InboxReportDue,
         NotificationKind::ReportOverdue => K::InboxReportOverdue,
+        NotificationKind::ImportChecked => K::InboxImportChecked,
     }
 }
 
 /// Where an item leads: the report it concerns, the proposal, else the measure (unless it was
 /// deleted).
 fn item_link(item: &Notification) -> Option<(String, K)> {
+    if item.kind == NotificationKind::ImportChecked {
+        return Some(("/import".to_string(), K::InboxOpenImport));
+    }
     if let Some(period) = item.period {
         return Some((report_href(item.org_id, period), K::InboxOpenReport));
     }

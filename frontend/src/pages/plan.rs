@@ -69,9 +69,12 @@ pub fn PlanPage() -> impl IntoView {
             <div class="page-head">
                 <h1>{t(K::PlanTitle)}</h1>
                 {planner.then(|| view! {
-                    <a href="/measures/new" class="btn btn-primary" id="new-measure">
-                        <span aria-hidden="true">"+ "</span>{t(K::NewMeasure)}
-                    </a>
+                    <div class="page-actions">
+                        <a href="/import" class="btn btn-secondary" id="plan-import">{t(K::ImportFromExcel)}</a>
+                        <a href="/measures/new" class="btn btn-primary" id="new-measure">
+                            <span aria-hidden="true">"+ "</span>{t(K::NewMeasure)}
+                        </a>
+                    </div>
                 })}
             </div>
             <Filters filter=filter orgs=orgs go=go/>

@@ -65,6 +65,7 @@ actions! {
     PlanVersionCreated = "plan.version", "Нова версія плану", "New plan version";
     WorkflowChanged = "workflow.change", "Маршрут погодження змінено", "Approval route changed";
     ReportSaved = "report.save", "Звіт збережено", "Report saved";
+    ImportApplied = "import.apply", "Файл Excel застосовано", "Excel file applied";
     ReportSubmitted = "report.submit", "Звіт подано", "Report submitted";
     ReportEndorsed = "report.endorse", "Звіт погоджено районом", "Report endorsed by the district";
     ReportReturned = "report.return", "Звіт повернуто", "Report returned";

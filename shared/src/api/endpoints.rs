@@ -145,6 +145,8 @@ endpoints! {
     REPORTS: Get "/reports",
     REPORT: Get "/reports/{org}/{period}",
     REPORT_SAVE: Put "/reports/{org}/{period}",
+    /// The report as a prefilled workbook to fill in offline and upload back.
+    REPORT_WORKBOOK: Get "/reports/{org}/{period}/workbook.xlsx",
     /// A step of the report's way: `submit`, `endorse`, `return`, `approve` or `unlock`.
     REPORT_STEP: Post "/reports/{org}/{period}/{step}",
     REPORTING_SETTINGS: Get "/reporting/settings",
@@ -161,6 +163,15 @@ endpoints! {
     DOCUMENTS: Get "/documents",
     /// One document as PDF or XLSX: `quarterly.pdf`, `annual.xlsx`, …
     DOCUMENT: Get "/documents/{file}",
+    /// My import jobs, newest first.
+    IMPORTS: Get "/imports",
+    /// Uploads a file (the body) as an import job: `?kind=plan|report&name=&org=&period=`.
+    IMPORT_START: Post "/imports",
+    IMPORT: Get "/imports/{id}",
+    /// Writes the preview's changes into the draft.
+    IMPORT_CONFIRM: Post "/imports/{id}/confirm",
+    /// The uploaded workbook with the refused cells marked and commented.
+    IMPORT_MARKED: Get "/imports/{id}/marked.xlsx",
     AUDIT: Get "/audit",
     AUDIT_VERIFY: Get "/audit/verify",
     PROPOSALS: Get "/proposals",

@@ -36,6 +36,8 @@ pub enum NotificationKind {
     /// A report is past its due date and not submitted (sent to its organisation, its district
     /// and the department).
     ReportOverdue,
+    /// An uploaded file of mine was checked: its preview waits for confirmation.
+    ImportChecked,
 }
 
 impl NotificationKind {
@@ -54,6 +56,7 @@ impl NotificationKind {
             NotificationKind::ReportApproved => "report_approved",
             NotificationKind::ReportDue => "report_due",
             NotificationKind::ReportOverdue => "report_overdue",
+            NotificationKind::ImportChecked => "import_checked",
         }
     }
 
@@ -72,6 +75,7 @@ impl NotificationKind {
             NotificationKind::ReportApproved,
             NotificationKind::ReportDue,
             NotificationKind::ReportOverdue,
+            NotificationKind::ImportChecked,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

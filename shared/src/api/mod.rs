@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod endpoints;
 pub mod events;
+pub mod imports;
 pub mod inbox;
 pub mod indicators;
 pub mod local_programmes;

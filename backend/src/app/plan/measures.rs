@@ -40,31 +40,37 @@ pub fn check_target(structure: &Structure, actor: &Actor, input: &MeasureInput) 
 pub fn create(app: &App, actor: &Actor, input: &MeasureInput) -> AppResult<MeasureDetail> {
     input.validate()?;
     app.write(&actor.into(), |tx| {
-        check_target(tx.structure(), actor, input)?;
-        let id = db::measures::insert(
-            tx.conn,
-            &db::measures::NewMeasure {
-                fields: db::measures::fields(input),
-                is_demo: false,
-                version: 1,
-                created_at: tx.now,
-                updated_at: tx.now,
-                updated_by: Some(actor.id.0),
-                status: MeasureStatus::Draft.as_str(),
-                approved_in: None,
-            },
-        )?;
-        db::budget_lines::write_for(tx.conn, id, input)?;
-        rules::sync_addition(tx, actor, id, input)?;
-        tx.record(
-            Entry::new(AuditAction::MeasureCreated, "measure")
-                .id(id)
-                .org(input.org_id.0)
-                .after(input),
-        );
-        written(tx, actor, LiveEventKind::MeasureCreated, id, input.org_id);
+        let id = create_in(tx, actor, input)?;
         detail(tx.conn, &tx.snapshot.structure, actor, id)
     })
+}
+
+/// [`create`] inside a write that is already open (an import writes several at once).
+pub fn create_in(tx: &mut Tx, actor: &Actor, input: &MeasureInput) -> AppResult<i32> {
+    check_target(tx.structure(), actor, input)?;
+    let id = db::measures::insert(
+        tx.conn,
+        &db::measures::NewMeasure {
+            fields: db::measures::fields(input),
+            is_demo: false,
+            version: 1,
+            created_at: tx.now,
+            updated_at: tx.now,
+            updated_by: Some(actor.id.0),
+            status: MeasureStatus::Draft.as_str(),
+            approved_in: None,
+        },
+    )?;
+    db::budget_lines::write_for(tx.conn, id, input)?;
+    rules::sync_addition(tx, actor, id, input)?;
+    tx.record(
+        Entry::new(AuditAction::MeasureCreated, "measure")
+            .id(id)
+            .org(input.org_id.0)
+            .after(input),
+    );
+    written(tx, actor, LiveEventKind::MeasureCreated, id, input.org_id);
+    Ok(id)
 }
 
 /// One measure, if the user may read its organisation's.
@@ -92,42 +98,53 @@ pub fn update(
         .validate()
         .map_err(|e| AppError::from(e).under("measure"))?;
     let result = app.write(&actor.into(), |tx| {
-        let existing = db::measures::find(tx.conn, id)?.ok_or(ErrorCode::NotFound)?;
-        let existing_org = OrgId(existing.org_id);
-        if !actor.can_read_org(tx.structure(), existing_org) || !actor.can_plan_for(existing_org) {
-            return Err(ErrorCode::Forbidden.into());
-        }
-        if db::measures::status_of(&existing)? != MeasureStatus::Draft {
-            return Err(ErrorCode::MeasureApproved.into());
-        }
-        check_target(tx.structure(), actor, input).map_err(|e| e.under("measure"))?;
-        let before = db::measures::load_input(tx.conn, id)?;
-        let fields = db::measures::fields(input);
-        if !db::measures::update_if_version(tx.conn, id, body.version, &fields, actor.id.0, tx.now)?
-        {
-            return Err(ErrorCode::VersionConflict.into());
-        }
-        db::budget_lines::write_for(tx.conn, id, input)?;
-        rules::sync_addition(tx, actor, id, input)?;
-        tx.record(
-            Entry::new(AuditAction::MeasureUpdated, "measure")
-                .id(id)
-                .org(input.org_id.0)
-                .before_opt(before.as_ref())
-                .after(input),
-        );
-        tell_owners(
-            tx,
-            actor,
-            NotificationKind::MeasureChanged,
-            id,
-            input.org_id,
-            &input.name.uk,
-        );
-        written(tx, actor, LiveEventKind::MeasureUpdated, id, input.org_id);
+        update_in(tx, actor, id, body.version, input)?;
         detail(tx.conn, &tx.snapshot.structure, actor, id)
     });
     with_current(app, actor, id, result)
+}
+
+/// [`update`] inside a write that is already open (an import writes several at once).
+pub fn update_in(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: i32,
+    version: i32,
+    input: &MeasureInput,
+) -> AppResult<()> {
+    let existing = db::measures::find(tx.conn, id)?.ok_or(ErrorCode::NotFound)?;
+    let existing_org = OrgId(existing.org_id);
+    if !actor.can_read_org(tx.structure(), existing_org) || !actor.can_plan_for(existing_org) {
+        return Err(ErrorCode::Forbidden.into());
+    }
+    if db::measures::status_of(&existing)? != MeasureStatus::Draft {
+        return Err(ErrorCode::MeasureApproved.into());
+    }
+    check_target(tx.structure(), actor, input).map_err(|e| e.under("measure"))?;
+    let before = db::measures::load_input(tx.conn, id)?;
+    let fields = db::measures::fields(input);
+    if !db::measures::update_if_version(tx.conn, id, version, &fields, actor.id.0, tx.now)? {
+        return Err(ErrorCode::VersionConflict.into());
+    }
+    db::budget_lines::write_for(tx.conn, id, input)?;
+    rules::sync_addition(tx, actor, id, input)?;
+    tx.record(
+        Entry::new(AuditAction::MeasureUpdated, "measure")
+            .id(id)
+            .org(input.org_id.0)
+            .before_opt(before.as_ref())
+            .after(input),
+    );
+    tell_owners(
+        tx,
+        actor,
+        NotificationKind::MeasureChanged,
+        id,
+        input.org_id,
+        &input.name.uk,
+    );
+    written(tx, actor, LiveEventKind::MeasureUpdated, id, input.org_id);
+    Ok(())
 }
 
 /// Deletes a draft measure seen at `version` (one that decided proposals name is kept, out of the

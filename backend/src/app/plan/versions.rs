@@ -56,6 +56,14 @@ impl History {
         })
     }
 
+    /// The measures approved now: their row and state.
+    pub fn approved(&self) -> impl Iterator<Item = (&db::measures::MeasureRow, &MeasureInput)> {
+        self.current
+            .iter()
+            .filter(|(row, _, _)| row.status == MeasureStatus::Approved.as_str())
+            .map(|(row, input, _)| (row, input))
+    }
+
     /// The measure (by its index in `current`) as approved in `version`: the row if it was
     /// approved at or before it, else the newest state kept for a version at or before it.
     fn state_at(&self, i: usize, version: i32) -> Option<&MeasureInput> {

@@ -75,6 +75,15 @@ pub fn ReportSummary(page: PageState) -> impl IntoView {
                 None
             };
             let org_heading = org.clone();
+            let org_id = r.org.id;
+            let excel = r.can_edit.then(|| {
+                let href = format!("/import?kind=report&org={}&period={period}", org_id.0);
+                view! {
+                    <p class="report-excel">
+                        <a href=href id="report-fill-in-excel">{t(K::ReportFillInExcel)}</a>
+                    </p>
+                }
+            });
             view! {
                 <h1 id="report-heading">
                     {t(K::ReportTitle)}": "{move || i18n.text(&org_heading)}" · "
@@ -127,6 +136,7 @@ pub fn ReportSummary(page: PageState) -> impl IntoView {
                         <ul>{deadlines}</ul>
                     </section>
                 </div>
+                {excel}
                 {notice}
             }
         })

@@ -1,0 +1,154 @@
+//! A quarter reported from Excel in the browser: a community downloads its report workbook, uploads it filled with one bad cell, sees the cell named, fixes the marked copy, uploads it again, confirms and submits; at 1366 px and 390 px, in Ukrainian and English.
+
+use super::runtime;
+use obriy_tests::browser::Browser;
+use obriy_tests::imports::{col, edit, read, row_where, set, sheet_mut, V};
+use obriy_tests::{spawn_app, Client, DbKind};
+use std::io::Write;
+
+const DESKTOP: u32 = 1366;
+const PHONE: u32 = 390;
+
+/// Every measure in progress with a narrative, a little spent on each first line, every
+/// indicator at its previous (else expected) value; `bad`: one status nobody knows.
+fn fill(book: &[u8], report: &shared::api::reports::Report, bad: bool) -> Vec<u8> {
+    edit(book, |sheets| {
+        let ms = sheet_mut(sheets, "Заходи");
+        let (status, narrative) = (col(ms, "Стан виконання"), col(ms, "Що зроблено"));
+        for r in 1..ms.len() {
+            set(ms, r, status, V::s("Виконується"));
+            set(
+                ms,
+                r,
+                narrative,
+                V::s("Закупівлю проведено, обладнання встановлено"),
+            );
+        }
+        if bad {
+            set(ms, 1, status, V::s("Майже готово"));
+        }
+        let sp = sheet_mut(sheets, "Витрати");
+        let spent = col(sp, "Витрачено за квартал, тис. грн");
+        for m in &report.measures {
+            if let Some(line) = m.lines.first() {
+                let r = row_where(
+                    sp,
+                    &[0, col(sp, "Джерело фінансування")],
+                    &[&m.measure_id.0.to_string(), &line.source.label().uk],
+                );
+                set(sp, r, spent, V::s("0,5"));
+            }
+        }
+        let vs = sheet_mut(sheets, "Показники");
+        let (code, value) = (col(vs, "Код показника"), col(vs, "Значення"));
+        for r in 1..vs.len() {
+            let c = vs[r][code].text();
+            if let Some(v) = report.values.iter().find(|v| v.code == c) {
+                let n = v.previous.or(v.expected).unwrap_or_default().round();
+                set(vs, r, value, V::S(n.to_string()));
+            }
+        }
+    })
+}
+
+fn temp_file(bytes: &[u8], name: &str) -> tempfile::TempPath {
+    let mut f = tempfile::Builder::new()
+        .suffix(name)
+        .tempfile()
+        .unwrap_or_else(|e| panic!("temp file: {e}"));
+    f.write_all(bytes).unwrap_or_else(|e| panic!("write: {e}"));
+    f.into_temp_path()
+}
+
+#[test]
+fn a_community_reports_its_quarter_from_excel() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    let api = Client::demo(&app, "community.pidhorodne");
+    let org = api.me().expect("me").user.org.expect("org").id;
+    let report = api.report(org, "2026-Q3").expect("report");
+    let rt = runtime();
+    rt.block_on(async {
+        let b = Browser::open(&app.url).await;
+        b.set_width(DESKTOP).await;
+        b.sign_in("community.pidhorodne").await;
+        b.goto(&format!("/reports/{}/2026-Q3", org.0)).await;
+        b.click("#report-fill-in-excel").await;
+        b.wait_url(|u| u.contains("/import") && u.contains("kind=report"))
+            .await;
+        b.click("#import-report-template").await;
+        let (name, book) = b.downloaded(".xlsx", "#import-report-template").await;
+        assert!(name.contains("2026-Q3"), "{name}");
+        b.screenshot("import-form-desktop").await;
+
+        // Filled offline with one bad cell: the row and the cell are named, nothing is saved.
+        let first = temp_file(&fill(&book, &report, true), "-q3.xlsx");
+        b.fill("#import-file", &first.to_string_lossy()).await;
+        b.click("#import-submit").await;
+        b.wait_url(|u| u.contains("job=")).await;
+        b.wait_text("#import-state", "the check's end", |t| t.contains("чекає"))
+            .await;
+        let issues = b.text("#import-issues").await;
+        assert!(
+            issues.contains("Майже готово") && issues.contains("Заходи"),
+            "{issues}"
+        );
+        b.screenshot("import-preview-desktop").await;
+        assert_eq!(
+            api.report(org, "2026-Q3").expect("r").version,
+            report.version
+        );
+
+        // The marked copy: fixed where it says, uploaded again.
+        b.click("#import-marked").await;
+        let (_, marked) = b.downloaded(").xlsx", "#import-marked").await;
+        let sheets = read(&marked);
+        assert_eq!(sheets[0].0, "Помилки");
+        let fixed = edit(&marked, |sheets| {
+            let ms = sheet_mut(sheets, "Заходи");
+            let status = col(ms, "Стан виконання");
+            set(ms, 1, status, V::s("Виконується"));
+        });
+        let second = temp_file(&fixed, "-q3-fixed.xlsx");
+        b.click("a[href='/import']").await;
+        b.wait_url(|u| u.ends_with("/import")).await;
+        b.click("#import-kind-report").await;
+        b.select("#import-period", "2026-Q3").await;
+        b.fill("#import-file", &second.to_string_lossy()).await;
+        b.click("#import-submit").await;
+        b.wait_url(|u| u.contains("job=")).await;
+        b.wait_text("#import-state", "the check's end", |t| t.contains("чекає"))
+            .await;
+        assert!(!b.exists("#import-issues").await, "no problems left");
+
+        // At a phone's width, in English.
+        b.set_width(PHONE).await;
+        b.click("#lang-en").await;
+        b.wait_text("#import-heading", "English", |t| {
+            t.contains("Import from Excel")
+        })
+        .await;
+        b.assert_fits("import-preview-phone").await;
+        b.screenshot("import-preview-phone-en").await;
+        b.click("#lang-uk").await;
+        b.set_width(DESKTOP).await;
+
+        b.click("#import-confirm").await;
+        b.wait_text("#import-message", "the save", |t| t.contains("записано"))
+            .await;
+        b.click("#import-open-report").await;
+        b.wait_url(|u| u.contains("/reports/")).await;
+        b.click("#report-submit").await;
+        b.wait_text("#report-stage", "submitted", |t| {
+            t.contains("Подано") || t.contains("подано")
+        })
+        .await;
+        b.screenshot("import-report-submitted").await;
+        b.close().await;
+    });
+    let saved = api.report(org, "2026-Q3").expect("report");
+    assert!(saved
+        .measures
+        .iter()
+        .all(|m| m.narrative.starts_with("Закупівлю")));
+    assert_ne!(saved.stage, Some(shared::api::reports::ReportStage::Draft));
+}
