@@ -3,9 +3,9 @@
 //! (`api::openapi`), with each handler's documented operation.
 
 use crate::api::{
-    self, audit, auth, comments, dashboard, documents, events, execution, health, imports, inbox,
-    indicators, local_programmes, measures, openapi, orgs, plan, presence, programme, proposals,
-    public, reporting, reports, rollups, users, versions, workflow,
+    self, audit, auth, comments, dashboard, documents, events, execution, exports, health, imports,
+    inbox, indicators, local_programmes, measures, openapi, orgs, plan, presence, programme,
+    proposals, public, reporting, reports, rollups, users, versions, workflow,
 };
 use actix_web::{http, web};
 use shared::api::endpoints::{self as ep, Endpoint, Method};
@@ -104,6 +104,7 @@ route_table! {
     MAP => dashboard::shapes,
     DOCUMENTS => documents::catalog,
     DOCUMENT => documents::file,
+    EXPORT => exports::file,
     IMPORTS => imports::list,
     IMPORT_START => imports::start,
     IMPORT => imports::get,

@@ -651,6 +651,21 @@ pub fn import_marked_url(id: i32, lang: shared::Lang) -> String {
     ep::IMPORT_MARKED.url_with_query(&[&id], &format!("lang={}", lang.code()))
 }
 
+/// The address of a table's file with the page's filters.
+pub fn export_url(
+    table: shared::api::exports::ExportTable,
+    format: &str,
+    filters: &str,
+    lang: shared::Lang,
+    sep: Option<shared::api::exports::CsvSeparator>,
+) -> String {
+    let file = format!("{}.{format}", table.as_str());
+    ep::EXPORT.url_with_query(
+        &[&file],
+        &shared::api::exports::export_query(filters, lang, sep),
+    )
+}
+
 /// The address of a report's prefilled workbook.
 pub fn report_workbook_url(org: OrgId, period: ReportPeriod, lang: shared::Lang) -> String {
     ep::REPORT_WORKBOOK.url_with_query(&[&org, &period], &format!("lang={}", lang.code()))

@@ -601,8 +601,8 @@ dictionary! {
     ImportKindReport => "Звіт за період", "A report for a period";
     ImportOrg => "Організація", "Organisation";
     ImportChooseOrg => "Оберіть організацію, щоб завантажити її звіт для заповнення.", "Choose the organisation to download its report to fill in.";
-    ImportPlanTemplate => "Почніть з вивантаження плану: на сторінці плану натисніть «Завантажити: XLSX», змініть суми чи додайте рядки нових заходів (без коду) і завантажте файл сюди.", "Start from the plan's export: on the plan page choose \"Download: XLSX\", change amounts or add rows of new measures (without a code) and upload the file here.";
-    ImportPlanTemplateLink => "Перейти до плану", "Go to the plan";
+    ImportPlanTemplate => "Почніть з вивантаження плану (або на сторінці плану з фільтрами: «Завантажити таблицю: XLSX»), змініть суми чи додайте рядки нових заходів (без коду) і завантажте файл сюди.", "Start from the plan's export (or, with filters, on the plan page: \"Download the table: XLSX\"), change amounts or add rows of new measures (without a code) and upload the file here.";
+    ImportPlanTemplateLink => "Завантажити план (XLSX)", "Download the plan (XLSX)";
     ImportReportTemplate => "Звіт для заповнення офлайн — з вашими заходами, джерелами й показниками:", "The report to fill in offline, with your measures, sources and indicators:";
     ImportReportTemplateLink => "Завантажити звіт (XLSX)", "Download the report (XLSX)";
     ImportFile => "Файл (XLSX, XLS, ODS або CSV, до 10 МБ)", "File (XLSX, XLS, ODS or CSV, up to 10 MB)";
@@ -648,6 +648,10 @@ dictionary! {
     ImportProblem => "Що не так", "What is wrong";
     ImportMoreInFile => "Показано перші 300; усі — у файлі з позначеними помилками.", "The first 300 are shown; all of them are in the file with the errors marked.";
     ImportFromExcel => "Імпорт з Excel", "Import from Excel";
+    ExportDownload => "Завантажити таблицю:", "Download the table:";
+    ExportXlsxHint => "Книга Excel: числа з форматами, аркуш «Про файл»", "Excel workbook: numbers with formats, an \"About this file\" sheet";
+    ExportCsvSemicolonHint => "CSV для Excel українською: крапка з комою, десяткова кома", "CSV for a Ukrainian Excel: semicolons, decimal commas";
+    ExportCsvCommaHint => "CSV для програм: коми, десяткова крапка", "CSV for tools: commas, decimal dots";
     ReportFillInExcel => "Заповнити в Excel", "Fill in in Excel";
     InboxImportChecked => "перевірив ваш файл", "checked your file";
     InboxOpenImport => "Відкрити перевірку", "Open the check";

@@ -152,6 +152,9 @@ error_codes! {
     DocumentTooLarge = "document_too_large", 422,
         "Документ завеликий для PDF (понад 5 000 рядків таблиць). Оберіть менше охоплення — район чи громаду — або завантажте його в Excel (XLSX).",
         "The document is too large for a PDF (over 5 000 table rows). Choose a smaller scope — a district or a community — or download it as Excel (XLSX).";
+    ExportSeparatorInvalid = "export_separator_invalid", 422,
+        "Роздільник CSV — «semicolon» (крапка з комою) або «comma» (кома).",
+        "The CSV separator is \"semicolon\" or \"comma\".";
     ImportNotSpreadsheet = "import_not_spreadsheet", 422,
         "Файл не схожий на таблицю Excel (XLSX) чи CSV. Збережіть його як «Книга Excel (*.xlsx)» або «CSV UTF-8» і завантажте знову.",
         "The file is not an Excel workbook (XLSX) or a CSV. Save it as \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8\" and upload it again.";

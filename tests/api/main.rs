@@ -13,6 +13,7 @@ mod dashboard;
 mod dashboard_source;
 mod documents;
 mod events;
+mod exports;
 mod hostile;
 mod imports;
 mod inbox;

@@ -10,6 +10,7 @@ pub mod documents;
 pub mod error;
 pub mod events;
 pub mod execution;
+pub mod exports;
 pub mod extract;
 pub mod health;
 pub mod imports;

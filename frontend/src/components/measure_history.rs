@@ -393,6 +393,10 @@ pub fn MeasureHistory(
     view! {
         <section class="measure-history card" id="measure-history" aria-labelledby="history-heading">
             <h2 id="history-heading">{t(K::HistoryTitle)}</h2>
+            <crate::components::export_links::ExportLinks
+                table=shared::api::exports::ExportTable::Audit
+                filters=format!("measure={id}")
+            />
             <p class="hint">{t(K::HistoryHint)}</p>
             <ResourceView resource=history let:page>
                 {

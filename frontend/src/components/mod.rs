@@ -9,6 +9,7 @@ pub mod comments;
 pub mod confirm;
 pub mod data_table;
 pub mod error_view;
+pub mod export_links;
 pub mod field;
 pub mod header;
 pub mod indicator_status;

@@ -166,7 +166,19 @@ fn UploadForm() -> impl IntoView {
             ImportKind::Plan => view! {
                 <p class="import-template">
                     {t(K::ImportPlanTemplate)} " "
-                    <a id="import-plan-template" href="/plan">{t(K::ImportPlanTemplateLink)}</a>
+                    <a
+                        id="import-plan-template"
+                        href=api::export_url(
+                            shared::api::exports::ExportTable::Plan,
+                            "xlsx",
+                            &own_org.map(|o| format!("org={o}")).unwrap_or_default(),
+                            lang,
+                            None,
+                        )
+                        download=""
+                    >
+                        {t(K::ImportPlanTemplateLink)}
+                    </a>
                 </p>
             }
             .into_any(),

@@ -44,6 +44,10 @@ fn Overview(programme: ProgrammeOverview) -> impl IntoView {
             measure_count=programme.measure_count
         />
         <EnvelopeTable cells=programme.envelope over_count=over_count/>
+        <crate::components::export_links::ExportLinks
+            table=shared::api::exports::ExportTable::Envelope
+            filters=String::new()
+        />
         <DirectionsTable directions=programme.directions/>
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::components::amount::Money;
+use crate::components::export_links::ExportLinks;
 use crate::components::resource_view::ResourceView;
 use crate::components::source_table::{source_header_cells, source_total_cells};
 use crate::format;
@@ -13,6 +14,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
+use shared::api::exports::ExportTable;
 use shared::api::measures::{MeasureStatus, MeasureSummary};
 use shared::api::orgs::{OrgKind, OrgSummary};
 use shared::api::plan::{PlanFilter, PlanTree};
@@ -78,6 +80,7 @@ pub fn PlanPage() -> impl IntoView {
                 })}
             </div>
             <Filters filter=filter orgs=orgs go=go/>
+            <ExportLinks table=ExportTable::Plan filters=Signal::derive(move || filter.get().to_query())/>
             <LiveStatus refetch=Callback::new(move |()| plan.refetch())/>
             <ResourceView resource=plan let:tree>
                 <PlanTable tree=tree filter=filter.get_untracked()/>

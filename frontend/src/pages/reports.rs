@@ -148,6 +148,12 @@ pub fn ReportsPage() -> impl IntoView {
             <p class="hint">{t(K::ReportsHint)}</p>
             <LiveStatus refetch=refetch wanted=wanted/>
             <ResourceView resource=list children=table/>
+            <crate::components::export_links::ExportLinks
+                table=shared::api::exports::ExportTable::Calendar
+                filters=Signal::derive(move || {
+                    period.get().map(|p| format!("period={p}")).unwrap_or_default()
+                })
+            />
             {own.map(|org| view! { <MyOrgReports org=org/> })}
         </section>
     }

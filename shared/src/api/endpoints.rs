@@ -163,6 +163,9 @@ endpoints! {
     DOCUMENTS: Get "/documents",
     /// One document as PDF or XLSX: `quarterly.pdf`, `annual.xlsx`, …
     DOCUMENT: Get "/documents/{file}",
+    /// A table as a file: `plan.xlsx`, `plan.csv`, `calendar.csv`, … with the table's filters,
+    /// `lang` and (a CSV) `sep` in the query.
+    EXPORT: Get "/exports/{file}",
     /// My import jobs, newest first.
     IMPORTS: Get "/imports",
     /// Uploads a file (the body) as an import job: `?kind=plan|report&name=&org=&period=`.

@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod endpoints;
 pub mod events;
+pub mod exports;
 pub mod imports;
 pub mod inbox;
 pub mod indicators;

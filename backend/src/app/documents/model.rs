@@ -59,6 +59,8 @@ pub enum Cell {
     /// `None`: no base to divide by (shown as "—").
     Percent(Option<Decimal>),
     Number(Decimal),
+    /// An id, a year, a version: a whole number without grouping (`2027`, not `2 027`).
+    Code(i64),
     Date(Date),
 }
 

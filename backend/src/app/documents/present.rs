@@ -39,6 +39,7 @@ pub fn cell(c: &Cell, lang: Lang) -> String {
         Cell::Percent(Some(p)) => percent(*p, lang),
         Cell::Percent(None) => "—".to_string(),
         Cell::Number(n) => format_number(*n, lang),
+        Cell::Code(n) => n.to_string(),
         Cell::Date(d) => date(*d, lang),
     }
 }

@@ -25,6 +25,7 @@ struct Formats {
     amount: [Format; 3],
     percent: [Format; 3],
     number: [Format; 3],
+    code: [Format; 3],
     date: [Format; 3],
 }
 
@@ -60,6 +61,7 @@ impl Formats {
             amount: styled(Format::new().set_num_format("#,##0.0")),
             percent: styled(Format::new().set_num_format("0.0%")),
             number: styled(Format::new().set_num_format("#,##0.###")),
+            code: styled(Format::new().set_num_format("0")),
             date: styled(Format::new().set_num_format("dd.mm.yyyy")),
         }
     }
@@ -101,7 +103,7 @@ fn sheet_name(name: &str, index: usize) -> String {
 }
 
 fn write_about(sheet: &mut Worksheet, doc: &Document, f: &Formats) -> Result<(), XlsxError> {
-    sheet.set_name(present::pick(doc.lang, "Документ", "Document"))?;
+    sheet.set_name(present::pick(doc.lang, "Про файл", "About this file"))?;
     sheet.set_column_width(0, 34)?;
     sheet.set_column_width(1, 90)?;
     sheet.set_paper_size(A4).set_print_fit_to_pages(1, 0);
@@ -209,6 +211,9 @@ fn write_table(
                 Cell::Number(n) => {
                     let v = n.to_f64().unwrap_or(0.0);
                     sheet.write_number_with_format(r, c, v, &f.number[style])?;
+                }
+                Cell::Code(n) => {
+                    sheet.write_number_with_format(r, c, *n as f64, &f.code[style])?;
                 }
                 Cell::Date(d) => {
                     let dt = ExcelDateTime::from_ymd(

@@ -167,17 +167,13 @@ impl Snapshot {
         })
     }
 
-    /// The plan tree as this user may see it, filtered.
-    /// Every direction and task is there with the totals of all matching measures; the
-    /// measures listed are one page of them, in the tree's order. `page` and `per_page` are
-    /// checked ([`PlanFilter::paging`]).
-    pub fn plan_tree(
-        &self,
-        actor: &Actor,
-        filter: &PlanFilter,
-        page: u32,
-        per_page: u32,
-    ) -> PlanTree {
+    /// Which measures the filter keeps that this user may see (the plan page's and the plan
+    /// export's one rule).
+    pub fn filter<'a>(
+        &'a self,
+        actor: &'a Actor,
+        filter: &'a PlanFilter,
+    ) -> impl Fn(&&MeasureEntry) -> bool + 'a {
         let q = filter
             .q
             .as_deref()
@@ -185,8 +181,7 @@ impl Snapshot {
             .filter(|q| !q.is_empty())
             .map(str::to_lowercase);
         let s = &self.structure;
-        let mut per_task: HashMap<TaskId, Vec<&MeasureEntry>> = HashMap::new();
-        for m in &self.measures {
+        move |m: &&MeasureEntry| {
             let in_territory = match (filter.org, filter.district) {
                 (Some(org), _) => m.org_id == org,
                 (None, Some(district)) => s.district_of(m.org_id) == Some(district),
@@ -199,10 +194,44 @@ impl Snapshot {
                 .source
                 .is_none_or(|src| m.grid.cells().iter().any(|c| c.source == src));
             let in_text = q.as_deref().is_none_or(|q| m.search.contains(q));
-            if in_territory && in_year && in_source && in_text && actor.can_read_org(s, m.org_id) {
-                per_task.entry(m.task_id).or_default().push(m);
-            }
+            in_territory && in_year && in_source && in_text && actor.can_read_org(s, m.org_id)
         }
+    }
+
+    /// The measures the filter keeps, in the tree's order (direction, task, then as listed).
+    pub fn matching<'a>(
+        &'a self,
+        actor: &'a Actor,
+        filter: &'a PlanFilter,
+    ) -> Vec<&'a MeasureEntry> {
+        let mut per_task: HashMap<TaskId, Vec<&MeasureEntry>> = HashMap::new();
+        for m in self.measures.iter().filter(self.filter(actor, filter)) {
+            per_task.entry(m.task_id).or_default().push(m);
+        }
+        let s = &self.structure;
+        s.directions
+            .iter()
+            .flat_map(|d| s.tasks.iter().filter(move |t| t.direction_id == d.id))
+            .flat_map(|t| per_task.remove(&t.id).unwrap_or_default())
+            .collect()
+    }
+
+    /// The plan tree as this user may see it, filtered.
+    /// Every direction and task is there with the totals of all matching measures; the
+    /// measures listed are one page of them, in the tree's order. `page` and `per_page` are
+    /// checked ([`PlanFilter::paging`]).
+    pub fn plan_tree(
+        &self,
+        actor: &Actor,
+        filter: &PlanFilter,
+        page: u32,
+        per_page: u32,
+    ) -> PlanTree {
+        let mut per_task: HashMap<TaskId, Vec<&MeasureEntry>> = HashMap::new();
+        for m in self.measures.iter().filter(self.filter(actor, filter)) {
+            per_task.entry(m.task_id).or_default().push(m);
+        }
+        let s = &self.structure;
         let mut tree = PlanTree {
             directions: Vec::new(),
             totals: BudgetGrid::new(),

@@ -16,6 +16,7 @@ pub use scope::own_scope;
 
 use crate::api;
 use crate::components::charts::patterns::ChartPatterns;
+use crate::components::export_links::ExportLinks;
 use crate::components::resource_view::ResourceView;
 use crate::i18n::{t, K};
 use crate::live::LiveStatus;
@@ -26,6 +27,7 @@ use leptos_router::hooks::use_query_map;
 use scope::{scope_from_query, QueryParams, Scope};
 use shared::api::dashboard::{Dashboard, DashboardLevel};
 use shared::api::events::{LiveEvent, LiveEventKind};
+use shared::api::exports::ExportTable;
 use shared::api::orgs::OrgSummary;
 use shared::OrgId;
 use std::collections::HashMap;
@@ -130,6 +132,20 @@ fn DashboardView(
     let map_view = with_map.then(|| {
         view! { <map::MapSection dash=dash.clone() here=here shapes=shapes figure=figure/> }
     });
+    // The exports ask for the very level, quarter and source shown here.
+    let filters = {
+        let q = here.query();
+        [
+            q.level.map(|l| format!("level={l}")),
+            q.id.map(|i| format!("id={i}")),
+            Some(format!("quarter={}", quarter.unwrap_or(dash.quarter))),
+            q.source.map(|s| format!("source={s}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("&")
+    };
     let trace_view = with_trace.then(|| view! { <trace::TraceSection trace=dash.trace.clone()/> });
     let children_view = (!dash.children.is_empty()).then(|| {
         view! { <children::ChildrenSection level=dash.level rows=dash.children.clone() here=here/> }
@@ -148,8 +164,11 @@ fn DashboardView(
             />
         </div>
         {children_view}
+        {(!dash.children.is_empty()).then(|| view! { <ExportLinks table=ExportTable::Areas filters=filters.clone()/> })}
         <execution::ExecutionSection dash=dash.clone()/>
+        <ExportLinks table=ExportTable::Execution filters=filters.clone()/>
         <indicators::IndicatorsSection tiles=dash.indicators.clone() year=dash.quarter.year/>
+        <ExportLinks table=ExportTable::Indicators filters=filters.clone()/>
         <compliance::ComplianceSection periods=dash.compliance.clone() total=dash.compliance_total/>
         {trace_view}
     }
