@@ -6,12 +6,15 @@
 //!
 //! First, on fresh demo servers: resident memory after 500 sign-ins, the time of a wrong
 //! password for a known and an unknown login, the cost of durable SQLite commits, and the
-//! oblast's documents (PDF and XLSX); the documents again on the 10× dataset.
+//! oblast's documents (PDF and XLSX); the documents again on the 10× dataset, then the whole
+//! plan exported to XLSX and CSV and a 10 000-row plan file imported (preview and confirmation).
 //!
 //! Options: `--pg` (a throwaway PostgreSQL cluster instead of SQLite), `--seconds N` per endpoint
-//! (default 5), `--clients N` (default 64), `--endpoints` (only the endpoint table).
+//! (default 5), `--clients N` (default 64), `--endpoints` (only the endpoint table), `--excel`
+//! (only the dataset and the Excel figures).
 
 mod documents;
+mod excel;
 mod resources;
 
 use diesel::connection::SimpleConnection;
@@ -34,6 +37,8 @@ struct Options {
     pg: bool,
     /// `--endpoints`: only the endpoint table (skip the resource figures).
     endpoints_only: bool,
+    /// `--excel`: only the dataset and the Excel figures.
+    excel_only: bool,
     seconds: u64,
     clients: usize,
 }
@@ -50,6 +55,7 @@ fn options() -> Options {
     Options {
         pg: args.iter().any(|a| a == "--pg"),
         endpoints_only: args.iter().any(|a| a == "--endpoints"),
+        excel_only: args.iter().any(|a| a == "--excel"),
         seconds: value("--seconds", 5),
         clients: usize::try_from(value("--clients", 64)).unwrap_or(64),
     }
@@ -57,7 +63,7 @@ fn options() -> Options {
 
 fn main() -> anyhow::Result<()> {
     let opts = options();
-    if !opts.endpoints_only {
+    if !opts.endpoints_only && !opts.excel_only {
         resources::run(if opts.pg {
             obriy_tests::DbKind::Postgres
         } else {
@@ -188,6 +194,11 @@ fn main() -> anyhow::Result<()> {
         .json(&serde_json::json!({"login": "department", "password": obriy_tests::DEMO_PASSWORD}))
         .send()?
         .error_for_status()?;
+    if opts.excel_only {
+        excel::run(&base, &patient)?;
+        drop(server);
+        return Ok(());
+    }
     documents::run("the 10× dataset", |file, query| {
         let resp = patient
             .get(format!("{base}/api/documents/{file}?{query}"))
@@ -195,6 +206,7 @@ fn main() -> anyhow::Result<()> {
             .error_for_status()?;
         Ok(resp.bytes()?.to_vec())
     })?;
+    excel::run(&base, &patient)?;
     let public = [
         "/api/public/programme".to_string(),
         format!("/api/public/measures/{public_measure}"),
