@@ -89,7 +89,27 @@ on_both! {
     fn every_table_exports_in_both_formats(kind) {
         let app = spawn_app(kind, true);
         let department = Client::demo(&app, "department");
+        let plan = department.plan(&shared::api::plan::PlanFilter::default()).expect("plan");
+        let measure = plan.directions.iter().flat_map(|d| &d.tasks).flat_map(|t| &t.measures).next().expect("a measure").id;
+        // A proposal, approved: a new plan version to compare with the first.
+        let mut input = department.measure(measure).expect("measure").to_input();
+        input.budget_lines[0].amount = shared::Amount::parse("1234,5").expect("amount");
+        department.propose(measure, None, &input).expect("proposed");
+        let draft = department.my_draft().expect("draft").expect("one");
+        let submitted = department.step(&draft, "submit").expect("submitted");
+        department.approve_all(&department.proposal(submitted.summary.id).expect("p")).expect("approved");
+        let proposal = submitted.summary.id;
+        let current = department.versions().expect("versions").current;
+        assert!(current > 1);
+        let (measure_q, proposal_q, versions_q) = (
+            format!("id={}", measure.0),
+            format!("id={}", proposal.0),
+            format!("from=1&to={current}"),
+        );
         let queries = [
+            (ExportTable::Measure, measure_q.as_str()),
+            (ExportTable::Proposal, proposal_q.as_str()),
+            (ExportTable::Versions, versions_q.as_str()),
             (ExportTable::Plan, "year=2027&source=oblast"),
             (ExportTable::Envelope, ""),
             (ExportTable::Calendar, "period=2026-Q3"),
@@ -126,6 +146,17 @@ on_both! {
         assert_eq!((bad.status, bad.code(), bad.body.field.as_deref()), (422, ErrorCode::ExportSeparatorInvalid, Some("sep")));
         let bad = department.download(ep::EXPORT, &[&"plan.csv"], "year=1999").expect_err("no such year");
         assert_eq!((bad.status, bad.body.field.as_deref()), (422, Some("year")));
+        let bad = department.download(ep::EXPORT, &[&"proposal.xlsx"], "id=x").expect_err("no id");
+        assert_eq!((bad.status, bad.body.field.as_deref()), (400, Some("id")));
+        // A coordinator gets only what the page would show them.
+        let community = Client::demo(&app, "community.pidhorodne");
+        let other = department.plan(&shared::api::plan::PlanFilter::default()).expect("plan");
+        let foreign = other.directions.iter().flat_map(|d| &d.tasks).flat_map(|t| &t.measures)
+            .find(|m| m.org.name.uk.contains("Петриківська")).map(|m| m.id);
+        if let Some(id) = foreign {
+            let err = community.download(ep::EXPORT, &[&"measure.xlsx"], &format!("id={}", id.0)).expect_err("not theirs");
+            assert!(matches!(err.status, 403 | 404), "{}", err.status);
+        }
         let anonymous = Client::anonymous(&app);
         assert_eq!(anonymous.download(ep::EXPORT, &[&"plan.csv"], "").expect_err("signed in only").status, 401);
     }

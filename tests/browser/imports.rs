@@ -163,6 +163,20 @@ fn a_community_edits_its_plan_in_excel() {
     let app = spawn_app(DbKind::Sqlite, true);
     let api = Client::demo(&app, "community.pidhorodne");
     let org = api.me().expect("me").user.org.expect("org").id;
+    let plan = api
+        .plan(&shared::api::plan::PlanFilter {
+            org: Some(org),
+            ..Default::default()
+        })
+        .expect("plan");
+    let measure = plan
+        .directions
+        .iter()
+        .flat_map(|d| &d.tasks)
+        .flat_map(|t| &t.measures)
+        .next()
+        .expect("a measure")
+        .id;
     let rt = runtime();
     rt.block_on(async {
         let b = Browser::open(&app.url).await;
@@ -217,6 +231,7 @@ fn a_community_edits_its_plan_in_excel() {
 
         // Every table's links, at both widths and in both languages.
         for (path, id) in [
+            (format!("/measures/{}", measure.0), "#export-measure"),
             (format!("/plan?org={}", org.0), "#export-plan"),
             ("/".to_string(), "#export-envelope"),
             ("/reports".to_string(), "#export-calendar"),

@@ -121,6 +121,10 @@ pub fn MeasurePage() -> impl IntoView {
                     view! {
                         {main}
                         <BudgetExecution id=measure_id/>
+                        <crate::components::export_links::ExportLinks
+                            table=shared::api::exports::ExportTable::Measure
+                            filters=format!("id={}", measure_id.0)
+                        />
                         <MeasureActivity id=measure_id programme=programme orgs=orgs activity=activity/>
                     }
                     .into_any()

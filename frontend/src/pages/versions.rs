@@ -269,6 +269,10 @@ fn Comparison(comparison: VersionComparison, names: Signal<Names>) -> impl IntoV
                 {t(K::ComparisonTitle)}": "{t(K::Version)}" "{a}" → "{t(K::Version)}" "{b}
             </h2>
             {body}
+            <crate::components::export_links::ExportLinks
+                table=shared::api::exports::ExportTable::Versions
+                filters=format!("from={a}&to={b}")
+            />
             <div class="table-scroll">
                 <table class="data-table comparison-totals" id="comparison-totals">
                     <caption>{t(K::TotalsBoth)}</caption>

@@ -29,10 +29,16 @@ pub enum ExportTable {
     Areas,
     /// The record (audit) view, filtered.
     Audit,
+    /// A measure's budget lines (`?id=`): planned, approved and executed by year × source.
+    Measure,
+    /// A proposal's lines (`?id=`): approved → proposed, with each line's state.
+    Proposal,
+    /// The lines changed between two plan versions (`?from=&to=`).
+    Versions,
 }
 
 impl ExportTable {
-    pub const ALL: [ExportTable; 7] = [
+    pub const ALL: [ExportTable; 10] = [
         ExportTable::Plan,
         ExportTable::Envelope,
         ExportTable::Calendar,
@@ -40,6 +46,9 @@ impl ExportTable {
         ExportTable::Indicators,
         ExportTable::Areas,
         ExportTable::Audit,
+        ExportTable::Measure,
+        ExportTable::Proposal,
+        ExportTable::Versions,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -51,6 +60,9 @@ impl ExportTable {
             ExportTable::Indicators => "indicators",
             ExportTable::Areas => "areas",
             ExportTable::Audit => "audit",
+            ExportTable::Measure => "measure",
+            ExportTable::Proposal => "proposal",
+            ExportTable::Versions => "versions",
         }
     }
 

@@ -11,7 +11,9 @@
 //!   them.
 
 mod audit;
+mod changes;
 mod dashboard;
+mod measure;
 mod plan;
 mod reporting;
 
@@ -86,6 +88,9 @@ pub fn produce(app: &App, actor: &Actor, file: ExportFile, query: &str) -> AppRe
         ExportTable::Indicators => dashboard::indicators(&ask)?,
         ExportTable::Areas => dashboard::areas(&ask)?,
         ExportTable::Audit => audit::record(&ask)?,
+        ExportTable::Measure => measure::budget_lines(&ask)?,
+        ExportTable::Proposal => changes::proposal(&ask)?,
+        ExportTable::Versions => changes::versions(&ask)?,
     };
     let today = app.clock.today();
     let bytes = match file.format {

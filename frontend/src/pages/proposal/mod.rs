@@ -361,6 +361,10 @@ fn Proposal(
                 </div>
             })}
             <Lines lines=detail.lines.clone() names=names deciding=deciding form=state.decide/>
+            <crate::components::export_links::ExportLinks
+                table=shared::api::exports::ExportTable::Proposal
+                filters=format!("id={}", detail.summary.id.0)
+            />
             {deciding.then(|| view! {
                 <ActionStatus id="proposal-action-status" message=state.message/>
                 <DecidePanel form=state.decide approvable=approvable preview=preview pending=pending on_decide=on_decide/>
