@@ -54,7 +54,7 @@ fn money(e: &Execution) -> [Cell; 5] {
 }
 
 /// The money columns every table of the dashboard shares, in [`money`]'s order.
-const MONEY: [Column; 5] = [
+pub(super) const MONEY: [Column; 5] = [
     Column::new(
         "Заплановано, тис. грн",
         "Planned, thousand UAH",

@@ -1,5 +1,6 @@
 //! A measure's budget lines as a file: year × source with planned, approved and executed amounts, as the measure page shows them.
 
+use super::dashboard::MONEY;
 use super::{Ask, Export};
 use crate::app::documents::model::{Cell, CellKind, Column, Row, RowStyle};
 use crate::app::error::{AppError, AppResult};
@@ -11,30 +12,10 @@ const LINES: [Column; 8] = [
     Column::new("Код заходу", "Measure code", CellKind::Number, 2),
     Column::new("Рік", "Year", CellKind::Number, 2),
     Column::new("Джерело фінансування", "Funding source", CellKind::Text, 6),
-    Column::new(
-        "Заплановано, тис. грн",
-        "Planned, thousand UAH",
-        CellKind::Amount,
-        5,
-    ),
-    Column::new(
-        "Затверджено, тис. грн",
-        "Approved, thousand UAH",
-        CellKind::Amount,
-        5,
-    ),
-    Column::new(
-        "Виконано, тис. грн",
-        "Executed, thousand UAH",
-        CellKind::Amount,
-        5,
-    ),
-    Column::new(
-        "Виконано до затвердженого",
-        "Executed of approved",
-        CellKind::Percent,
-        3,
-    ),
+    MONEY[0],
+    MONEY[1],
+    MONEY[2],
+    MONEY[4],
     Column::new(
         "Виконано до запланованого",
         "Executed of planned",
