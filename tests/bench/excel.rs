@@ -10,8 +10,8 @@ fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
 }
 
-/// `http` is signed in as the department, with no request timeout.
-pub fn run(base: &str, http: &reqwest::blocking::Client) -> anyhow::Result<()> {
+/// `http` is signed in as the department (`csrf`: its session's token), with no request timeout.
+pub fn run(base: &str, http: &reqwest::blocking::Client, csrf: &str) -> anyhow::Result<()> {
     println!("\nExcel, the 10× dataset (the department, the whole plan):");
     let rss = || obriy_tests::memory_mib("VmRSS");
     let peak = || obriy_tests::memory_mib("VmHWM");
@@ -81,6 +81,7 @@ pub fn run(base: &str, http: &reqwest::blocking::Client) -> anyhow::Result<()> {
     let job: shared::api::imports::ImportJob = http
         .post(format!("{base}/api/imports?kind=plan&name=bench.xlsx"))
         .header("content-type", "application/octet-stream")
+        .header(shared::api::CSRF_HEADER, csrf)
         .body(upload.clone())
         .send()?
         .error_for_status()?
@@ -88,15 +89,18 @@ pub fn run(base: &str, http: &reqwest::blocking::Client) -> anyhow::Result<()> {
     let job = wait(base, http, job.id)?;
     let preview = ms(t);
     println!(
-        "  import of {IMPORT_ROWS} rows ({} bytes): preview in {preview:.0} ms — {} changes, {} unchanged, {} rows refused (expected {changed} changes)",
+        "  import of {IMPORT_ROWS} rows ({} bytes): preview in {preview:.0} ms — {} changed (of {changed} edited), {} removed (the lines of the last measure past the cut), {} added, {} unchanged, {} rows refused",
         upload.len(),
-        job.counts.changed + job.counts.added + job.counts.removed,
+        job.counts.changed,
+        job.counts.removed,
+        job.counts.added,
         job.counts.unchanged,
         job.counts.refused
     );
     let t = Instant::now();
     let confirmed = http
         .post(format!("{base}/api/imports/{}/confirm", job.id))
+        .header(shared::api::CSRF_HEADER, csrf)
         .send()?;
     let status = confirmed.status();
     println!("  confirmation: {:.0} ms (HTTP {})", ms(t), status.as_u16());

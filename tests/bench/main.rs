@@ -189,13 +189,15 @@ fn main() -> anyhow::Result<()> {
         .cookie_store(true)
         .timeout(None)
         .build()?;
-    patient
+    let session: shared::api::auth::SessionInfo = patient
         .post(format!("{base}/api/auth/login"))
         .json(&serde_json::json!({"login": "department", "password": obriy_tests::DEMO_PASSWORD}))
         .send()?
-        .error_for_status()?;
+        .error_for_status()?
+        .json()?;
+    let csrf = session.csrf_token;
     if opts.excel_only {
-        excel::run(&base, &patient)?;
+        excel::run(&base, &patient, &csrf)?;
         drop(server);
         return Ok(());
     }
@@ -206,7 +208,7 @@ fn main() -> anyhow::Result<()> {
             .error_for_status()?;
         Ok(resp.bytes()?.to_vec())
     })?;
-    excel::run(&base, &patient)?;
+    excel::run(&base, &patient, &csrf)?;
     let public = [
         "/api/public/programme".to_string(),
         format!("/api/public/measures/{public_measure}"),

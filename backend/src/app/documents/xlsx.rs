@@ -85,7 +85,9 @@ pub fn render(doc: &Document) -> AppResult<Vec<u8>> {
     write_about(about, doc, &f).map_err(err)?;
     for (i, part) in doc.parts.iter().enumerate() {
         let Some(table) = &part.table else { continue };
-        let sheet = book.add_worksheet();
+        // Rows go to a temporary file as they are written, not into memory: a table of the
+        // 10× plan (360 000 lines) would otherwise hold every cell until the end.
+        let sheet = book.add_worksheet_with_constant_memory().map_err(err)?;
         sheet.set_name(sheet_name(&part.sheet, i)).map_err(err)?;
         write_table(sheet, doc, &part.title, table, &f).map_err(err)?;
     }
