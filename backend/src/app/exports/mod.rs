@@ -170,10 +170,22 @@ fn decimal(d: Decimal, sep: CsvSeparator) -> String {
     }
 }
 
+/// A text Excel would take for a formula (`=…`, `+…`, `-…`, `@…`): in the CSV meant for Excel it
+/// starts with an apostrophe, so a name typed by someone else never runs as a formula on the
+/// reader's machine. The CSV for tools keeps the text as it is.
+fn guarded(text: &str, sep: CsvSeparator) -> String {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && sep == CsvSeparator::Semicolon {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 fn csv_cell(c: &Cell, sep: CsvSeparator) -> String {
     match c {
         Cell::Empty => String::new(),
-        Cell::Text(s) => s.clone(),
+        Cell::Text(s) => guarded(s, sep),
         Cell::Amount(a) => decimal(a.decimal(), sep),
         Cell::Percent(Some(p)) | Cell::Number(p) => decimal(*p, sep),
         Cell::Percent(None) => String::new(),
@@ -204,4 +216,67 @@ pub fn csv(e: &Export, lang: Lang, sep: CsvSeparator) -> Vec<u8> {
         let _ = w.write_record(row.cells.iter().map(|c| csv_cell(c, sep)));
     }
     w.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::documents::model::{CellKind, RowStyle};
+
+    const COLUMNS: [Column; 3] = [
+        Column::new("Назва", "Name", CellKind::Text, 4),
+        Column::new("Сума", "Amount", CellKind::Amount, 2),
+        Column::new("Дата", "Date", CellKind::Date, 2),
+    ];
+
+    fn export(name: &str) -> Export {
+        Export {
+            title: String::new(),
+            sheet: String::new(),
+            about: Vec::new(),
+            columns: &COLUMNS,
+            rows: vec![Row::new(
+                RowStyle::Item,
+                vec![
+                    Cell::text(name),
+                    Cell::Amount(shared::Amount::parse("1234,567").expect("amount")),
+                    Cell::Date(Date::parse("2027-03-01").expect("date")),
+                ],
+            )],
+        }
+    }
+
+    #[test]
+    fn csv_for_excel_and_for_tools() {
+        let excel = String::from_utf8(csv(
+            &export("ЦНАП; «черга»"),
+            Lang::Uk,
+            CsvSeparator::Semicolon,
+        ))
+        .expect("utf-8");
+        assert_eq!(
+            excel,
+            "\u{feff}Назва;Сума;Дата\r\n\"ЦНАП; «черга»\";1234,567;01.03.2027\r\n"
+        );
+        let tools = String::from_utf8(csv(&export("ЦНАП, черга"), Lang::En, CsvSeparator::Comma))
+            .expect("utf-8");
+        assert_eq!(
+            tools,
+            "Name,Amount,Date\r\n\"ЦНАП, черга\",1234.567,2027-03-01\r\n"
+        );
+    }
+
+    #[test]
+    fn a_formula_in_a_name_stays_text_in_excel() {
+        let excel = String::from_utf8(csv(
+            &export("=HYPERLINK(\"http://x\")"),
+            Lang::Uk,
+            CsvSeparator::Semicolon,
+        ))
+        .expect("utf-8");
+        assert!(excel.contains("\"'=HYPERLINK"), "{excel}");
+        let tools = String::from_utf8(csv(&export("-5 днів"), Lang::Uk, CsvSeparator::Comma))
+            .expect("utf-8");
+        assert!(tools.contains("\n-5 днів,"), "{tools}");
+    }
 }
