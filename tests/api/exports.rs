@@ -116,6 +116,8 @@ on_both! {
             (ExportTable::Execution, ""),
             (ExportTable::Indicators, "quarter=2026-Q3"),
             (ExportTable::Areas, ""),
+            (ExportTable::Compliance, ""),
+            (ExportTable::Troubles, "quarter=2026-Q3"),
             (ExportTable::Audit, "limit=5"),
         ];
         for (table, filters) in queries {

@@ -11,7 +11,7 @@ use shared::api::endpoints as ep;
 use shared::api::exports::ExportFile;
 
 #[utoipa::path(get, path = ep::EXPORT.path, tag = "exports",
-    params(("file" = String, Path, description = "The table and format: `plan.xlsx`, `plan.csv`, `envelope.xlsx`, `calendar.csv`, `execution.xlsx`, `indicators.csv`, `areas.xlsx`, `audit.csv`, `measure.xlsx`, `proposal.csv`, `versions.xlsx`"),
+    params(("file" = String, Path, description = "The table and format: `plan.xlsx`, `plan.csv`, `envelope.xlsx`, `calendar.csv`, `execution.xlsx`, `indicators.csv`, `areas.xlsx`, `compliance.csv`, `troubles.xlsx`, `audit.csv`, `measure.xlsx`, `proposal.csv`, `versions.xlsx`"),
            ("lang" = Option<String>, Query, description = "`uk` (default) or `en`: headings and labels"),
            ("sep" = Option<String>, Query, description = "A CSV's separator: `semicolon` (default, with a byte-order mark and decimal commas, for Excel) or `comma` (decimal dots, for tools)"),
            ("filters" = Option<String>, Query, description = "The table's own filters, as its page sends them: the plan's `district`, `org`, `source`, `year`, `q`; the calendar's `period` or `org`; the dashboard's `level`, `id`, `quarter`, `source`; the record's `measure`, `org`, `user`, `action`, `before_seq`; a measure's or a proposal's `id`; the versions' `from` and `to`")),

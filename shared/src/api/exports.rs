@@ -27,6 +27,10 @@ pub enum ExportTable {
     Indicators,
     /// The dashboard's districts or communities with their figures.
     Areas,
+    /// The dashboard's reporting compliance by period.
+    Compliance,
+    /// The dashboard's list of what is off track, with who is responsible.
+    Troubles,
     /// The record (audit) view, filtered.
     Audit,
     /// A measure's budget lines (`?id=`): planned, approved and executed by year × source.
@@ -38,13 +42,15 @@ pub enum ExportTable {
 }
 
 impl ExportTable {
-    pub const ALL: [ExportTable; 10] = [
+    pub const ALL: [ExportTable; 12] = [
         ExportTable::Plan,
         ExportTable::Envelope,
         ExportTable::Calendar,
         ExportTable::Execution,
         ExportTable::Indicators,
         ExportTable::Areas,
+        ExportTable::Compliance,
+        ExportTable::Troubles,
         ExportTable::Audit,
         ExportTable::Measure,
         ExportTable::Proposal,
@@ -59,6 +65,8 @@ impl ExportTable {
             ExportTable::Execution => "execution",
             ExportTable::Indicators => "indicators",
             ExportTable::Areas => "areas",
+            ExportTable::Compliance => "compliance",
+            ExportTable::Troubles => "troubles",
             ExportTable::Audit => "audit",
             ExportTable::Measure => "measure",
             ExportTable::Proposal => "proposal",

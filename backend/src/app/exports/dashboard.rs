@@ -231,3 +231,91 @@ pub fn areas(ask: &Ask) -> AppResult<Export> {
         rows,
     })
 }
+
+const COMPLIANCE: [Column; 6] = [
+    Column::new("Період", "Period", CellKind::Text, 3),
+    Column::new("Строк подання", "Due", CellKind::Date, 3),
+    Column::new("Вчасно", "On time", CellKind::Number, 2),
+    Column::new("Із запізненням", "Late", CellKind::Number, 2),
+    Column::new("Не подано", "Missing", CellKind::Number, 2),
+    Column::new("Строк не настав", "Not due yet", CellKind::Number, 2),
+];
+
+/// Reporting compliance by period, as the dashboard counts it.
+pub fn compliance(ask: &Ask) -> AppResult<Export> {
+    let d = board(ask)?;
+    let counts = |c: &shared::api::dashboard::ComplianceCounts| {
+        [c.on_time, c.late, c.missing, c.not_due].map(|n| Cell::Code(i64::from(n)))
+    };
+    let mut rows: Vec<Row> = d
+        .compliance
+        .iter()
+        .map(|p| {
+            let mut cells = vec![Cell::text(p.period.to_string()), Cell::Date(p.due)];
+            cells.extend(counts(&p.counts));
+            Row::new(RowStyle::Item, cells)
+        })
+        .collect();
+    let mut total = vec![Cell::text(ask.t("Усього", "Total")), Cell::Empty];
+    total.extend(counts(&d.compliance_total));
+    rows.push(Row::new(RowStyle::Total, total));
+    Ok(Export {
+        title: ask.t("Дотримання строків звітування", "Reporting compliance"),
+        sheet: ask.t("Звітування", "Compliance"),
+        about: about(ask, &d),
+        columns: &COMPLIANCE,
+        rows,
+    })
+}
+
+const TROUBLES: [Column; 5] = [
+    Column::new("Що не так", "What is wrong", CellKind::Text, 5),
+    Column::new(
+        "Захід, показник чи звіт",
+        "Measure, indicator or report",
+        CellKind::Text,
+        12,
+    ),
+    Column::new("У цифрах", "In figures", CellKind::Text, 8),
+    Column::new("Відповідальний", "Responsible", CellKind::Text, 8),
+    Column::new("Період", "Period", CellKind::Text, 3),
+];
+
+/// What is off track and who is responsible (the dashboard's list, at most its cap).
+pub fn troubles(ask: &Ask) -> AppResult<Export> {
+    let d = board(ask)?;
+    let lang = ask.lang;
+    let rows = d
+        .troubles
+        .iter()
+        .map(|t| {
+            Row::new(
+                RowStyle::Item,
+                vec![
+                    Cell::text(t.kind.label().get(lang)),
+                    Cell::text(t.name.get(lang)),
+                    Cell::text(t.detail.get(lang)),
+                    t.responsible_name
+                        .as_ref()
+                        .map_or(Cell::Empty, |n| Cell::text(n.get(lang))),
+                    t.period.map_or(Cell::Empty, |p| Cell::text(p.to_string())),
+                ],
+            )
+        })
+        .collect();
+    let mut about = about(ask, &d);
+    about.push((
+        ask.t("Усього проблем", "Troubles in all"),
+        d.troubles_total.to_string(),
+    ));
+    Ok(Export {
+        title: ask.t(
+            "Що відстає і хто відповідає",
+            "What is off track and who is responsible",
+        ),
+        sheet: ask.t("Проблеми", "Troubles"),
+        about,
+        columns: &TROUBLES,
+        rows,
+    })
+}

@@ -87,6 +87,8 @@ pub fn produce(app: &App, actor: &Actor, file: ExportFile, query: &str) -> AppRe
         ExportTable::Execution => dashboard::execution(&ask)?,
         ExportTable::Indicators => dashboard::indicators(&ask)?,
         ExportTable::Areas => dashboard::areas(&ask)?,
+        ExportTable::Compliance => dashboard::compliance(&ask)?,
+        ExportTable::Troubles => dashboard::troubles(&ask)?,
         ExportTable::Audit => audit::record(&ask)?,
         ExportTable::Measure => measure::budget_lines(&ask)?,
         ExportTable::Proposal => changes::proposal(&ask)?,

@@ -163,6 +163,7 @@ fn DashboardView(
                 orgs=orgs
             />
         </div>
+        {(!dash.troubles.is_empty()).then(|| view! { <ExportLinks table=ExportTable::Troubles filters=filters.clone()/> })}
         {children_view}
         {(!dash.children.is_empty()).then(|| view! { <ExportLinks table=ExportTable::Areas filters=filters.clone()/> })}
         <execution::ExecutionSection dash=dash.clone()/>
@@ -170,6 +171,7 @@ fn DashboardView(
         <indicators::IndicatorsSection tiles=dash.indicators.clone() year=dash.quarter.year/>
         <ExportLinks table=ExportTable::Indicators filters=filters.clone()/>
         <compliance::ComplianceSection periods=dash.compliance.clone() total=dash.compliance_total/>
+        <ExportLinks table=ExportTable::Compliance filters=filters.clone()/>
         {trace_view}
     }
 }
