@@ -323,15 +323,20 @@ impl Browser {
     /// Waits for a finished download whose name ends with `suffix` and returns its bytes. When
     /// `link` (the page's link to the file made) shows and nothing has arrived a few seconds
     /// later — the browser held back a download that started long after the click — clicks it,
-    /// as a user would.
+    /// as a user would, and again every few seconds while nothing arrives (a loaded machine may
+    /// make the file late). Copies that arrive from the extra clicks are removed, so the next
+    /// download of the same kind finds only its own file.
     pub async fn downloaded(&self, suffix: &str, link: &str) -> (String, Vec<u8>) {
         let dir = self._profile.path().join("downloads");
         let started = Instant::now();
-        let mut clicked = false;
+        let mut last_click: Option<Instant> = None;
         loop {
-            if !clicked && started.elapsed() > Duration::from_secs(4) && self.exists(link).await {
+            let due = last_click.map_or(started.elapsed() > Duration::from_secs(4), |t| {
+                t.elapsed() > Duration::from_secs(6)
+            });
+            if due && self.exists(link).await {
                 self.click(link).await;
-                clicked = true;
+                last_click = Some(Instant::now());
             }
             let found = std::fs::read_dir(&dir).ok().and_then(|entries| {
                 entries.flatten().find_map(|e| {
@@ -342,12 +347,21 @@ impl Browser {
             if let Some((name, path)) = found {
                 if let Ok(bytes) = std::fs::read(&path) {
                     if !bytes.is_empty() {
+                        if last_click.is_some() {
+                            // Let a second copy from an extra click land, then clear them all.
+                            tokio::time::sleep(Duration::from_millis(1500)).await;
+                            for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                                if e.file_name().to_string_lossy().ends_with(suffix) {
+                                    let _ = std::fs::remove_file(e.path());
+                                }
+                            }
+                        }
                         let _ = std::fs::remove_file(&path);
                         return (name, bytes);
                     }
                 }
             }
-            if started.elapsed() > Duration::from_secs(30) {
+            if started.elapsed() > Duration::from_secs(60) {
                 self.screenshot(&format!("download-{suffix}-missing")).await;
                 panic!("no download ending with {suffix} in {}", dir.display());
             }
