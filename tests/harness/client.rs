@@ -525,25 +525,7 @@ impl Client {
 
     /// One document's bytes and content type (`file`: `quarterly.pdf`, `annual.xlsx`, …).
     pub fn document(&self, file: &str, query: &str) -> Res<(Vec<u8>, String)> {
-        let resp = self
-            .request_to(ep::DOCUMENT, &[&file], query)
-            .send()
-            .unwrap_or_else(|e| panic!("HTTP: {e}"));
-        let status = resp.status().as_u16();
-        let content_type = resp
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_string();
-        let bytes = resp.bytes().unwrap_or_default().to_vec();
-        if (200..300).contains(&status) {
-            Ok((bytes, content_type))
-        } else {
-            let body: ApiErrorBody = serde_json::from_slice(&bytes)
-                .unwrap_or_else(|e| panic!("a {status} answer that is not ApiErrorBody ({e})"));
-            Err(Failure { status, body })
-        }
+        self.download(ep::DOCUMENT, &[&file], query)
     }
 
     /// A file's bytes and content type from an endpoint (a download).
