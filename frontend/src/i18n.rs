@@ -599,6 +599,11 @@ dictionary! {
     ImportWhat => "Що у файлі", "What the file holds";
     ImportKindPlan => "План заходів (суми за роками й джерелами)", "Plan of measures (amounts by year and source)";
     ImportKindReport => "Звіт за період", "A report for a period";
+    ImportKindTargets => "Цілі показників (програми й окремих організацій)", "Indicator targets (the programme's and single organisations')";
+    ImportTargetsTemplate => "Почніть з файлу цілей: рядок без організації — ціль програми на рік, рядок з організацією — її власна ціль (порожня — діє ціль програми). Змінюйте стовпець «Ціль» і завантажте файл сюди.", "Start from the targets file: a row without an organisation is the programme's target for the year, a row with one is that organisation's own (empty: the programme's applies). Change the \"Target\" column and upload the file here.";
+    ImportTargetsTemplateLink => "Завантажити цілі (XLSX)", "Download the targets (XLSX)";
+    ImportConfirmTargets => "Встановити цілі", "Set the targets";
+    ImportOpenIndicators => "Відкрити показники", "Open the indicators";
     ImportOrg => "Організація", "Organisation";
     ImportChooseOrg => "Оберіть організацію, щоб завантажити її звіт для заповнення.", "Choose the organisation to download its report to fill in.";
     ImportPlanTemplate => "Почніть з вивантаження плану (або на сторінці плану з фільтрами: «Завантажити таблицю: XLSX»), змініть суми чи додайте рядки нових заходів (без коду) і завантажте файл сюди.", "Start from the plan's export (or, with filters, on the plan page: \"Download the table: XLSX\"), change amounts or add rows of new measures (without a code) and upload the file here.";
@@ -954,6 +959,9 @@ dictionary! {
     IndCombineMean => "Зведення: середнє значень", "Combined: the mean";
     IndDemo => "демо", "demo";
     IndDemoTargets => "цілі демонстраційні", "demo targets";
+    IndOwnTargets => "Власні цілі організацій:", "Organisations with own targets:";
+    IndTargetsImportHint => "Цілі програми й власні цілі громад, районів та виконавців на кожен рік задаються файлом:", "The programme's targets and the own targets of communities, districts and executors for each year are set from a file:";
+    IndTargetsImport => "імпорт цілей з Excel", "import targets from Excel";
     IndDefaults => "типові", "defaults";
     IndEditThresholds => "Змінити пороги", "Edit the thresholds";
     IndOnTrackFrom => "«За планом» — від, %", "“On track” from, %";

@@ -206,6 +206,12 @@ error_codes! {
     ImportNothingToApply = "import_nothing_to_apply", 422,
         "У файлі немає змін, які можна застосувати.",
         "The file has no changes that can be applied.";
+    ImportIndicatorUnknown = "import_indicator_unknown", 422,
+        "Показника з таким кодом у програмі немає. Візьміть коди з файлу цілей, завантаженого з Обрію.",
+        "No indicator with this code in the programme. Take the codes from the targets file downloaded from Obriy.";
+    ImportTargetNotReporter = "import_target_not_reporter", 422,
+        "Ця організація не звітує за цим показником, тож власної цілі не має. Для цілі програми залиште організацію порожньою.",
+        "This organisation does not report this indicator, so it has no target of its own. Leave the organisation empty for the programme's target.";
     RateLimited = "rate_limited", 429,
         "Забагато запитів з цієї адреси. Зачекайте кілька секунд і спробуйте знову.",
         "Too many requests from this address. Wait a few seconds and try again.";

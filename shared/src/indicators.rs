@@ -52,6 +52,7 @@ use crate::period::{Quarter, Year, PROGRAMME_YEARS};
 use crate::text::Text;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
@@ -275,6 +276,16 @@ pub struct YearTarget {
     pub value: Decimal,
 }
 
+/// An organisation's own target for one programme year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrgTarget {
+    pub org: OrgId,
+    pub year: Year,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub value: Decimal,
+}
+
 /// Thresholds, in percent of the expected progress, that turn an achievement into a status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -443,8 +454,13 @@ pub struct Indicator {
     pub kind: IndicatorKind,
     pub direction: Direction,
     pub baseline: Baseline,
-    /// At most one per programme year.
+    /// The programme's targets, at most one per programme year.
     pub targets: Vec<YearTarget>,
+    /// Targets the department set for single organisations (a community's own share of a count,
+    /// a stricter level for a city): they replace the programme's target of their year in that
+    /// organisation's own figures (see `Indicator::for_org`). At most one per organisation and year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub org_targets: Vec<OrgTarget>,
     /// Set for a computed indicator, which nobody types.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub formula: Option<Formula>,
@@ -628,6 +644,40 @@ pub struct Evaluation {
 }
 
 impl Indicator {
+    /// The indicator as one organisation is held to it: its own target replaces the programme's
+    /// for each year it has one (so a point-in-time indicator's year also starts at the
+    /// organisation's own previous target). Without own targets, the indicator as it is.
+    pub fn for_org(&self, org: OrgId) -> Cow<'_, Indicator> {
+        if !self.has_own_targets(org) {
+            return Cow::Borrowed(self);
+        }
+        let mut own = self.clone();
+        for t in self.org_targets.iter().filter(|t| t.org == org) {
+            own.targets.retain(|p| p.year != t.year);
+            own.targets.push(YearTarget {
+                year: t.year,
+                value: t.value,
+            });
+        }
+        own.targets.sort_by_key(|t| t.year);
+        own.org_targets.clear();
+        Cow::Owned(own)
+    }
+
+    /// Whether the department set targets for this organisation (which then has a status of its
+    /// own even where the indicator's reporters add up to one oblast figure).
+    pub fn has_own_targets(&self, org: OrgId) -> bool {
+        self.org_targets.iter().any(|t| t.org == org)
+    }
+
+    /// An organisation's own target for a year, if the department set one.
+    pub fn org_target(&self, org: OrgId, year: Year) -> Option<Decimal> {
+        self.org_targets
+            .iter()
+            .find(|t| t.org == org && t.year == year)
+            .map(|t| t.value)
+    }
+
     pub fn target(&self, year: Year) -> Option<Decimal> {
         self.targets
             .iter()
@@ -705,6 +755,18 @@ impl Indicator {
             if !ok {
                 errors.push(FieldError::new(
                     field(&format!("targets[{i}]")),
+                    ErrorCode::TargetsInvalid,
+                ));
+            }
+        }
+        let mut own = HashSet::new();
+        for (i, t) in self.org_targets.iter().enumerate() {
+            let ok = own.insert((t.org, t.year))
+                && PROGRAMME_YEARS.contains(&t.year.get())
+                && self.unit.check(t.value).is_ok();
+            if !ok {
+                errors.push(FieldError::new(
+                    field(&format!("org_targets[{i}]")),
                     ErrorCode::TargetsInvalid,
                 ));
             }
@@ -1008,6 +1070,7 @@ mod tests {
                 })
                 .collect(),
             formula: None,
+            org_targets: Vec::new(),
             status_rule: None,
             reporters: Reporters::AllCommunities,
             aggregate: Aggregate::Sum,
@@ -2012,5 +2075,68 @@ mod tests {
             value["reporters"],
             serde_json::json!({"kind": "all_communities"})
         );
+    }
+
+    #[test]
+    fn an_organisation_is_held_to_its_own_targets_where_it_has_them() {
+        let mut ind = sedo_seats();
+        let org = OrgId(7);
+        // Without own targets: the indicator as it is, not copied.
+        assert!(matches!(ind.for_org(org), Cow::Borrowed(_)));
+        ind.org_targets = vec![
+            OrgTarget {
+                org,
+                year: year(2027),
+                value: dec("40"),
+            },
+            OrgTarget {
+                org,
+                year: year(2026),
+                value: dec("30"),
+            },
+        ];
+        let own = ind.for_org(org);
+        assert_eq!(own.target(year(2026)), Some(dec("30")));
+        assert_eq!(own.target(year(2027)), Some(dec("40")));
+        // A year without an own target keeps the programme's.
+        assert_eq!(own.target(year(2028)), Some(dec("1700")));
+        assert!(own.org_targets.is_empty());
+        // A point-in-time year starts at the organisation's own previous target.
+        assert_eq!(own.year_start(year(2027)), dec("30"));
+        // Everyone else is held to the programme's.
+        assert_eq!(ind.for_org(OrgId(8)).target(year(2026)), Some(dec("1500")));
+        assert!(ind.has_own_targets(org));
+        assert!(!ind.has_own_targets(OrgId(8)));
+        assert_eq!(ind.org_target(org, year(2026)), Some(dec("30")));
+        assert_eq!(ind.org_target(org, year(2028)), None);
+        // 36 of the expected 30 + (40 − 30) × 2/4 = 35 by Q2 2027: on track.
+        let e = own.evaluate(
+            Some(Actual {
+                value: dec("36"),
+                as_of: q(2027, 2),
+            }),
+            q(2027, 2),
+        );
+        assert_eq!(e.status, IndicatorStatus::OnTrack);
+        assert!(ind.validate("").is_empty());
+        // Stored definitions without the field read as no own targets.
+        let back: Indicator =
+            serde_json::from_value(serde_json::to_value(sedo_seats()).expect("json"))
+                .expect("parse");
+        assert!(back.org_targets.is_empty());
+    }
+
+    #[test]
+    fn own_targets_are_one_per_organisation_and_year_within_the_unit() {
+        let mut ind = sedo_seats();
+        let t = |org: i32, y: i32, v: &str| OrgTarget {
+            org: OrgId(org),
+            year: year(y),
+            value: dec(v),
+        };
+        ind.org_targets = vec![t(1, 2026, "5"), t(1, 2026, "6"), t(2, 2026, "2.5")];
+        let fields: Vec<String> = ind.validate("").into_iter().map(|e| e.field).collect();
+        // The repeated year, and a fraction of a count.
+        assert_eq!(fields, vec!["org_targets[1]", "org_targets[2]"]);
     }
 }

@@ -119,7 +119,10 @@ on_both! {
             (ExportTable::Compliance, ""),
             (ExportTable::Troubles, "quarter=2026-Q3"),
             (ExportTable::Audit, "limit=5"),
+            (ExportTable::Targets, ""),
         ];
+        // Every table the API exports is tried.
+        assert!(ExportTable::ALL.iter().all(|t| queries.iter().any(|(q, _)| q == t)));
         for (table, filters) in queries {
             for lang in ["uk", "en"] {
                 let query = format!("{filters}&lang={lang}");

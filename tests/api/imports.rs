@@ -415,3 +415,116 @@ on_both! {
         let _ = (MeasureId(0), FundingSource::ALL);
     }
 }
+
+/// The targets sheet of the targets export (headings from row 0) and its sheet's name.
+fn targets_sheet(book: &[u8]) -> (String, Vec<Vec<V>>) {
+    let sheets = read(book);
+    let (name, rows) = sheets
+        .into_iter()
+        .find(|(n, _)| n.ends_with("Цілі"))
+        .expect("a sheet «Цілі»");
+    let h = rows
+        .iter()
+        .position(|r| r.iter().any(|v| v.text() == "Код показника"))
+        .expect("headings");
+    (name, rows[h..].to_vec())
+}
+
+on_both! {
+    fn the_department_sets_targets_from_a_sheet(kind) {
+        let app = spawn_app(kind, true);
+        let department = Client::demo(&app, "department");
+        let community = Client::demo(&app, "community.pidhorodne");
+        let district = Client::demo(&app, "district.dnipro");
+        let org = own_org(&community).0;
+        let district_org = own_org(&district).0;
+        let (book, _) = department.download(ep::EXPORT, &[&"targets.xlsx"], "lang=uk").expect("targets.xlsx");
+        let (name, rows) = targets_sheet(&book);
+        let (code, org_id, year, target) = (col(&rows, "Код показника"), col(&rows, "Код організації в Обрії"), col(&rows, "Рік"), col(&rows, "Ціль"));
+        // Every community reports IND-10: a row per community and year, empty (the programme's applies).
+        let own = row_where(&rows, &[code, org_id, year], &["IND-10", &org.to_string(), "2026"]);
+        assert_eq!(rows[own].get(target), Some(&V::E));
+        let ind10_rows = rows.iter().filter(|r| r[code].text() == "IND-10").count();
+        assert!(ind10_rows >= 86 * 3 + 3, "{ind10_rows}");
+        // Back unchanged: nothing to do.
+        let job = department.import("kind=targets&name=targets.xlsx", book.clone()).expect("checked");
+        assert_eq!(job.state, ImportState::Ready, "{:?}", job.failure);
+        assert!(job.changes.is_empty() && job.issues.is_empty(), "{:?} {:?}", job.changes, job.issues);
+        assert!(!job.can_confirm);
+
+        // In Excel: the community's own 2026 target, the programme's 2027 target of IND-10, and
+        // three bad rows — a value out of range, an unknown code, a district that doesn't report it.
+        let programme = (1..rows.len()).find(|&r| rows[r][code].text() == "IND-10" && rows[r].get(org_id).is_none_or(|v| *v == V::E) && rows[r][year].text() == "2027").expect("the programme's row");
+        let edited = edit(&book, |sheets| {
+            let s = sheet_mut(sheets, &name);
+            let h = s.iter().position(|r| r.iter().any(|v| v.text() == "Код показника")).expect("headings");
+            set(s, h + own, target, V::s("52,5"));
+            set(s, h + programme, target, V::N(56.0));
+            let bad = s[h + own + 1].clone();
+            s.push(bad.clone());
+            let last = s.len() - 1;
+            set(s, last, target, V::s("120"));
+            s.push(bad.clone());
+            let last = s.len() - 1;
+            set(s, last, code, V::s("IND-99"));
+            s.push(bad);
+            let last = s.len() - 1;
+            set(s, last, org_id, V::N(f64::from(district_org)));
+            set(s, last, target, V::N(50.0));
+        });
+        let before = department.call::<Vec<shared::api::indicators::IndicatorEntry>>(ep::INDICATORS, &[]).expect("indicators");
+        let job = department.import("kind=targets&name=targets.xlsx", edited.clone()).expect("checked");
+        assert_eq!(job.state, ImportState::Ready, "{:?}", job.failure);
+        let want: BTreeSet<_> = [
+            ("indicator:IND-10".to_string(), format!("target:2026:org:{org}"), ChangeKind::Added),
+            ("indicator:IND-10".to_string(), "target:2027".to_string(), ChangeKind::Changed),
+        ].into_iter().collect();
+        assert_eq!(fields(&job), want);
+        let mut codes: Vec<ErrorCode> = job.issues.iter().map(|i| i.code).collect();
+        codes.sort_by_key(|c| c.as_str());
+        assert_eq!(codes, vec![ErrorCode::ImportIndicatorUnknown, ErrorCode::ImportTargetNotReporter, ErrorCode::IndicatorValueOutOfRange]);
+        assert!(job.issues.iter().all(|i| i.row > 1 && !i.column.is_empty()), "{:?}", job.issues);
+        // Nothing written before the confirmation, and coordinators may not set targets.
+        assert_eq!(department.call::<Vec<shared::api::indicators::IndicatorEntry>>(ep::INDICATORS, &[]).expect("indicators"), before);
+        assert_eq!(community.import("kind=targets&name=t.xlsx", edited.clone()).expect_err("forbidden").status, 403);
+
+        let applied = department.confirm_import(job.id).expect("confirmed");
+        assert_eq!(applied.state, ImportState::Applied);
+        let after = department.call::<Vec<shared::api::indicators::IndicatorEntry>>(ep::INDICATORS, &[]).expect("indicators");
+        let ind10 = after.iter().find(|e| e.code == "IND-10").expect("IND-10");
+        let y = |n| shared::Year::new(n).expect("year");
+        assert_eq!(ind10.indicator.org_target(shared::OrgId(org), y(2026)), Some("52.5".parse().expect("d")));
+        assert_eq!(ind10.indicator.target(y(2027)), Some("56".parse().expect("d")));
+        assert_eq!(ind10.indicator.org_targets.len(), 1);
+        // The community is held to its own target; another community to the programme's.
+        let tile = |c: &Client, id: i32| c.dashboard("community", Some(id), Some("2026-Q4")).expect("dashboard").indicators.into_iter().find(|t| t.code == "IND-10").map(|t| t.target);
+        assert_eq!(tile(&community, org), Some(Some("52.5".parse().expect("d"))));
+        // On the record, with the targets before and after.
+        let record: shared::api::audit::AuditPage = department.call_query(ep::AUDIT, &[], "").expect("audit");
+        assert!(record.entries.iter().any(|e| e.action == shared::api::audit::AuditAction::IndicatorTargetsChanged), "no record entry");
+
+        // The same file twice changes nothing; a file from before the change that differs is a conflict.
+        let again = department.import("kind=targets&name=targets.xlsx", edited).expect("again");
+        assert!(again.changes.is_empty(), "{:?}", again.changes);
+        let stale = edit(&book, |sheets| {
+            let s = sheet_mut(sheets, &name);
+            let h = s.iter().position(|r| r.iter().any(|v| v.text() == "Код показника")).expect("headings");
+            set(s, h + own, target, V::N(60.0));
+        });
+        let job = department.import("kind=targets&name=old.xlsx", stale).expect("checked");
+        assert_eq!(job.changes.len(), 1, "{:?}", job.changes);
+        assert_eq!(job.changes[0].kind, ChangeKind::Conflict);
+        assert!(!job.can_confirm);
+        // Emptied, the own target goes and the programme's applies again.
+        let (fresh, _) = department.download(ep::EXPORT, &[&"targets.xlsx"], "lang=uk").expect("fresh");
+        let removed = edit(&fresh, |sheets| {
+            let s = sheet_mut(sheets, &name);
+            let h = s.iter().position(|r| r.iter().any(|v| v.text() == "Код показника")).expect("headings");
+            set(s, h + own, target, V::E);
+        });
+        let job = department.import("kind=targets&name=fresh.xlsx", removed).expect("checked");
+        assert_eq!(fields(&job), [("indicator:IND-10".to_string(), format!("target:2026:org:{org}"), ChangeKind::Removed)].into_iter().collect());
+        department.confirm_import(job.id).expect("confirmed");
+        assert_eq!(tile(&community, org), Some(Some("45".parse().expect("d"))));
+    }
+}

@@ -258,3 +258,115 @@ fn a_community_edits_its_plan_in_excel() {
     let draft = api.my_draft().expect("draft").expect("a draft");
     assert_eq!(draft.lines.len(), 1, "{:?}", draft.lines);
 }
+
+/// The department downloads the targets sheet from the indicators page, gives a community its
+/// own target (and types one value no unit takes), sees both in the preview, confirms, and finds
+/// the indicator marked as having own targets; the pages fit a phone in English.
+#[test]
+fn the_department_sets_a_community_target_in_excel() {
+    let app = spawn_app(DbKind::Sqlite, true);
+    let community = Client::demo(&app, "community.pidhorodne");
+    let org = community.me().expect("me").user.org.expect("org").id;
+    let rt = runtime();
+    rt.block_on(async {
+        let b = Browser::open(&app.url).await;
+        b.set_width(DESKTOP).await;
+        b.sign_in("department").await;
+        b.goto("/indicators").await;
+        b.wait_text("#export-targets", "the export links", |t| {
+            t.contains("XLSX")
+        })
+        .await;
+        b.click("#indicators-targets-import a").await;
+        b.wait_url(|u| u.contains("/import?kind=targets")).await;
+        b.wait_text("#import-targets-template", "the template link", |t| {
+            !t.is_empty()
+        })
+        .await;
+        b.click("#import-targets-template").await;
+        let (name, book) = b.downloaded(".xlsx", "#import-targets-template").await;
+        assert!(name.starts_with("obriy-targets-"), "{name}");
+        let sheet = read(&book)[1].0.clone();
+        let edited = edit(&book, |sheets| {
+            let s = sheet_mut(sheets, &sheet);
+            let h = s
+                .iter()
+                .position(|r| r.iter().any(|v| v.text() == "Код показника"))
+                .expect("headings");
+            let rows = &s[h..];
+            let (code, id, year, target) = (
+                col(rows, "Код показника"),
+                col(rows, "Код організації в Обрії"),
+                col(rows, "Рік"),
+                col(rows, "Ціль"),
+            );
+            let own = h + row_where(
+                rows,
+                &[code, id, year],
+                &["IND-10", &org.0.to_string(), "2026"],
+            );
+            set(s, own, target, V::s("52,5"));
+            set(s, own + 1, target, V::s("сто"));
+        });
+        let file = temp_file(&edited, "-targets.xlsx");
+        b.fill("#import-file", &file.to_string_lossy()).await;
+        b.screenshot("import-targets-form").await;
+        b.click("#import-submit").await;
+        b.wait_url(|u| u.contains("job=")).await;
+        b.wait_text("#import-state", "the check's end", |t| {
+            t.to_lowercase().contains("чекає")
+        })
+        .await;
+        let changes = b.text("#import-changes").await;
+        assert!(changes.contains("52,5"), "{changes}");
+        assert!(changes.contains("Підгородненська"), "{changes}");
+        let issues = b.text("#import-issues").await;
+        assert!(issues.contains("сто"), "{issues}");
+        b.screenshot("import-targets-preview").await;
+        b.click("#import-confirm").await;
+        b.wait_text("#import-message", "the save", |t| {
+            t.to_lowercase().contains("записано")
+        })
+        .await;
+        b.click("#import-open-indicators").await;
+        b.wait_url(|u| u.ends_with("/indicators")).await;
+        b.wait_text(
+            "tr[data-code='IND-10'] .own-targets",
+            "the own targets' mark",
+            |t| t.contains('1'),
+        )
+        .await;
+        b.scroll_to("tr[data-code='IND-10']").await;
+        b.screenshot("indicators-own-targets").await;
+
+        b.set_width(PHONE).await;
+        b.click("#lang-en").await;
+        for (path, id) in [
+            ("/indicators", "#export-targets"),
+            ("/import?kind=targets", "#import-targets-template"),
+        ] {
+            b.goto(path).await;
+            b.wait_text(id, "the page", |t| !t.is_empty()).await;
+            let shot = format!("targets-{}-phone-en", id.trim_start_matches('#'));
+            b.assert_fits(&shot).await;
+            b.scroll_to(id).await;
+            b.screenshot(&shot).await;
+        }
+        b.click("#lang-uk").await;
+        b.close().await;
+    });
+    let ind = community
+        .call::<Vec<shared::api::indicators::IndicatorEntry>>(
+            shared::api::endpoints::INDICATORS,
+            &[],
+        )
+        .expect("indicators")
+        .into_iter()
+        .find(|e| e.code == "IND-10")
+        .expect("IND-10");
+    assert_eq!(
+        ind.indicator
+            .org_target(org, shared::Year::new(2026).expect("year")),
+        Some("52.5".parse().expect("decimal"))
+    );
+}

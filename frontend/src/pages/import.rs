@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use shared::api::exports::ExportTable;
 use shared::api::imports::{
     ChangeKind, ImportChange, ImportIssue, ImportJob, ImportKind, ImportStart, ImportState,
 };
@@ -50,6 +51,7 @@ fn UploadForm() -> impl IntoView {
     let navigate = use_navigate();
     let initial_kind = params.with_untracked(|p| match p.get_str("kind") {
         Some("report") => ImportKind::Report,
+        Some("targets") => ImportKind::Targets,
         _ => ImportKind::Plan,
     });
     let kind = RwSignal::new(initial_kind);
@@ -163,40 +165,36 @@ fn UploadForm() -> impl IntoView {
     let template = move || {
         let lang = i18n.lang();
         match kind.get() {
-            ImportKind::Plan => view! {
-                <p class="import-template">
-                    {t(K::ImportPlanTemplate)} " "
-                    <a
-                        id="import-plan-template"
-                        href=api::export_url(
-                            shared::api::exports::ExportTable::Plan,
-                            "xlsx",
-                            &own_org.map(|o| format!("org={o}")).unwrap_or_default(),
-                            lang,
-                            None,
-                        )
-                        download=""
-                    >
-                        {t(K::ImportPlanTemplateLink)}
-                    </a>
-                </p>
-            }
-            .into_any(),
+            ImportKind::Plan => template_link(
+                K::ImportPlanTemplate,
+                K::ImportPlanTemplateLink,
+                "import-plan-template",
+                api::export_url(
+                    ExportTable::Plan,
+                    "xlsx",
+                    &own_org.map(|o| format!("org={o}")).unwrap_or_default(),
+                    lang,
+                    None,
+                ),
+            ),
             ImportKind::Report => match org.get() {
-                Some(o) => {
-                    let url = api::report_workbook_url(o, period.get(), lang);
-                    view! {
-                        <p class="import-template">
-                            {t(K::ImportReportTemplate)} " "
-                            <a id="import-report-template" href=url download="">{t(K::ImportReportTemplateLink)}</a>
-                        </p>
-                    }
-                    .into_any()
-                }
+                Some(o) => template_link(
+                    K::ImportReportTemplate,
+                    K::ImportReportTemplateLink,
+                    "import-report-template",
+                    api::report_workbook_url(o, period.get(), lang),
+                ),
                 None => view! { <p class="hint">{t(K::ImportChooseOrg)}</p> }.into_any(),
             },
+            ImportKind::Targets => template_link(
+                K::ImportTargetsTemplate,
+                K::ImportTargetsTemplateLink,
+                "import-targets-template",
+                api::export_url(ExportTable::Targets, "xlsx", "", lang, None),
+            ),
         }
     };
+    let may_decide = auth.user_untracked().is_some_and(|u| u.may.decide);
     let error = move || {
         problem.get().map(|e| {
             view! { <p class="notice notice-error" role="alert" id="import-error">{i18n.text(&e.message)}</p> }
@@ -207,18 +205,9 @@ fn UploadForm() -> impl IntoView {
             <h2 id="import-form-heading">{t(K::ImportUpload)}</h2>
             <fieldset class="import-kind">
                 <legend>{t(K::ImportWhat)}</legend>
-                <label>
-                    <input type="radio" name="import-kind" id="import-kind-plan" value="plan"
-                        prop:checked=move || kind.get() == ImportKind::Plan
-                        on:change=move |_| kind.set(ImportKind::Plan)/>
-                    " " {t(K::ImportKindPlan)}
-                </label>
-                <label>
-                    <input type="radio" name="import-kind" id="import-kind-report" value="report"
-                        prop:checked=move || kind.get() == ImportKind::Report
-                        on:change=move |_| kind.set(ImportKind::Report)/>
-                    " " {t(K::ImportKindReport)}
-                </label>
+                {kind_choice(kind, ImportKind::Plan)}
+                {kind_choice(kind, ImportKind::Report)}
+                {may_decide.then(|| kind_choice(kind, ImportKind::Targets))}
             </fieldset>
             {move || (kind.get() == ImportKind::Report).then(|| view! {
                 <div class="filters">
@@ -248,6 +237,29 @@ fn UploadForm() -> impl IntoView {
     }
 }
 
+/// One choice of what the file holds (`#import-kind-plan`, …).
+fn kind_choice(kind: RwSignal<ImportKind>, this: ImportKind) -> impl IntoView {
+    view! {
+        <label>
+            <input type="radio" name="import-kind" id=format!("import-kind-{}", this.as_str()) value=this.as_str()
+                prop:checked=move || kind.get() == this
+                on:change=move |_| kind.set(this)/>
+            " " {t(kind_label(this))}
+        </label>
+    }
+}
+
+/// "Start from …: <download link>" above the file input.
+fn template_link(hint: K, link: K, id: &'static str, href: String) -> AnyView {
+    view! {
+        <p class="import-template">
+            {t(hint)} " "
+            <a id=id href=href download="">{t(link)}</a>
+        </p>
+    }
+    .into_any()
+}
+
 fn state_label(state: ImportState) -> K {
     match state {
         ImportState::Checking => K::ImportStateChecking,
@@ -261,6 +273,7 @@ fn kind_label(kind: ImportKind) -> K {
     match kind {
         ImportKind::Plan => K::ImportKindPlan,
         ImportKind::Report => K::ImportKindReport,
+        ImportKind::Targets => K::ImportKindTargets,
     }
 }
 
@@ -419,6 +432,10 @@ fn JobBody(
             <p><A href=crate::pages::reports::report_href(o.id, p) attr:id="import-open-report">{t(K::ImportOpenReport)}</A></p>
         }
         .into_any(),
+        (ImportKind::Targets, _, _, _) => view! {
+            <p><A href="/indicators" attr:id="import-open-indicators">{t(K::ImportOpenIndicators)}</A></p>
+        }
+        .into_any(),
         _ => ().into_any(),
     });
     let can_confirm = job.can_confirm && state == ImportState::Ready;
@@ -430,7 +447,11 @@ fn JobBody(
                 <button type="button" id="import-confirm" class="btn btn-primary"
                     disabled=move || confirming.get()
                     on:click=move |_| { confirm.dispatch_local(()); }>
-                    {move || if kind == ImportKind::Plan { i18n.t(K::ImportConfirmPlan) } else { i18n.t(K::ImportConfirmReport) }}
+                    {move || i18n.t(match kind {
+                        ImportKind::Plan => K::ImportConfirmPlan,
+                        ImportKind::Report => K::ImportConfirmReport,
+                        ImportKind::Targets => K::ImportConfirmTargets,
+                    })}
                 </button>
             </div>
         }

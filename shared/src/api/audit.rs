@@ -75,6 +75,7 @@ actions! {
     BudgetApproved = "budget.approve", "Затверджені обсяги внесено", "Approved amounts entered";
     ReportingSettingsChanged = "reporting.settings", "Налаштування звітності змінено", "Reporting settings changed";
     IndicatorRuleChanged = "indicator.rule", "Пороги статусу показника змінено", "Indicator status thresholds changed";
+    IndicatorTargetsChanged = "indicator.targets", "Цілі показника змінено", "Indicator targets changed";
     RemindersSent = "reporting.remind", "Нагадування про звіти надіслано", "Report reminders sent";
     UserCreated = "user.create", "Обліковий запис створено", "Account created";
     PasswordChanged = "user.password_change", "Пароль змінено", "Password changed";

@@ -39,10 +39,13 @@ pub enum ExportTable {
     Proposal,
     /// The lines changed between two plan versions (`?from=&to=`).
     Versions,
+    /// Indicator targets by year: the programme's, and each reporter's own (empty: the
+    /// programme's applies) — the targets import's file.
+    Targets,
 }
 
 impl ExportTable {
-    pub const ALL: [ExportTable; 12] = [
+    pub const ALL: [ExportTable; 13] = [
         ExportTable::Plan,
         ExportTable::Envelope,
         ExportTable::Calendar,
@@ -55,6 +58,7 @@ impl ExportTable {
         ExportTable::Measure,
         ExportTable::Proposal,
         ExportTable::Versions,
+        ExportTable::Targets,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -71,6 +75,7 @@ impl ExportTable {
             ExportTable::Measure => "measure",
             ExportTable::Proposal => "proposal",
             ExportTable::Versions => "versions",
+            ExportTable::Targets => "targets",
         }
     }
 

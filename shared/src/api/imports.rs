@@ -1,7 +1,8 @@
 //! Excel in: a workbook (or CSV) uploaded as a job, checked row by row into a preview of what it would change, then confirmed through the ordinary workflow.
 //!
 //! A plan file becomes lines of the uploader's draft proposal (it never bypasses the
-//! department); a report workbook becomes the report's saved draft. The job is checked in the
+//! department); a report workbook becomes the report's saved draft; the department's sheet of
+//! indicator targets sets the programme's and single organisations' targets. The job is checked in the
 //! background (progress in `progress`), kept in the server's memory for a day, and announced in
 //! the uploader's inbox when its preview is ready.
 
@@ -26,6 +27,8 @@ pub enum ImportKind {
     Plan,
     /// A report workbook (measures, spending, indicator values) → the report's draft.
     Report,
+    /// Indicator targets by year, the programme's and single organisations' (the department's).
+    Targets,
 }
 
 impl ImportKind {
@@ -33,6 +36,7 @@ impl ImportKind {
         match self {
             ImportKind::Plan => "plan",
             ImportKind::Report => "report",
+            ImportKind::Targets => "targets",
         }
     }
 
@@ -40,6 +44,7 @@ impl ImportKind {
         match self {
             ImportKind::Plan => Text::new("План заходів", "Plan of measures"),
             ImportKind::Report => Text::new("Звіт", "Report"),
+            ImportKind::Targets => Text::new("Цілі показників", "Indicator targets"),
         }
     }
 }

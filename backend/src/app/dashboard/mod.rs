@@ -471,7 +471,23 @@ impl Board {
 
     /// Whether a level has a status of its own for the indicator.
     fn assessed_at(scope: Scope, def: &IndicatorDef) -> bool {
-        scope == Scope::Oblast || held_to_targets(&def.indicator)
+        match scope {
+            Scope::Oblast => true,
+            Scope::District(o) | Scope::Org(o) => held_to_targets(&def.indicator, o),
+            Scope::Measure(_) => false,
+        }
+    }
+
+    /// The indicator as a level is held to it: an organisation's (or district's) own targets
+    /// where the department set them, else the programme's.
+    fn held_as(
+        scope: Scope,
+        def: &IndicatorDef,
+    ) -> std::borrow::Cow<'_, shared::indicators::Indicator> {
+        match scope {
+            Scope::District(o) | Scope::Org(o) => def.indicator.for_org(o),
+            Scope::Oblast | Scope::Measure(_) => std::borrow::Cow::Borrowed(&def.indicator),
+        }
     }
 
     fn tiles(&self, scope: Scope, q: Quarter) -> Vec<IndicatorTile> {
@@ -494,7 +510,7 @@ impl Board {
         };
         let mut tiles = Vec::new();
         for def in &self.defs {
-            let ind = &def.indicator;
+            let ind = &*Self::held_as(scope, def);
             let Some(&LevelActual {
                 actual,
                 reported,
@@ -631,13 +647,16 @@ impl Board {
     fn own_statuses(&self, org: &OrgInfo, q: Quarter) -> Vec<(IndicatorId, IndicatorStatus)> {
         self.defs
             .iter()
-            .filter(|d| r::reports_indicator(&d.indicator, org) && held_to_targets(&d.indicator))
+            .filter(|d| {
+                r::reports_indicator(&d.indicator, org) && held_to_targets(&d.indicator, org.id)
+            })
             .map(|d| {
                 let a = self
                     .values
                     .get(&(d.indicator.id, org.id))
                     .and_then(|v| actual_for(d.indicator.kind, v, q));
-                (d.indicator.id, d.indicator.evaluate(a, q).status)
+                let own = d.indicator.for_org(org.id);
+                (d.indicator.id, own.evaluate(a, q).status)
             })
             .collect()
     }

@@ -16,9 +16,10 @@ mod dashboard;
 mod measure;
 mod plan;
 mod reporting;
+mod targets;
 
 use crate::app::actor::Actor;
-use crate::app::documents::model::{Cell, Column, Document, Part, Row, Signature, Table};
+use crate::app::documents::model::{Cell, CellKind, Column, Document, Part, Row, Signature, Table};
 use crate::app::documents::{present, xlsx, Produced};
 use crate::app::error::{AppError, AppResult};
 use crate::app::App;
@@ -37,6 +38,12 @@ pub struct Export {
     pub about: Vec<(String, String)>,
     pub columns: &'static [Column],
     pub rows: Vec<Row>,
+}
+
+/// A column of a table the import reads back: the import's heading, with what its cells hold
+/// and its width.
+pub(super) const fn heading(c: crate::app::imports::Col, kind: CellKind, width: u8) -> Column {
+    Column::new(c.uk, c.en, kind, width)
 }
 
 /// What every table module gets: the app, who asks, the page's query and the language.
@@ -93,6 +100,7 @@ pub fn produce(app: &App, actor: &Actor, file: ExportFile, query: &str) -> AppRe
         ExportTable::Measure => measure::budget_lines(&ask)?,
         ExportTable::Proposal => changes::proposal(&ask)?,
         ExportTable::Versions => changes::versions(&ask)?,
+        ExportTable::Targets => targets::targets(&ask)?,
     };
     let today = app.clock.today();
     let bytes = match file.format {

@@ -24,7 +24,7 @@ const PLAN: [Column; 11] = [
 ];
 
 const fn col(i: usize, kind: CellKind, width: u8) -> Column {
-    Column::new(PLAN_COLUMNS[i].uk, PLAN_COLUMNS[i].en, kind, width)
+    super::heading(PLAN_COLUMNS[i], kind, width)
 }
 
 /// The approved plan the user may see, filtered as the plan page filters it.

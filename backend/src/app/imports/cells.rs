@@ -5,9 +5,11 @@
 //! (`1 234,5`) and mark decimals with a comma or a dot (`1234,5`, `1234.5`); a text with both a
 //! comma and a dot (`1,234.5`, `1.234,5`) is ambiguous and refused.
 
-use super::reader::{Sheet, Value};
+use super::reader::{Book, Sheet, Value};
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
+use shared::api::imports::ImportIssue;
+use shared::indicators::IndicatorUnit;
 use shared::{Amount, ErrorCode, Lang, Year};
 use std::collections::HashMap;
 use std::str::FromStr;
@@ -120,6 +122,45 @@ pub fn find_header(sheet: &Sheet, cols: &[Col]) -> Result<Header, Vec<Col>> {
     }
 }
 
+/// The sheet named `names` (either language) if it has the headings, else the first sheet that
+/// has them; or the file's refusal naming the headings the closest sheet lacks.
+pub fn sheet_with<'a>(
+    book: &'a Book,
+    names: [&str; 2],
+    cols: &[Col],
+) -> Result<(&'a Sheet, Header), ImportIssue> {
+    let named = |s: &Sheet| names.iter().any(|n| normal(n) == normal(&s.name));
+    let mut ordered: Vec<&Sheet> = book.sheets.iter().collect();
+    ordered.sort_by_key(|s| !named(s));
+    let mut missing_best: Option<Vec<Col>> = None;
+    for sheet in ordered {
+        match find_header(sheet, cols) {
+            Ok(h) => return Ok((sheet, h)),
+            Err(missing) => {
+                if missing_best
+                    .as_ref()
+                    .is_none_or(|m| missing.len() < m.len())
+                {
+                    missing_best = Some(missing);
+                }
+            }
+        }
+    }
+    let missing =
+        missing_best.unwrap_or_else(|| cols.iter().filter(|c| c.required).copied().collect());
+    Err(ImportIssue::new(
+        "",
+        0,
+        "",
+        &missing
+            .iter()
+            .map(|c| format!("«{}» / \"{}\"", c.uk, c.en))
+            .collect::<Vec<_>>()
+            .join("; "),
+        ErrorCode::ImportColumnsMissing,
+    ))
+}
+
 /// `A`, `B`, …, `Z`, `AA`, … for a 0-based column.
 pub fn letter(col: usize) -> String {
     let mut n = col + 1;
@@ -209,6 +250,16 @@ pub fn amount(v: &Value) -> Result<Option<Amount>, ErrorCode> {
         Value::Number(f) => Amount::try_from_decimal(from_float(*f)?).map(Some),
         Value::Bool(_) | Value::Error(_) => Err(ErrorCode::AmountInvalid),
     }
+}
+
+/// An indicator's value by its unit's rule (what the report form accepts); `None` for an empty
+/// cell. A number cell is taken as its number, a text cell as typed.
+pub fn indicator_value(v: &Value, unit: IndicatorUnit) -> Result<Option<Decimal>, ErrorCode> {
+    let typed = match v {
+        Value::Number(_) => decimal(v)?.map(|d| d.to_string()),
+        other => Some(text(other)).filter(|s| !s.is_empty()),
+    };
+    typed.map(|t| unit.parse_value(&t)).transpose()
 }
 
 /// A whole number (a year, a code); `None` for an empty cell.

@@ -14,10 +14,12 @@
 #![allow(clippy::result_large_err)]
 
 mod cells;
+pub use cells::Col;
 pub mod marked;
 pub mod plan;
 mod reader;
 pub mod report;
+pub mod targets;
 
 use super::actor::Actor;
 use super::error::{AppError, AppResult};
@@ -125,6 +127,21 @@ struct Outcome {
 }
 
 impl Outcome {
+    /// A checked file's preview, and what confirming it would do.
+    fn ready<A>(plan_version: i32, checked: Checked<A>) -> (Outcome, Vec<A>) {
+        let outcome = Outcome {
+            state: ImportState::Ready,
+            plan_version,
+            counts: checked.counts,
+            can_confirm: !checked.actions.is_empty(),
+            changes: checked.changes,
+            issues: checked.issues,
+            failure: None,
+            proposal_id: None,
+        };
+        (outcome, checked.actions)
+    }
+
     fn checking() -> Outcome {
         Outcome {
             state: ImportState::Checking,
@@ -296,6 +313,12 @@ pub fn start(
                     .map_err(|code| AppError::field(code, "period"))?;
                 Ok((Some(org.to_ref()), Some(period)))
             }
+            ImportKind::Targets => {
+                if !actor.can_decide() {
+                    return Err(ErrorCode::Forbidden.into());
+                }
+                Ok((None, None))
+            }
         }
     })?;
     let now = crate::db::now_ms();
@@ -401,21 +424,12 @@ fn check(app: &App, job: &Job) -> Result<(Outcome, Pending), ImportIssue> {
                     Ok((ctx, checked))
                 })
                 .map_err(internal)?;
-            let outcome = Outcome {
-                state: ImportState::Ready,
-                plan_version: ctx.version,
-                counts: checked.counts,
-                can_confirm: !checked.actions.is_empty(),
-                changes: checked.changes,
-                issues: checked.issues,
-                failure: None,
-                proposal_id: None,
-            };
+            let (outcome, actions) = Outcome::ready(ctx.version, checked);
             Ok((
                 outcome,
                 Pending::Plan {
                     seen: ctx.seen(),
-                    actions: checked.actions,
+                    actions,
                 },
             ))
         }
@@ -426,17 +440,27 @@ fn check(app: &App, job: &Job) -> Result<(Outcome, Pending), ImportIssue> {
             let checked = app
                 .read(|conn| report::check(app, conn, &job.actor, org.id, period, &book))
                 .map_err(internal)??;
-            let outcome = Outcome {
-                state: ImportState::Ready,
-                plan_version: checked.plan_version,
-                counts: checked.checked.counts,
-                can_confirm: checked.save.is_some(),
-                changes: checked.checked.changes,
-                issues: checked.checked.issues,
-                failure: None,
-                proposal_id: None,
-            };
+            let (mut outcome, _) = Outcome::ready(checked.plan_version, checked.checked);
+            outcome.can_confirm = checked.save.is_some();
             Ok((outcome, Pending::Report(checked.save)))
+        }
+        ImportKind::Targets => {
+            let (ctx, version) = app
+                .read(|conn| {
+                    let structure = app.structure(conn)?;
+                    let ctx = targets::Context::load(conn, structure)?;
+                    Ok((ctx, crate::db::versions::current(conn)?))
+                })
+                .map_err(internal)?;
+            let checked = targets::check(&book, &ctx, &job.progress)?;
+            let (outcome, actions) = Outcome::ready(version, checked);
+            Ok((
+                outcome,
+                Pending::Targets {
+                    seen: ctx.seen,
+                    actions,
+                },
+            ))
         }
     }
 }
@@ -448,6 +472,10 @@ enum Pending {
         actions: Vec<plan::Action>,
     },
     Report(Option<shared::api::reports::SaveReport>),
+    Targets {
+        seen: targets::Seen,
+        actions: Vec<super::indicators::TargetChange>,
+    },
 }
 
 /// Writes the job's changes, if the file still says what its preview showed.
@@ -495,6 +523,17 @@ pub fn confirm(app: &App, actor: &Actor, id: i32) -> AppResult<ImportJob> {
                 return Err(ErrorCode::ImportNothingToApply.into());
             };
             crate::app::reports::save::save(tx, actor, org.id, period, save)?;
+            tx.record(entry.clone());
+            Ok(None)
+        }
+        Pending::Targets { seen, actions } => {
+            if actions.is_empty() {
+                return Err(ErrorCode::ImportNothingToApply.into());
+            }
+            if targets::Seen::now(tx.conn)? != *seen {
+                return Err(ErrorCode::ImportChanged.into());
+            }
+            super::indicators::set_targets(tx, actor, actions)?;
             tx.record(entry.clone());
             Ok(None)
         }

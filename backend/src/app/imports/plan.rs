@@ -20,7 +20,7 @@
 //!   is updated, not added again.
 
 use super::cells::{self, Col, Header};
-use super::reader::{Book, Sheet};
+use super::reader::Book;
 use super::{Checked, Progress};
 use crate::app::actor::Actor;
 use crate::app::error::AppResult;
@@ -116,42 +116,9 @@ pub fn source_of(text: &str) -> Option<FundingSource> {
     })
 }
 
-/// The sheet with the plan's headings (`План`/`Plan`, else the first that has them).
-fn plan_sheet(book: &Book) -> Result<(&Sheet, Header), ImportIssue> {
-    let mut missing_best: Option<Vec<Col>> = None;
-    let mut ordered: Vec<&Sheet> = book.sheets.iter().collect();
-    ordered.sort_by_key(|s| !matches!(normal(&s.name).as_str(), "план" | "plan"));
-    for sheet in ordered {
-        match cells::find_header(sheet, &COLUMNS) {
-            Ok(h) => return Ok((sheet, h)),
-            Err(missing) => {
-                if missing_best
-                    .as_ref()
-                    .is_none_or(|m| missing.len() < m.len())
-                {
-                    missing_best = Some(missing);
-                }
-            }
-        }
-    }
-    let missing =
-        missing_best.unwrap_or_else(|| COLUMNS.iter().filter(|c| c.required).copied().collect());
-    Err(ImportIssue::new(
-        "",
-        0,
-        "",
-        &missing
-            .iter()
-            .map(|c| format!("«{}» / \"{}\"", c.uk, c.en))
-            .collect::<Vec<_>>()
-            .join("; "),
-        ErrorCode::ImportColumnsMissing,
-    ))
-}
-
 /// Reads the rows into measures; cell-level problems become issues.
 pub fn parse(book: &Book, progress: &Progress) -> Result<Parsed, ImportIssue> {
-    let (sheet, header) = plan_sheet(book)?;
+    let (sheet, header) = cells::sheet_with(book, ["План", "Plan"], &COLUMNS)?;
     let mut issues = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
     let mut index: HashMap<Key, usize> = HashMap::new();

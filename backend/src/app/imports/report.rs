@@ -671,19 +671,8 @@ pub fn check(
                 continue;
             }
             let cell = h.value(sheet, r, "value");
-            let typed = match cell {
-                Value::Number(_) => cells::decimal(cell).map(|d| d.map(|d| d.to_string())),
-                other => Ok(Some(cells::text(other)).filter(|s| !s.is_empty())),
-            };
-            let value = match typed {
-                Ok(None) => None,
-                Ok(Some(t)) => match report.values[i].unit.parse_value(&t) {
-                    Ok(v) => Some(v),
-                    Err(code) => {
-                        out.issues.push(issue(sheet, &h, r, "value", code));
-                        continue;
-                    }
-                },
+            let value = match cells::indicator_value(cell, report.values[i].unit) {
+                Ok(v) => v,
                 Err(code) => {
                     out.issues.push(issue(sheet, &h, r, "value", code));
                     continue;

@@ -70,10 +70,13 @@ pub fn reports_indicator(ind: &Indicator, org: &OrgInfo) -> bool {
         }
 }
 
-/// Whether each reporter is held to the indicator's targets (and has a status of its own).
-pub fn held_to_targets(ind: &Indicator) -> bool {
+/// Whether `org` is held to the indicator's targets (and has a status of its own): every reporter
+/// of an indicator whose reporters average, the one organisation that reports it alone, and any
+/// organisation the department set its own targets for (held to those: `Indicator::for_org`).
+pub fn held_to_targets(ind: &Indicator, org: OrgId) -> bool {
     ind.aggregate.per_reporter_status()
         || matches!(&ind.reporters, Reporters::Orgs { ids } if ids.len() == 1)
+        || ind.has_own_targets(org)
 }
 
 /// The approved measures of `org` that run in `year`, in the plan's order.

@@ -199,12 +199,12 @@ pub fn content(
         .indicators_of(org)
         .into_iter()
         .map(|d| {
-            let ind = &d.indicator;
+            let ind = d.indicator.for_org(org_id);
             let saved = saved_values.iter().find(|v| v.indicator_id == ind.id.0);
             let value = saved
                 .and_then(|v| v.value.as_deref())
                 .and_then(|s| s.parse::<Decimal>().ok());
-            let held = held_to_targets(ind);
+            let held = held_to_targets(&d.indicator, org_id);
             let earlier = earlier.get(&ind.id).map_or(&[][..], Vec::as_slice);
             let actual = value.and_then(|v| report_actual(ind.kind, period, v, earlier));
             let evaluation = ind.evaluate(actual, quarter);

@@ -86,6 +86,15 @@ pub fn IndicatorsPage() -> impl IntoView {
             <ResourceView resource=data let:loaded>
                 <IndicatorTable loaded=loaded department=department/>
             </ResourceView>
+            <crate::components::export_links::ExportLinks
+                table=shared::api::exports::ExportTable::Targets
+                filters=Signal::stored(String::new())/>
+            {department.then(|| view! {
+                <p class="hint" id="indicators-targets-import">
+                    {t(K::IndTargetsImportHint)}" "
+                    <leptos_router::components::A href="/import?kind=targets">{t(K::IndTargetsImport)}</leptos_router::components::A>
+                </p>
+            })}
             <ReportingSettingsCard department=department/>
         </section>
     }
@@ -215,6 +224,19 @@ fn IndicatorRow(
             </span>
         }
     });
+    let own_targets = {
+        let mut orgs: Vec<_> = ind.org_targets.iter().map(|t| t.org).collect();
+        orgs.sort();
+        orgs.dedup();
+        orgs.len()
+    };
+    let own_targets = (own_targets > 0).then(|| {
+        view! {
+            <span class="cell-sub own-targets" data-own-targets=own_targets.to_string()>
+                {t(K::IndOwnTargets)}" "{own_targets}
+            </span>
+        }
+    });
     let computed = matches!(
         ind.reporters,
         Reporters::Computed | Reporters::LocalProgrammes
@@ -296,6 +318,7 @@ fn IndicatorRow(
             <td class="reporters" class:computed=computed>
                 {move || i18n.text(&reporters)}
                 {aggregate.map(|k| view! { <span class="cell-sub">{t(k)}</span> })}
+                {own_targets}
                 {formula}
             </td>
             <td class="thresholds">
