@@ -120,6 +120,7 @@ on_both! {
             (ExportTable::Troubles, "quarter=2026-Q3"),
             (ExportTable::Audit, "limit=5"),
             (ExportTable::Targets, ""),
+            (ExportTable::Proposals, "state=decided"),
         ];
         // Every table the API exports is tried.
         assert!(ExportTable::ALL.iter().all(|t| queries.iter().any(|(q, _)| q == t)));
@@ -153,8 +154,14 @@ on_both! {
         assert_eq!((bad.status, bad.body.field.as_deref()), (422, Some("year")));
         let bad = department.download(ep::EXPORT, &[&"proposal.xlsx"], "id=x").expect_err("no id");
         assert_eq!((bad.status, bad.body.field.as_deref()), (400, Some("id")));
-        // A coordinator gets only what the page would show them.
+        let bad = department.download(ep::EXPORT, &[&"proposals.csv"], "state=maybe").expect_err("no such state");
+        assert_eq!((bad.status, bad.body.field.as_deref()), (400, Some("state")));
+        // A coordinator's proposals file holds what their list shows: their own organisation's.
         let community = Client::demo(&app, "community.pidhorodne");
+        let (csv, _) = community.download(ep::EXPORT, &[&"proposals.csv"], "sep=comma&lang=en").expect("proposals");
+        let listed = community.call::<Vec<shared::api::proposals::ProposalSummary>>(ep::PROPOSALS, &[]).expect("list");
+        assert_eq!(String::from_utf8(csv).expect("utf-8").lines().count(), listed.len() + 1);
+        // A coordinator gets only what the page would show them.
         let other = department.plan(&shared::api::plan::PlanFilter::default()).expect("plan");
         let foreign = other.directions.iter().flat_map(|d| &d.tasks).flat_map(|t| &t.measures)
             .find(|m| m.org.name.uk.contains("Петриківська")).map(|m| m.id);

@@ -236,6 +236,7 @@ fn a_community_edits_its_plan_in_excel() {
             ("/".to_string(), "#export-envelope"),
             ("/reports".to_string(), "#export-calendar"),
             ("/dashboard".to_string(), "#export-indicators"),
+            ("/proposals".to_string(), "#export-proposals"),
         ] {
             for (width, lang) in [(DESKTOP, "uk"), (PHONE, "en")] {
                 b.set_width(width).await;

@@ -1,9 +1,27 @@
-//! Reading a page's query string by hand, so each bad parameter gets its own code and field (`year` → `year_invalid`), which serde's query extractor reports only as one unreadable query: the plan's and the record's filters, for their pages and their exports.
+//! Reading a page's query string by hand, so each bad parameter gets its own code and field (`year` → `year_invalid`), which serde's query extractor reports only as one unreadable query: the plan's, the proposals' and the record's filters, for their pages and their exports.
 
 use crate::app::error::{AppError, AppResult};
 use shared::api::audit::{AuditAction, AuditFilter};
 use shared::api::plan::PlanFilter;
+use shared::api::proposals::{ProposalFilter, ProposalState};
 use shared::{ErrorCode, FundingSource, MeasureId, OrgId, UserId, Year};
+
+/// The proposals list's filters (`state`, `org`, `waiting_for_me`), for its export.
+pub fn proposal_filter(query: &str) -> AppResult<ProposalFilter> {
+    let mut filter = ProposalFilter::default();
+    for (key, value) in url_pairs(query) {
+        let bad = || AppError::field(ErrorCode::BadRequest, key.clone());
+        match key.as_str() {
+            "state" => filter.state = Some(ProposalState::parse(&value).ok_or_else(bad)?),
+            "org" => filter.org = Some(value.parse::<i32>().map(OrgId).map_err(|_| bad())?),
+            "waiting_for_me" => {
+                filter.waiting_for_me = Some(value.parse::<bool>().map_err(|_| bad())?)
+            }
+            _ => {}
+        }
+    }
+    Ok(filter)
+}
 
 /// Reads the query by hand so each bad parameter gets its own code and field.
 pub fn parse_filter(query: &str) -> AppResult<PlanFilter> {

@@ -70,6 +70,10 @@ pub fn ProposalsPage() -> impl IntoView {
             <ResourceView resource=list let:items>
                 <ProposalTable items=items/>
             </ResourceView>
+            <crate::components::export_links::ExportLinks
+                table=shared::api::exports::ExportTable::Proposals
+                filters=Signal::derive(move || filter.with(ProposalFilter::to_query))
+            />
         </section>
     }
 }

@@ -35,6 +35,8 @@ pub enum ExportTable {
     Audit,
     /// A measure's budget lines (`?id=`): planned, approved and executed by year × source.
     Measure,
+    /// The proposals list, filtered as its page (`state`, `org`, `waiting_for_me`).
+    Proposals,
     /// A proposal's lines (`?id=`): approved → proposed, with each line's state.
     Proposal,
     /// The lines changed between two plan versions (`?from=&to=`).
@@ -45,7 +47,7 @@ pub enum ExportTable {
 }
 
 impl ExportTable {
-    pub const ALL: [ExportTable; 13] = [
+    pub const ALL: [ExportTable; 14] = [
         ExportTable::Plan,
         ExportTable::Envelope,
         ExportTable::Calendar,
@@ -56,6 +58,7 @@ impl ExportTable {
         ExportTable::Troubles,
         ExportTable::Audit,
         ExportTable::Measure,
+        ExportTable::Proposals,
         ExportTable::Proposal,
         ExportTable::Versions,
         ExportTable::Targets,
@@ -73,6 +76,7 @@ impl ExportTable {
             ExportTable::Troubles => "troubles",
             ExportTable::Audit => "audit",
             ExportTable::Measure => "measure",
+            ExportTable::Proposals => "proposals",
             ExportTable::Proposal => "proposal",
             ExportTable::Versions => "versions",
             ExportTable::Targets => "targets",

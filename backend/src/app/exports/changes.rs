@@ -1,4 +1,4 @@
-//! Changes as files: a proposal's lines (approved → proposed, with each line's state) and the comparison of two plan versions — a row per changed line with the measure's code.
+//! Changes as files: the proposals list, a proposal's lines (approved → proposed, with each line's state) and the comparison of two plan versions — a row per changed line with the measure's code.
 
 use super::{Ask, Export};
 use crate::app::documents::model::{Cell, CellKind, Column, Row, RowStyle};
@@ -95,6 +95,84 @@ fn number(ask: &Ask, key: &str) -> AppResult<i32> {
         .find(|(k, _)| k == key)
         .and_then(|(_, v)| v.parse().ok())
         .ok_or_else(|| AppError::field(ErrorCode::BadRequest, key))
+}
+
+const PROPOSALS: [Column; 11] = [
+    Column::new("№ пропозиції", "Proposal no.", CellKind::Number, 2),
+    Column::new("Організація", "Organisation", CellKind::Text, 10),
+    Column::new("Автор", "Author", CellKind::Text, 6),
+    Column::new("Стан", "State", CellKind::Text, 5),
+    Column::new("Маршрут", "Route", CellKind::Text, 5),
+    Column::new("Подано", "Submitted", CellKind::Date, 3),
+    Column::new("Оновлено", "Updated", CellKind::Date, 3),
+    Column::new("Рядків", "Lines", CellKind::Number, 2),
+    Column::new(
+        "Чекають рішення",
+        "Awaiting a decision",
+        CellKind::Number,
+        2,
+    ),
+    Column::new("Конфліктів", "Conflicts", CellKind::Number, 2),
+    Column::new(
+        "Зміна бюджету, тис. грн",
+        "Budget change, thousand UAH",
+        CellKind::Amount,
+        4,
+    ),
+];
+
+/// The proposals the user may see, filtered as the proposals page filters them.
+pub fn proposals(ask: &Ask) -> AppResult<Export> {
+    let filter = crate::app::query::proposal_filter(ask.query)?;
+    let list = proposals::list(ask.app, ask.actor, &filter)?;
+    let lang = ask.lang;
+    let date = |ms: Option<i64>| {
+        ms.and_then(shared::calendar::Date::kyiv_from_unix_ms)
+            .map_or(Cell::Empty, Cell::Date)
+    };
+    let rows = list
+        .iter()
+        .map(|p| {
+            let route = if p.needs_endorsement {
+                ask.t("через район", "through the district")
+            } else {
+                ask.t("до департаменту", "to the department")
+            };
+            Row::new(
+                RowStyle::Item,
+                vec![
+                    Cell::Code(i64::from(p.id.0)),
+                    Cell::text(p.org.name.get(lang)),
+                    Cell::text(p.author.clone()),
+                    Cell::text(p.state.label().get(lang)),
+                    Cell::text(route),
+                    date(p.submitted_at),
+                    date(Some(p.updated_at)),
+                    Cell::Code(p.line_count),
+                    Cell::Code(p.pending_count),
+                    Cell::Code(p.conflict_count),
+                    Cell::Number(p.delta),
+                ],
+            )
+        })
+        .collect();
+    let mut about = Vec::new();
+    if let Some(state) = filter.state {
+        about.push((ask.t("Стан", "State"), state.label().get(lang).to_string()));
+    }
+    if filter.waiting_for_me == Some(true) {
+        about.push((
+            ask.t("Відбір", "Filter"),
+            ask.t("чекають мого рішення", "waiting for my decision"),
+        ));
+    }
+    Ok(Export {
+        title: ask.t("Пропозиції змін до плану", "Proposed changes to the plan"),
+        sheet: ask.t("Пропозиції", "Proposals"),
+        about,
+        columns: &PROPOSALS,
+        rows,
+    })
 }
 
 /// `?id=`: a proposal's lines as the proposal page shows them.

@@ -98,6 +98,7 @@ pub fn produce(app: &App, actor: &Actor, file: ExportFile, query: &str) -> AppRe
         ExportTable::Troubles => dashboard::troubles(&ask)?,
         ExportTable::Audit => audit::record(&ask)?,
         ExportTable::Measure => measure::budget_lines(&ask)?,
+        ExportTable::Proposals => changes::proposals(&ask)?,
         ExportTable::Proposal => changes::proposal(&ask)?,
         ExportTable::Versions => changes::versions(&ask)?,
         ExportTable::Targets => targets::targets(&ask)?,
