@@ -101,6 +101,8 @@ on_both! {
         let proposal = submitted.summary.id;
         let current = department.versions().expect("versions").current;
         assert!(current > 1);
+        let pidhorodne = own_org(&Client::demo(&app, "community.pidhorodne"));
+        let report_q = format!("org={pidhorodne}&period=2026-Q3");
         let (measure_q, proposal_q, versions_q) = (
             format!("id={}", measure.0),
             format!("id={}", proposal.0),
@@ -113,6 +115,7 @@ on_both! {
             (ExportTable::Plan, "year=2027&source=oblast"),
             (ExportTable::Envelope, ""),
             (ExportTable::Calendar, "period=2026-Q3"),
+            (ExportTable::Report, report_q.as_str()),
             (ExportTable::Execution, ""),
             (ExportTable::Indicators, "quarter=2026-Q3"),
             (ExportTable::Areas, ""),

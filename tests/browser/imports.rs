@@ -237,6 +237,7 @@ fn a_community_edits_its_plan_in_excel() {
             ("/reports".to_string(), "#export-calendar"),
             ("/dashboard".to_string(), "#export-indicators"),
             ("/proposals".to_string(), "#export-proposals"),
+            (format!("/reports/{}/2026-Q3", org.0), "#export-report"),
         ] {
             for (width, lang) in [(DESKTOP, "uk"), (PHONE, "en")] {
                 b.set_width(width).await;

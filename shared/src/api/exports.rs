@@ -21,6 +21,8 @@ pub enum ExportTable {
     Envelope,
     /// The reporting calendar of a period: each organisation's report, its state and due date.
     Calendar,
+    /// One report (`?org=&period=`): its measures with their spending, then its indicators.
+    Report,
     /// The dashboard's execution by year and direction: planned / approved / executed.
     Execution,
     /// The dashboard's indicators: target for the year, expected by the quarter, actual, %.
@@ -47,10 +49,11 @@ pub enum ExportTable {
 }
 
 impl ExportTable {
-    pub const ALL: [ExportTable; 14] = [
+    pub const ALL: [ExportTable; 15] = [
         ExportTable::Plan,
         ExportTable::Envelope,
         ExportTable::Calendar,
+        ExportTable::Report,
         ExportTable::Execution,
         ExportTable::Indicators,
         ExportTable::Areas,
@@ -69,6 +72,7 @@ impl ExportTable {
             ExportTable::Plan => "plan",
             ExportTable::Envelope => "envelope",
             ExportTable::Calendar => "calendar",
+            ExportTable::Report => "report",
             ExportTable::Execution => "execution",
             ExportTable::Indicators => "indicators",
             ExportTable::Areas => "areas",

@@ -91,6 +91,7 @@ pub fn produce(app: &App, actor: &Actor, file: ExportFile, query: &str) -> AppRe
         ExportTable::Plan => plan::plan(&ask)?,
         ExportTable::Envelope => plan::envelope(&ask)?,
         ExportTable::Calendar => reporting::calendar(&ask)?,
+        ExportTable::Report => reporting::report(&ask)?,
         ExportTable::Execution => dashboard::execution(&ask)?,
         ExportTable::Indicators => dashboard::indicators(&ask)?,
         ExportTable::Areas => dashboard::areas(&ask)?,

@@ -1,10 +1,11 @@
-//! The reporting calendar as a file: each organisation's report for a period (or one organisation's every period) with its KATOTTH code, state, due date and compliance.
+//! Reporting as files: the calendar (each organisation's report for a period, or one organisation's every period, with its KATOTTH code, state, due date and compliance) and one report as its page shows it.
 
 use super::{Ask, Export};
 use crate::app::documents::model::{Cell, CellKind, Column, Row, RowStyle};
 use crate::app::error::{AppError, AppResult};
 use crate::app::reports::calendar::calendar as read_calendar;
-use shared::api::reports::{ReportCalendar, ReportQuery};
+use shared::api::reports::{Report, ReportCalendar, ReportQuery};
+use shared::calendar::ReportPeriod;
 use shared::{ErrorCode, OrgId};
 
 const CALENDAR: [Column; 9] = [
@@ -82,6 +83,137 @@ pub fn calendar(ask: &Ask) -> AppResult<Export> {
         sheet: ask.t("Звітування", "Reporting"),
         about,
         columns: &CALENDAR,
+        rows,
+    })
+}
+
+const REPORT: [Column; 12] = [
+    Column::new("Розділ", "Part", CellKind::Text, 3),
+    Column::new("Код", "Code", CellKind::Text, 2),
+    Column::new("Назва", "Name", CellKind::Text, 14),
+    Column::new("Рік", "Year", CellKind::Number, 2),
+    Column::new("Джерело фінансування", "Funding source", CellKind::Text, 5),
+    super::dashboard::MONEY[0],
+    super::dashboard::MONEY[1],
+    Column::new(
+        "Витрачено за період, тис. грн",
+        "Spent in the period, thousand UAH",
+        CellKind::Amount,
+        4,
+    ),
+    Column::new("Очікувано", "Expected", CellKind::Number, 3),
+    Column::new("Значення", "Value", CellKind::Number, 3),
+    Column::new("Стан", "State", CellKind::Text, 4),
+    Column::new("Пояснення", "Explanation", CellKind::Text, 14),
+];
+
+/// `?org=&period=`: one report as its page shows it — each measure with its state and what was
+/// done, its budget lines with the period's spending, then the indicators with their values.
+pub fn report(ask: &Ask) -> AppResult<Export> {
+    let (mut org, mut period) = (None, String::new());
+    for (k, v) in crate::app::query::url_pairs(ask.query) {
+        match k.as_str() {
+            "org" => {
+                org =
+                    Some(OrgId(v.parse().map_err(|_| {
+                        AppError::field(ErrorCode::OrgUnknown, "org")
+                    })?))
+            }
+            "period" => period = v,
+            _ => {}
+        }
+    }
+    let org = org.ok_or_else(|| AppError::field(ErrorCode::OrgUnknown, "org"))?;
+    let period = ReportPeriod::parse(&period).map_err(|code| AppError::field(code, "period"))?;
+    let bytes = crate::app::reports::get(ask.app, ask.actor, org, period)?;
+    let report: Report = serde_json::from_slice(&bytes)
+        .map_err(|e| AppError::internal(anyhow::anyhow!("report: {e}")))?;
+    let lang = ask.lang;
+    let mut rows = Vec::new();
+    let measure = ask.t("Захід", "Measure");
+    let line = ask.t("Бюджетний рядок", "Budget line");
+    let indicator = ask.t("Показник", "Indicator");
+    for m in &report.measures {
+        rows.push(Row::new(
+            RowStyle::Group(2),
+            vec![
+                Cell::text(measure.clone()),
+                Cell::Code(i64::from(m.measure_id.0)),
+                Cell::text(m.name.get(lang)),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                m.status
+                    .map_or(Cell::Empty, |s| Cell::text(s.label().get(lang))),
+                Cell::text(m.narrative.clone()),
+            ],
+        ));
+        for l in &m.lines {
+            rows.push(Row::new(
+                RowStyle::Item,
+                vec![
+                    Cell::text(line.clone()),
+                    Cell::Code(i64::from(m.measure_id.0)),
+                    Cell::text(m.name.get(lang)),
+                    Cell::Code(i64::from(l.year.get())),
+                    Cell::text(l.source.label().get(lang)),
+                    Cell::Amount(l.planned),
+                    Cell::Amount(l.approved),
+                    Cell::Amount(l.spent),
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::text(l.comment.clone()),
+                ],
+            ));
+        }
+    }
+    for v in &report.values {
+        rows.push(Row::new(
+            RowStyle::Item,
+            vec![
+                Cell::text(indicator.clone()),
+                Cell::text(v.code.clone()),
+                Cell::text(format!(
+                    "{}, {}",
+                    v.name.get(lang),
+                    v.unit.label().get(lang)
+                )),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::opt_number(v.expected),
+                Cell::opt_number(v.value),
+                Cell::text(v.status.label().get(lang)),
+                Cell::text(v.comment.clone()),
+            ],
+        ));
+    }
+    let stage = report.stage.map_or_else(
+        || ask.t("не розпочато", "not started"),
+        |s| s.label().get(lang).to_string(),
+    );
+    Ok(Export {
+        title: match lang {
+            shared::Lang::Uk => format!("Звіт: {}, {}", report.org.name.uk, report.period),
+            shared::Lang::En => format!("Report: {}, {}", report.org.name.en, report.period),
+        },
+        sheet: ask.t("Звіт", "Report"),
+        about: vec![
+            (
+                ask.t("Організація", "Organisation"),
+                report.org.name.get(lang).to_string(),
+            ),
+            (ask.t("Період", "Period"), report.period.to_string()),
+            (ask.t("Етап", "Stage"), stage),
+        ],
+        columns: &REPORT,
         rows,
     })
 }

@@ -76,7 +76,7 @@ pub fn ReportSummary(page: PageState) -> impl IntoView {
             };
             let org_heading = org.clone();
             let org_id = r.org.id;
-            let excel = r.can_edit.then(|| {
+            let fill_in = r.can_edit.then(|| {
                 let href = format!("/import?kind=report&org={}&period={period}", org_id.0);
                 view! {
                     <p class="report-excel">
@@ -84,6 +84,13 @@ pub fn ReportSummary(page: PageState) -> impl IntoView {
                     </p>
                 }
             });
+            let excel = view! {
+                {fill_in}
+                <crate::components::export_links::ExportLinks
+                    table=shared::api::exports::ExportTable::Report
+                    filters=format!("org={}&period={period}", org_id.0)
+                />
+            };
             view! {
                 <h1 id="report-heading">
                     {t(K::ReportTitle)}": "{move || i18n.text(&org_heading)}" · "
