@@ -229,20 +229,7 @@ fn MapBody(
     let legend_view = move || {
         let lang = i18n.lang();
         let f = figure.get();
-        let counts = class_counts(f, &legend_communities, &legend_rows);
-        legend(f, lang)
-            .into_iter()
-            .map(|(class, words)| {
-                let n = counts.get(&class).copied().unwrap_or(0);
-                view! {
-                    <li data-class=class.css() data-count=n.to_string()>
-                        <Swatch class=format!("map-area {}", class.css())/>
-                        <span class="legend-words">{words}</span>
-                        <span class="legend-count">{format!("{n} {}", K::DashCommunitiesCount.text(lang))}</span>
-                    </li>
-                }
-            })
-            .collect_view()
+        legend_items(f, &class_counts(f, &legend_communities, &legend_rows), lang)
     };
 
     let table_rows = move || {
@@ -310,6 +297,27 @@ fn MapBody(
             </table>
         </div>
     }
+}
+
+/// The legend's items: each class's swatch, its words and how many communities are in it.
+pub fn legend_items(
+    figure: MapFigure,
+    counts: &HashMap<MapClass, usize>,
+    lang: Lang,
+) -> impl IntoView {
+    legend(figure, lang)
+        .into_iter()
+        .map(|(class, words)| {
+            let n = counts.get(&class).copied().unwrap_or(0);
+            view! {
+                <li data-class=class.css() data-count=n.to_string()>
+                    <Swatch class=format!("map-area {}", class.css())/>
+                    <span class="legend-words">{words}</span>
+                    <span class="legend-count">{format!("{n} {}", K::DashCommunitiesCount.text(lang))}</span>
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 /// Moves the focus past the map's communities, to its legend.
