@@ -190,16 +190,7 @@ fn MapBody(
             .iter()
             .map(|s| {
                 let row = map_rows.get(&s.org);
-                let name = s.name.get(lang);
-                MapArea {
-                    id: s.org.0,
-                    path: s.path.clone(),
-                    class: class_of(f, row).css().to_string(),
-                    title: format!("{name}: {}", figure_text(f, row, lang)),
-                    name: short_name(name),
-                    label_x: s.label_x,
-                    label_y: s.label_y,
-                }
+                area_of(s, class_of(f, row), &figure_text(f, row, lang), lang)
             })
             .collect();
         let outlines = districts
@@ -296,6 +287,20 @@ fn MapBody(
                 <tbody>{table_rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// A community on the map: its outline filled by its class, named with its figure.
+pub fn area_of(shape: &MapShape, class: MapClass, figure: &str, lang: Lang) -> MapArea {
+    let name = shape.name.get(lang);
+    MapArea {
+        id: shape.org.0,
+        path: shape.path.clone(),
+        class: class.css().to_string(),
+        title: format!("{name}: {figure}"),
+        name: short_name(name),
+        label_x: shape.label_x,
+        label_y: shape.label_y,
     }
 }
 

@@ -1,10 +1,10 @@
 //! The open portal's map of the 86 communities, coloured by budget execution or reporting compliance (the figures of `/api/public/orgs`), with its legend; each community opens its public page, and the table below the map holds the same figures.
 
-use crate::components::charts::choropleth::{Choropleth, MapArea, MapOutline};
+use crate::components::charts::choropleth::{Choropleth, MapOutline};
 use crate::components::charts::path::BBox;
 use crate::i18n::{t, use_i18n, K};
 use crate::pages::dashboard::figures::{percent_class, percent_text, MapClass, MapFigure};
-use crate::pages::dashboard::map::{legend_items, short_name};
+use crate::pages::dashboard::map::{area_of, legend_items, short_name};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -59,16 +59,7 @@ pub fn PublicMap(shapes: MapShapes, orgs: Vec<PublicOrg>) -> impl IntoView {
             .iter()
             .map(|s| {
                 let (class, text) = figure_of(f, by_org.get(&s.org), lang);
-                let name = s.name.get(lang);
-                MapArea {
-                    id: s.org.0,
-                    path: s.path.clone(),
-                    class: class.css().to_string(),
-                    title: format!("{name}: {text}"),
-                    name: short_name(name),
-                    label_x: s.label_x,
-                    label_y: s.label_y,
-                }
+                area_of(s, class, &text, lang)
             })
             .collect();
         let outlines = districts
