@@ -6,6 +6,7 @@
 
 use super::runtime;
 use obriy_tests::browser::Browser;
+use obriy_tests::documents::pdf_text;
 use obriy_tests::{spawn_app, Client, DbKind};
 use shared::OrgId;
 
@@ -41,6 +42,21 @@ fn an_anonymous_visitor_reads_the_approved_programme_and_finds_the_open_data() {
             .await;
         b.assert_fits("public-desktop-uk").await;
         b.screenshot("public-desktop-uk").await;
+        // On paper: the map and the tables, no nav, buttons or controls.
+        b.goto("/public/orgs").await;
+        b.find("#public-orgs .org-row").await;
+        b.find("#public-map path.map-area").await;
+        let paper = pdf_text(&b.print_pdf("public-orgs-print-uk").await);
+        assert!(paper.contains(PIDHORODNE), "the table prints");
+        for hidden in [
+            "Історія плану",
+            "Таблиця замість карти",
+            "Показати на карті",
+        ] {
+            assert!(!paper.contains(hidden), "{hidden} is not printed");
+        }
+        b.goto("/public").await;
+        b.find("#direction-1 .measure-row a").await;
         the_visitors_walk(&b, "desktop-uk", pidhorodne).await;
 
         b.set_width(390).await;
