@@ -104,6 +104,7 @@ route_table! {
     MAP => dashboard::shapes,
     DOCUMENTS => documents::catalog,
     DOCUMENT => documents::file,
+    DOCUMENT_PUBLISH => documents::publish,
     EXPORT => exports::file,
     IMPORTS => imports::list,
     IMPORT_START => imports::start,
@@ -141,9 +142,13 @@ route_table! {
     PUBLIC_MEASURE => public::measure,
     PUBLIC_INDICATORS => public::indicators,
     PUBLIC_ORGS => public::orgs,
+    PUBLIC_ORG => public::org,
+    PUBLIC_MAP => public::map,
     PUBLIC_VERSIONS => public::versions,
     PUBLIC_DATAPACKAGE => public::datapackage,
     PUBLIC_DATA => public::data,
+    PUBLIC_DOCUMENTS => public::documents,
+    PUBLIC_DOCUMENT => public::document,
 }
 
 /// How the OpenAPI document names a method.
@@ -182,6 +187,9 @@ pub fn api(cfg: &mut web::ServiceConfig) {
         }))
         .wrap(actix_web::middleware::from_fn(
             api::extract::session_middleware,
+        ))
+        .wrap(actix_web::middleware::from_fn(
+            api::public::open_to_other_sites,
         ))
         // Answers carry personal data unless they say otherwise (the map, the public data).
         .wrap(actix_web::middleware::DefaultHeaders::new().add(("Cache-Control", "no-store")));

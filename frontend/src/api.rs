@@ -219,6 +219,36 @@ pub async fn public_versions() -> Result<shared::api::public::PublicVersions, Ap
     call(ep::PUBLIC_VERSIONS, &ep::PUBLIC_VERSIONS.url(&[])).await
 }
 
+pub async fn public_org(
+    id: shared::OrgId,
+) -> Result<shared::api::public::PublicOrgDetail, ApiErrorBody> {
+    call(ep::PUBLIC_ORG, &ep::PUBLIC_ORG.url(&[&id])).await
+}
+
+/// The communities' and districts' boundaries (the same shapes as the signed-in map).
+pub async fn public_map() -> Result<shared::api::dashboard::MapShapes, ApiErrorBody> {
+    call(ep::PUBLIC_MAP, &ep::PUBLIC_MAP.url(&[])).await
+}
+
+pub async fn public_documents() -> Result<shared::api::documents::PublishedDocuments, ApiErrorBody>
+{
+    call(ep::PUBLIC_DOCUMENTS, &ep::PUBLIC_DOCUMENTS.url(&[])).await
+}
+
+/// The department publishes a document as it is now (`file`: `quarterly.pdf`).
+pub async fn publish_document(
+    file: String,
+    query: String,
+) -> Result<shared::api::documents::PublishedDocument, ApiErrorBody> {
+    let e = ep::DOCUMENT_PUBLISH;
+    call_with(
+        e,
+        &e.url_with_query(&[&file], &query),
+        &serde_json::json!({}),
+    )
+    .await
+}
+
 /// The Frictionless data package (its resources list the data files).
 pub async fn public_datapackage() -> Result<serde_json::Value, ApiErrorBody> {
     call(ep::PUBLIC_DATAPACKAGE, &ep::PUBLIC_DATAPACKAGE.url(&[])).await

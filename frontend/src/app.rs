@@ -21,8 +21,8 @@ use crate::pages::plan::PlanPage;
 use crate::pages::proposal::ProposalPage;
 use crate::pages::proposals::ProposalsPage;
 use crate::pages::public::{
-    PublicIndicatorsPage, PublicMeasurePage, PublicOrgPage, PublicOrgsPage, PublicPage,
-    PublicVersionsPage,
+    PublicDocumentsPage, PublicIndicatorsPage, PublicMeasurePage, PublicOrgPage, PublicOrgsPage,
+    PublicPage, PublicVersionsPage,
 };
 use crate::pages::report::ReportPage;
 use crate::pages::reports::ReportsPage;
@@ -55,6 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/public/orgs") view=PublicOrgsPage/>
                     <Route path=path!("/public/orgs/:id") view=PublicOrgPage/>
                     <Route path=path!("/public/versions") view=PublicVersionsPage/>
+                    <Route path=path!("/public/documents") view=PublicDocumentsPage/>
                     <Route path=path!("/") view=|| view! { <Protected><OverviewPage/></Protected> }/>
                     <Route
                         path=path!("/dashboard")

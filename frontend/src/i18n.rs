@@ -198,7 +198,6 @@ dictionary! {
     PublicPeriodCol => "Звітний період", "Reporting period";
     PublicDueCol => "Строк подання", "Due";
     PublicNoReports => "Звітів від неї не очікується.", "No reports are due from it.";
-    PublicOrgNotFound => "Такої організації немає.", "There is no such organisation.";
     PublicBackToOrgs => "← До громад та виконавців", "← Back to communities and executors";
     PublicVersionsTitle => "Історія плану", "Plan history";
     PublicVersionsIntro => "Кожна затверджена версія плану, рішення, яким її затверджено, і що вона змінила.",
@@ -211,6 +210,25 @@ dictionary! {
     PublicPlanTotal => "Обсяг плану, тис. грн", "Plan total, thousand UAH";
     PublicNoChanges => "Перша версія плану: змін ще немає.", "The first version of the plan: nothing changed yet.";
     PublicChanges => "Що змінилося", "What changed";
+    PublicNavDocuments => "Документи", "Documents";
+    PublicDocumentsTitle => "Оприлюднені документи", "Published documents";
+    PublicDocumentsIntro => "Звіти про виконання програми, оприлюднені департаментом. Кожен файл — такий, яким його оприлюднено.",
+        "Reports on the programme the department published. Each file is exactly as it was published.";
+    PublicNoDocuments => "Департамент ще не оприлюднив жодного документа.", "The department has not published any document yet.";
+    PublicDocumentCol => "Документ", "Document";
+    PublicPublishedCol => "Оприлюднено", "Published";
+    PublicDraftDocument => "ПРОЄКТ: не всі звіти затверджено", "DRAFT: not every report approved";
+    PublicMapTitle => "Карта громад", "Map of communities";
+    PublicMapIntro => "Колір громади — обраний показник; натисніть громаду, щоб відкрити її сторінку. Ті самі дані — у таблиці нижче.",
+        "A community's colour is the chosen figure; select a community to open its page. The same figures are in the table below.";
+    PublicMapTableShow => "Таблиця замість карти", "Table instead of the map";
+    PublicLocalProgramme => "Місцева програма інформатизації", "Local informatization programme";
+    PublicNoLocalProgramme => "Ухваленої радою місцевої програми інформатизації немає.", "No local informatization programme adopted by the council.";
+    PublicLocalInForce => "Чинна", "In force";
+    PublicLocalNotInForce => "Не чинна сьогодні", "Not in force today";
+    PublicLocalTasks => "Завдання регіональної програми, з якими узгоджено заходи", "Regional tasks its measures align to";
+    PublicLocalEnvelope => "Обсяг фінансування на 2026–2028 роки, тис. грн", "Funding for 2026–2028, thousand UAH";
+    PublicDemoNote => "демо", "demo";
 
     Passport => "Паспорт програми", "Programme passport";
     ProgrammeName => "Назва", "Name";
@@ -680,6 +698,10 @@ dictionary! {
     DocumentsPendingList => "Звіти, яких бракує", "Reports still missing or unapproved";
     DocumentsPreparing => "Готується…", "Preparing…";
     DocumentsSave => "Зберегти файл", "Save the file";
+    DocumentsPublish => "Оприлюднити PDF", "Publish the PDF";
+    DocumentsPublishHint => "Документ у нинішньому вигляді з’явиться на відкритому порталі й більше не зміниться (без імені підписанта).",
+        "The document as it is now appears on the open portal and never changes afterwards (without the signer's name).";
+    DocumentsPublished => "Оприлюднено:", "Published:";
     ReportsTitle => "Звіти: календар звітування", "Reports: the reporting calendar";
     ReportsHint => "Квартальні та річні звіти організацій зі строками за розділом VI програми. Звіт громади погоджує район, затверджує департамент; звіти районів і обласних виконавців надходять одразу до департаменту.",
         "Quarterly and annual reports of the organisations, with the due dates of section VI of the programme. A community's report is endorsed by its district and approved by the department; districts' and oblast executors' reports go straight to the department.";

@@ -6,11 +6,14 @@ use obriy_backend::app::public::datapackage::DATA_SETS;
 use obriy_backend::app::public::limiter::Rate;
 use obriy_backend::seed::demo::ACCOUNTS;
 use obriy_tests::data::org_by_code;
+use obriy_tests::documents::pdf_text;
 use obriy_tests::{on_both, spawn_app, spawn_app_with, Client, DbKind};
 use reqwest::Method;
 use shared::api::comments::NewComment;
 use shared::api::endpoints::{self as ep, Endpoint};
+use shared::api::local_programmes::{LocalProgramme, LocalProgrammeStatus, SaveLocalProgramme};
 use shared::api::measures::MeasureStatus;
+use shared::api::orgs::OrgKind;
 use shared::api::plan::PlanFilter;
 use shared::api::public::PublicPlan;
 use shared::api::rollup::RollupLevel;
@@ -29,13 +32,46 @@ fn public_endpoints() -> Vec<Endpoint> {
         .collect()
 }
 
-/// Every URL of every public endpoint: each measure of the plan, each data file.
-fn public_urls(measures: &[MeasureId]) -> Vec<String> {
+/// What the public URLs are made of: the plan's measures, the organisations, the published
+/// documents.
+struct Ids {
+    measures: Vec<MeasureId>,
+    orgs: Vec<OrgId>,
+    documents: Vec<i32>,
+}
+
+impl Ids {
+    fn of(anonymous: &Client) -> Ids {
+        Ids {
+            measures: measure_ids(&anonymous.public_plan().expect("plan")),
+            orgs: anonymous
+                .public_orgs()
+                .expect("orgs")
+                .orgs
+                .iter()
+                .map(|o| o.org.id)
+                .collect(),
+            documents: anonymous
+                .public_documents()
+                .expect("documents")
+                .documents
+                .iter()
+                .map(|d| d.id)
+                .collect(),
+        }
+    }
+}
+
+/// Every URL of every public endpoint: each measure of the plan, each organisation, each
+/// published document, each data file.
+fn public_urls(ids: &Ids) -> Vec<String> {
     let mut urls = Vec::new();
     for e in public_endpoints() {
         match e.params().next() {
             None => urls.push(e.url(&[])),
-            Some("id") => urls.extend(measures.iter().map(|id| e.url(&[id]))),
+            Some("id") => urls.extend(ids.measures.iter().map(|id| e.url(&[id]))),
+            Some("org") => urls.extend(ids.orgs.iter().map(|id| e.url(&[id]))),
+            Some("doc") => urls.extend(ids.documents.iter().map(|id| e.url(&[id]))),
             Some("file") => {
                 for (name, _, _) in DATA_SETS {
                     urls.push(e.url(&[&format!("{name}.csv")]));
@@ -67,12 +103,12 @@ fn strings(v: &serde_json::Value) -> Vec<String> {
 
 /// A server whose public limit does not get in the way of a test that reads a lot.
 fn unlimited(kind: DbKind) -> obriy_tests::TestApp {
-    spawn_app_with(kind, true, |s| {
-        s.public_rate = Rate {
-            per_second: 100_000.0,
-            burst: 100_000.0,
-        }
-    })
+    limited(kind, 100_000.0, 100_000.0)
+}
+
+/// A server whose public limit is `per_second` with a `burst`.
+fn limited(kind: DbKind, per_second: f64, burst: f64) -> obriy_tests::TestApp {
+    spawn_app_with(kind, true, |s| s.public_rate = Rate { per_second, burst })
 }
 
 on_both! {
@@ -136,8 +172,20 @@ on_both! {
         let mut theirs = approved.to_input();
         theirs.expected_result = "SECRET-DEPARTMENT-DRAFT-MARKER".into();
         dept.propose(approved.id, None, &theirs).expect("department's draft");
+        // The community's local programme turned back into a draft, and a document published.
+        let mut local: LocalProgramme = anna.call(ep::LOCAL_PROGRAMME, &[&org]).expect("local programme");
+        let mut wanted_local = local.programme.take().expect("the demo's programme");
+        wanted_local.title = "SECRET-LOCAL-DRAFT-MARKER".into();
+        wanted_local.status = LocalProgrammeStatus::Draft;
+        let _: LocalProgramme = anna
+            .call_with(ep::LOCAL_PROGRAMME_SAVE, &[&org], &SaveLocalProgramme { version: local.version, programme: wanted_local })
+            .expect("a draft local programme");
+        dept.publish_document("quarterly.pdf", "period=2026-Q3").expect("publish");
 
         let anonymous = Client::anonymous(&app);
+        let all = Ids::of(&anonymous);
+        assert_eq!(all.documents.len(), 1);
+        assert!(anonymous.public_org(org).expect("the community").local_programme.is_none(), "a draft is not published");
         let plan = anonymous.public_plan().expect("plan");
         let ids = measure_ids(&plan);
         assert!(ids.contains(&approved.id) && !ids.contains(&draft.id));
@@ -146,7 +194,15 @@ on_both! {
         assert_eq!(anonymous.public_measure(approved.id).expect("approved").measure.name, approved.name);
 
         let mut bodies = Vec::new();
-        for url in public_urls(&ids) {
+        for url in public_urls(&all) {
+            if let Some(doc) = url.strip_prefix("/api/public/documents/") {
+                // A published file: its text read back.
+                let (pdf, _) = anonymous.public_document(doc.parse().expect("id")).expect("document");
+                let text = pdf_text(&pdf);
+                assert!(text.contains("Дніпропетровщина") || text.contains("Програм"), "{url}: {text}");
+                bodies.push((url, text.clone(), vec![text]));
+                continue;
+            }
             let (status, text) = anonymous.raw(Method::GET, &url, "");
             assert_eq!(status, 200, "{url}: {text}");
             let body: serde_json::Value = if url.ends_with(".csv") {
@@ -272,9 +328,13 @@ on_both! {
 fn answers_are_tagged_cacheable_and_open_to_other_sites() {
     let app = spawn_app(DbKind::Sqlite, true);
     let anonymous = Client::anonymous(&app);
-    let plan = anonymous.public_plan().expect("plan");
-    let ids = measure_ids(&plan);
-    for url in public_urls(&ids[..1]) {
+    let dept = Client::demo(&app, "department");
+    dept.publish_document("annual.pdf", "period=2026")
+        .expect("publish");
+    let mut ids = Ids::of(&anonymous);
+    ids.measures.truncate(1);
+    ids.orgs.truncate(2);
+    for url in public_urls(&ids) {
         let (status, headers) = anonymous.head_of(&url);
         assert_eq!(status, 200, "{url}");
         assert_eq!(headers["cache-control"], "public, max-age=60", "{url}");
@@ -300,19 +360,13 @@ fn answers_are_tagged_cacheable_and_open_to_other_sites() {
         assert_eq!(status, 304, "{url}: a weak tag matches too");
     }
     // Signed-in answers stay private.
-    let dept = Client::demo(&app, "department");
     let (_, headers) = dept.head_of(&ep::PROGRAMME.url(&[]));
     assert_eq!(headers["cache-control"], "no-store");
 }
 
 #[test]
 fn anonymous_floods_are_limited_and_signed_in_users_are_not() {
-    let app = spawn_app_with(DbKind::Sqlite, true, |s| {
-        s.public_rate = Rate {
-            per_second: 1.0,
-            burst: 5.0,
-        }
-    });
+    let app = limited(DbKind::Sqlite, 1.0, 5.0);
     let anonymous = Client::anonymous(&app);
     let url = ep::PUBLIC_PROGRAMME.url(&[]);
     let statuses: Vec<(u16, HashMap<String, String>)> =
@@ -447,4 +501,158 @@ on_both! {
             assert_eq!(status, 404, "{missing}");
         }
     }
+}
+
+on_both! {
+    fn the_map_shows_every_community_with_the_dashboards_figures(kind) {
+        let app = unlimited(kind);
+        let anonymous = Client::anonymous(&app);
+        let dept = Client::demo(&app, "department");
+        let map = anonymous.public_map().expect("map");
+        assert_eq!((map.communities.len(), map.districts.len()), (86, 7));
+        assert_eq!(map, dept.get::<shared::api::dashboard::MapShapes>(&ep::MAP.url(&[])).expect("signed-in map"));
+        let orgs: HashMap<OrgId, _> = anonymous.public_orgs().expect("orgs").orgs.into_iter().map(|o| (o.org.id, o)).collect();
+        let oblast = dept.dashboard("oblast", None, None).expect("dashboard");
+        assert_eq!(oblast.map.len(), 86);
+        for row in &oblast.map {
+            let shape = map.communities.iter().find(|s| s.org.0 == row.id).expect("a shape per community");
+            let public = &orgs[&shape.org];
+            assert_eq!(public.org.kind, OrgKind::Community);
+            assert_eq!(public.org.code.as_deref(), Some(shape.code.as_str()));
+            assert_eq!(public.execution.layers(), row.execution, "{}", shape.name.uk);
+            assert_eq!(public.execution.executed_percent, row.execution.executed_percent());
+            assert_eq!(public.compliance, row.compliance, "{}", shape.name.uk);
+        }
+        assert!(oblast.map.iter().any(|r| r.compliance.on_time > 0), "the demo reports on time somewhere");
+    }
+}
+
+on_both! {
+    fn a_communitys_page_shows_its_adopted_local_programme(kind) {
+        let app = unlimited(kind);
+        let anonymous = Client::anonymous(&app);
+        let orgs = anonymous.public_orgs().expect("orgs");
+        let pidhorodne = orgs.orgs.iter().find(|o| o.org.code.as_deref() == Some(PIDHORODNE)).expect("community");
+        let page = anonymous.public_org(pidhorodne.org.id).expect("page");
+        assert_eq!(&page.org, pidhorodne, "the list's figures");
+        let district = page.parent_org.expect("its district");
+        assert_eq!(district.kind, OrgKind::District);
+        let local = page.local_programme.expect("the demo's adopted programme");
+        assert_eq!(local.status, LocalProgrammeStatus::Approved);
+        assert!(local.in_force && !local.decision.is_empty() && !local.tasks.is_empty());
+        // The signed-in register says the same.
+        let anna = Client::demo(&app, "community.pidhorodne");
+        let signed_in: LocalProgramme = anna.call(ep::LOCAL_PROGRAMME, &[&pidhorodne.org.id]).expect("register");
+        let recorded = signed_in.programme.clone().expect("recorded");
+        assert_eq!((local.title.as_str(), local.decision_date, local.first_year, local.last_year),
+                   (recorded.title.as_str(), recorded.decision_date.expect("date"), recorded.first_year, recorded.last_year));
+        assert_eq!(local.envelope, recorded.envelope);
+        assert_eq!(local.tasks.iter().map(|t| t.id).collect::<Vec<_>>(), recorded.tasks);
+
+        // Expired stays published (it was adopted); cancelled does not.
+        let mut expired = recorded.clone();
+        expired.status = LocalProgrammeStatus::Expired;
+        let saved: LocalProgramme = anna
+            .call_with(ep::LOCAL_PROGRAMME_SAVE, &[&pidhorodne.org.id], &SaveLocalProgramme { version: signed_in.version, programme: expired })
+            .expect("expired");
+        let local = anonymous.public_org(pidhorodne.org.id).expect("page").local_programme.expect("expired is published");
+        assert_eq!(local.status, LocalProgrammeStatus::Expired);
+        assert!(!local.in_force);
+        let mut cancelled = recorded.clone();
+        cancelled.status = LocalProgrammeStatus::Cancelled;
+        let _: LocalProgramme = anna
+            .call_with(ep::LOCAL_PROGRAMME_SAVE, &[&pidhorodne.org.id], &SaveLocalProgramme { version: saved.version, programme: cancelled })
+            .expect("cancelled");
+        assert!(anonymous.public_org(pidhorodne.org.id).expect("page").local_programme.is_none());
+
+        // An executor has none; an unknown organisation is 404.
+        let executor = orgs.orgs.iter().find(|o| o.org.kind == OrgKind::Executor).expect("an executor");
+        assert!(anonymous.public_org(executor.org.id).expect("executor").local_programme.is_none());
+        assert_eq!(anonymous.public_org(OrgId(999_999)).expect_err("none").status, 404);
+    }
+}
+
+on_both! {
+    fn the_department_publishes_a_document_that_stays_as_published(kind) {
+        let app = unlimited(kind);
+        let anonymous = Client::anonymous(&app);
+        let dept = Client::demo(&app, "department");
+        assert!(anonymous.public_documents().expect("list").documents.is_empty(), "nothing is published until the department does");
+        // Producing a document publishes nothing.
+        let (made, _) = dept.document("quarterly.pdf", "period=2026-Q3").expect("produce");
+        assert!(anonymous.public_documents().expect("list").documents.is_empty());
+        // Only the department publishes.
+        for login in ["community.pidhorodne", "district.dnipro", "head"] {
+            let refused = Client::demo(&app, login).publish_document("quarterly.pdf", "period=2026-Q3").expect_err(login);
+            assert_eq!(refused.status, 403, "{login}");
+        }
+        assert_eq!(anonymous.publish_document("quarterly.pdf", "period=2026-Q3").expect_err("anonymous").status, 401);
+        let bad = dept.publish_document("quarterly.pdf", "period=2026").expect_err("a year for a quarterly");
+        assert_eq!((bad.status, bad.body.field.as_deref()), (422, Some("period")));
+
+        let doc = dept.publish_document("quarterly.pdf", "period=2026-Q3").expect("publish");
+        assert_eq!((doc.period.as_str(), doc.lang, doc.format), ("2026-Q3", shared::Lang::Uk, shared::api::documents::DocumentFormat::Pdf));
+        let list = anonymous.public_documents().expect("list").documents;
+        assert_eq!(list, vec![doc.clone()]);
+        let (bytes, content_type) = anonymous.public_document(doc.id).expect("file");
+        assert_eq!((doc.size, content_type.as_str()), (i64::try_from(bytes.len()).expect("n"), "application/pdf"));
+        // The department's copy is signed by name; the published one carries the position alone.
+        let (published, signed) = (pdf_text(&bytes), pdf_text(&made));
+        assert!(signed.contains("Олена Савченко"), "{signed}");
+        assert!(!published.contains("Олена Савченко"), "{published}");
+        assert_eq!(published.contains("ПРОЄКТ"), doc.draft);
+        assert!(published.contains("Департамент"), "the signer's position stays");
+        let (_, headers) = anonymous.head_of(&ep::PUBLIC_DOCUMENT.url(&[&doc.id]));
+        assert!(headers["content-disposition"].contains(&doc.filename), "{headers:?}");
+        let final_doc = dept.publish_document("final.pdf", "lang=en&source=oblast").expect("final");
+        assert_eq!((final_doc.period.as_str(), final_doc.lang), ("2026-2028", shared::Lang::En));
+
+        // On the record, by the department.
+        let page: shared::api::audit::AuditPage = dept.get("/api/audit?limit=20").expect("record");
+        let published: Vec<_> = page.entries.iter().filter(|e| e.action == shared::api::audit::AuditAction::DocumentPublished).collect();
+        assert_eq!(published.len(), 2);
+        assert!(published.iter().any(|e| e.entity_id == Some(doc.id) && e.user_name == "Олена Савченко"));
+
+        // The data move on; the published file does not.
+        let plan = anonymous.public_plan().expect("plan");
+        let id = measure_ids(&plan)[0];
+        let mut wanted = dept.measure(id).expect("measure").to_input();
+        wanted.name.uk = format!("{} (змінено)", wanted.name.uk);
+        dept.propose(id, None, &wanted).expect("propose");
+        let p = dept.step(&dept.my_draft().expect("d").expect("d"), "submit").expect("submit");
+        dept.approve_all(&p).expect("approve");
+        let (again, _) = anonymous.public_document(doc.id).expect("file");
+        assert_eq!(again, bytes, "the published bytes are fixed");
+        assert_eq!(anonymous.public_documents().expect("list").documents.len(), 2);
+        assert_eq!(anonymous.public_document(999_999).expect_err("none").status, 404);
+    }
+}
+
+#[test]
+fn refusals_of_the_public_api_are_open_to_other_sites_too() {
+    let app = limited(DbKind::Sqlite, 1.0, 6.0);
+    let anonymous = Client::anonymous(&app);
+    for url in [
+        ep::PUBLIC_MEASURE.url(&[&999_999]),
+        ep::PUBLIC_MEASURE.url(&[&"not-a-number"]),
+        ep::PUBLIC_DOCUMENT.url(&[&999_999]),
+        "/api/public/nothing-here".to_string(),
+        "/api/public/data/nothing.csv".to_string(),
+    ] {
+        let (status, headers) = anonymous.head_of(&url);
+        assert_eq!(status, 404, "{url}");
+        assert_eq!(headers["access-control-allow-origin"], "*", "{url}");
+    }
+    let url = ep::PUBLIC_PROGRAMME.url(&[]);
+    let (status, headers) = (0..12)
+        .map(|_| anonymous.head_of(&url))
+        .find(|(s, _)| *s == 429)
+        .expect("a flood is refused");
+    assert_eq!(status, 429);
+    assert_eq!(headers["access-control-allow-origin"], "*");
+    assert!(headers.contains_key("retry-after"));
+    // The signed-in API is not opened to other sites.
+    let (status, headers) = anonymous.head_of(&ep::PROGRAMME.url(&[]));
+    assert_eq!(status, 401);
+    assert!(!headers.contains_key("access-control-allow-origin"));
 }

@@ -1,4 +1,4 @@
-//! Documents in the browser, at 1366 px and at 390 px, in Ukrainian and English: the department produces the consolidated quarterly report while executors are still missing, sees them named, downloads the PDF and the workbook; a community produces its own report.
+//! Documents in the browser, at 1366 px and at 390 px, in Ukrainian and English: the department produces the consolidated quarterly report while executors are still missing, sees them named, downloads the PDF and the workbook, publishes the annual report; a community produces its own report (and publishes nothing).
 
 use super::runtime;
 use obriy_tests::browser::Browser;
@@ -82,6 +82,36 @@ fn the_department_produces_the_quarterly_report_with_executors_missing() {
         let (name, pdf) = b.downloaded(".pdf", "#download-annual-pdf-ready").await;
         assert!(name.contains("-oblast."), "{name}");
         assert!(pdf_text(&pdf).contains("Annual progress report"));
+        // Published as it is now: the open portal lists it, in its language and source. (The
+        // test client blocks: off the async threads.)
+        let published = || {
+            tokio::task::block_in_place(|| {
+                Client::anonymous(&app)
+                    .public_documents()
+                    .expect("list")
+                    .documents
+            })
+        };
+        assert!(published().is_empty(), "a download publishes nothing");
+        b.click("#publish-annual").await;
+        b.find("#published-annual a[href='/public/documents']")
+            .await;
+        b.scroll_to("#document-annual").await;
+        b.screenshot("documents-published-desktop-en").await;
+        let published = published();
+        assert_eq!(published.len(), 1);
+        assert_eq!(
+            (
+                published[0].kind.as_str(),
+                published[0].lang,
+                published[0].source
+            ),
+            (
+                "annual",
+                shared::Lang::En,
+                Some(shared::FundingSource::Oblast)
+            )
+        );
 
         b.click("#lang-en").await;
         b.wait_text("#documents-heading", "English", |t| t == "Documents")
@@ -115,6 +145,10 @@ fn a_community_produces_its_own_report() {
         assert!(
             !b.exists("#documents-scope option[value='0']").await,
             "no oblast scope for a community"
+        );
+        assert!(
+            !b.exists("#publish-report").await,
+            "only the department publishes"
         );
         b.assert_fits("a community's documents at 390 px").await;
         b.screenshot("documents-community-phone").await;

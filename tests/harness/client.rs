@@ -518,6 +518,35 @@ impl Client {
         self.call(ep::PUBLIC_VERSIONS, &[])
     }
 
+    pub fn public_org(&self, org: OrgId) -> Res<shared::api::public::PublicOrgDetail> {
+        self.call(ep::PUBLIC_ORG, &[&org])
+    }
+
+    pub fn public_map(&self) -> Res<shared::api::dashboard::MapShapes> {
+        self.call(ep::PUBLIC_MAP, &[])
+    }
+
+    pub fn public_documents(&self) -> Res<shared::api::documents::PublishedDocuments> {
+        self.call(ep::PUBLIC_DOCUMENTS, &[])
+    }
+
+    /// A published document's bytes and content type.
+    pub fn public_document(&self, id: i32) -> Res<(Vec<u8>, String)> {
+        self.download(ep::PUBLIC_DOCUMENT, &[&id], "")
+    }
+
+    /// The department publishes a document (`file`: `quarterly.pdf`; `query` as for the download).
+    pub fn publish_document(
+        &self,
+        file: &str,
+        query: &str,
+    ) -> Res<shared::api::documents::PublishedDocument> {
+        self.send(
+            self.request_to(ep::DOCUMENT_PUBLISH, &[&file], query)
+                .json(&serde_json::json!({})),
+        )
+    }
+
     /// The documents the user may produce (`query` as the API reads it: `period=2026-Q3&org=12`).
     pub fn documents(&self, query: &str) -> Res<shared::api::documents::DocumentCatalog> {
         self.call_query(ep::DOCUMENTS, &[], query)

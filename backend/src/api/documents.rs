@@ -6,7 +6,7 @@ use crate::app::documents;
 use crate::app::error::AppResult;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
-use shared::api::documents::{DocumentCatalog, DocumentFile, DocumentQuery};
+use shared::api::documents::{DocumentCatalog, DocumentFile, DocumentQuery, PublishedDocument};
 use shared::api::endpoints as ep;
 
 #[utoipa::path(get, path = ep::DOCUMENTS.path, tag = "documents", params(DocumentQuery),
@@ -52,4 +52,24 @@ pub async fn file(
         ))
         .insert_header((header::CACHE_CONTROL, "private, no-cache"))
         .body(produced.bytes))
+}
+
+#[utoipa::path(post, path = ep::DOCUMENT_PUBLISH.path, tag = "documents",
+    params(("file" = String, Path, description = "The kind and format, as for the download"),
+           DocumentQuery),
+    responses((status = 200, body = PublishedDocument), (status = 400, body = shared::ApiErrorBody),
+              (status = 403, body = shared::ApiErrorBody), (status = 404, body = shared::ApiErrorBody),
+              (status = 422, body = shared::ApiErrorBody)))]
+pub async fn publish(
+    state: State,
+    user: CurrentUser,
+    file: web::Path<DocumentFile>,
+    query: web::Query<DocumentQuery>,
+) -> AppResult<web::Json<PublishedDocument>> {
+    let (file, query) = (file.into_inner(), query.into_inner());
+    let published = call(&state, move |app| {
+        documents::publish::publish(app, user.actor(), file, &query)
+    })
+    .await?;
+    Ok(web::Json(published))
 }

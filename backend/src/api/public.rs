@@ -5,18 +5,42 @@
 use super::extract::{client_addr, CurrentUser};
 use super::{call, State};
 use crate::app::error::{AppError, AppResult};
-use crate::app::public::{self, datapackage, Published};
+use crate::app::public::{self, datapackage, documents, Published};
 use crate::app::App;
-use actix_web::http::header;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::Next;
 use actix_web::{web, HttpMessage, HttpRequest, HttpResponse};
+use shared::api::dashboard::MapShapes;
+use shared::api::documents::PublishedDocuments;
 use shared::api::endpoints as ep;
 use shared::api::public::{
-    PublicIndicators, PublicMeasureDetail, PublicOrgs, PublicPlan, PublicProgramme, PublicVersions,
+    PublicIndicators, PublicMeasureDetail, PublicOrgDetail, PublicOrgs, PublicPlan,
+    PublicProgramme, PublicVersions,
 };
-use shared::{ErrorCode, MeasureId};
+use shared::{ErrorCode, MeasureId, OrgId};
 
 /// How long anyone may keep a public answer without asking again.
 pub const CACHE_CONTROL: &str = "public, max-age=60";
+
+/// Every answer under `/api/public/` may be read from any site — refusals too (404, 429), so a
+/// page elsewhere can tell "not there" or "wait" from a network failure. (Handlers' and
+/// extractors' errors are answers by the time they come out here.)
+pub async fn open_to_other_sites(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let public = req.path().starts_with(&format!("{}/public/", ep::PREFIX));
+    let mut response = next.call(req).await?.map_into_boxed_body();
+    if public {
+        response.headers_mut().insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
+    }
+    Ok(response)
+}
 
 /// Refuses an anonymous client past its rate (signed-in users pass).
 pub fn limit(req: &HttpRequest, state: &State) -> AppResult<()> {
@@ -109,6 +133,22 @@ pub async fn orgs(req: HttpRequest, state: State) -> AppResult<HttpResponse> {
     answer(&req, &state, public::orgs).await
 }
 
+#[utoipa::path(get, path = ep::PUBLIC_ORG.path, tag = "public",
+    params(("org" = OrgId, Path)),
+    responses((status = 200, body = PublicOrgDetail), (status = 304),
+              (status = 404, body = shared::ApiErrorBody), (status = 429, body = shared::ApiErrorBody)))]
+pub async fn org(req: HttpRequest, state: State, id: web::Path<OrgId>) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    answer(&req, &state, move |app| public::org::org(app, id)).await
+}
+
+#[utoipa::path(get, path = ep::PUBLIC_MAP.path, tag = "public",
+    responses((status = 200, body = MapShapes), (status = 304),
+              (status = 429, body = shared::ApiErrorBody)))]
+pub async fn map(req: HttpRequest, state: State) -> AppResult<HttpResponse> {
+    answer(&req, &state, public::map).await
+}
+
 #[utoipa::path(get, path = ep::PUBLIC_VERSIONS.path, tag = "public",
     responses((status = 200, body = PublicVersions), (status = 304),
               (status = 429, body = shared::ApiErrorBody)))]
@@ -139,4 +179,36 @@ pub async fn data(
     let file = file.into_inner();
     let (published, content_type) = call(&state, move |app| datapackage::file(app, &file)).await?;
     Ok(respond(&req, published, content_type))
+}
+
+#[utoipa::path(get, path = ep::PUBLIC_DOCUMENTS.path, tag = "public",
+    responses((status = 200, body = PublishedDocuments), (status = 304),
+              (status = 429, body = shared::ApiErrorBody)))]
+pub async fn documents(req: HttpRequest, state: State) -> AppResult<HttpResponse> {
+    answer(&req, &state, documents::list).await
+}
+
+#[utoipa::path(get, path = ep::PUBLIC_DOCUMENT.path, tag = "public",
+    params(("doc" = i32, Path, description = "A published document's id")),
+    responses((status = 200, description = "The file as it was published",
+               content((Vec<u8> = "application/pdf"),
+                       (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+              (status = 304), (status = 404, body = shared::ApiErrorBody),
+              (status = 429, body = shared::ApiErrorBody)))]
+pub async fn document(
+    req: HttpRequest,
+    state: State,
+    id: web::Path<i32>,
+) -> AppResult<HttpResponse> {
+    limit(&req, &state)?;
+    let id = id.into_inner();
+    let file = call(&state, move |app| documents::file(app, id)).await?;
+    let mut response = respond(&req, file.published, file.content_type);
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", file.filename))
+    {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, value);
+    }
+    Ok(response)
 }

@@ -90,7 +90,7 @@ pub fn load_all(conn: &mut DbConn) -> AppResult<HashMap<OrgId, Recorded>> {
         .collect()
 }
 
-fn load_one(conn: &mut DbConn, org: OrgId) -> AppResult<Option<Recorded>> {
+pub fn load_one(conn: &mut DbConn, org: OrgId) -> AppResult<Option<Recorded>> {
     db::local_programmes::find(conn, org.0)?
         .map(|(row, funds, tasks)| recorded(row, funds.into_iter(), tasks.into_iter()))
         .transpose()

@@ -16,6 +16,7 @@ pub mod plan_state;
 pub mod presence;
 pub mod programme;
 pub mod proposals;
+pub mod published_documents;
 pub mod reports;
 pub mod schema;
 pub mod sessions;

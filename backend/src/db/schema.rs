@@ -127,6 +127,28 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    published_documents (id) {
+        id -> Integer,
+        kind -> Text,
+        format -> Text,
+        period -> Text,
+        source -> Nullable<Text>,
+        lang -> Text,
+        title_uk -> Text,
+        title_en -> Text,
+        period_uk -> Text,
+        period_en -> Text,
+        is_draft -> Bool,
+        filename -> Text,
+        sha256 -> Text,
+        size -> BigInt,
+        bytes -> Binary,
+        published_at -> BigInt,
+        published_by -> Integer,
+    }
+}
+
 diesel::joinable!(tasks -> directions (direction_id));
 diesel::joinable!(measures -> tasks (task_id));
 diesel::joinable!(measures -> orgs (org_id));

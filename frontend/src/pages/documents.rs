@@ -4,6 +4,7 @@ use crate::api;
 use crate::components::resource_view::ResourceView;
 use crate::i18n::{t, use_i18n, K};
 use crate::pages::report::labels::{date_text, period_label};
+use crate::session::use_auth;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
@@ -201,9 +202,62 @@ fn Entry(entry: DocumentEntry, query: DocumentQuery, scope: OrgId) -> impl IntoV
             })}
             <div class="document-actions">
                 <Download kind=kind format=DocumentFormat::Pdf query=file_query.clone()/>
-                <Download kind=kind format=DocumentFormat::Xlsx query=file_query/>
+                <Download kind=kind format=DocumentFormat::Xlsx query=file_query.clone()/>
             </div>
+            {use_auth()
+                .user_untracked()
+                .is_some_and(|u| u.may.decide)
+                .then(|| view! { <Publish kind=kind query=file_query/> })}
         </li>
+    }
+}
+
+/// The department's explicit publishing of the PDF as it is now: the open portal lists it, and
+/// its bytes never change afterwards.
+#[component]
+fn Publish(kind: shared::api::documents::DocumentKind, query: DocumentQuery) -> impl IntoView {
+    let i18n = use_i18n();
+    let file = DocumentFile {
+        kind,
+        format: DocumentFormat::Pdf,
+    };
+    let publish = Action::new_local(move |q: &DocumentQuery| {
+        let q = q.clone();
+        async move { api::publish_document(file.name(), api::document_query(&q)).await }
+    });
+    let busy = publish.pending();
+    let result = move || {
+        publish.value().get().map(|r| match r {
+            Ok(doc) => view! {
+                <span class="saved-note" role="status" id=format!("published-{}", kind.as_str())>
+                    {t(K::DocumentsPublished)} " "
+                    <a href="/public/documents">{doc.filename}</a>
+                </span>
+            }
+            .into_any(),
+            Err(e) => {
+                view! { <span class="field-error" role="alert">{i18n.text(&e.message)}</span> }
+                    .into_any()
+            }
+        })
+    };
+    view! {
+        <div class="document-publish">
+            <button
+                type="button"
+                class="btn btn-primary"
+                id=format!("publish-{}", kind.as_str())
+                aria-busy=move || busy.get().to_string()
+                disabled=move || busy.get()
+                on:click=move |_| {
+                    publish.dispatch_local(query.clone());
+                }
+            >
+                {t(K::DocumentsPublish)}
+            </button>
+            <span class="hint">{t(K::DocumentsPublishHint)}</span>
+            {result}
+        </div>
     }
 }
 

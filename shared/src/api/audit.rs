@@ -72,6 +72,7 @@ actions! {
     ReportApproved = "report.approve", "Звіт затверджено", "Report approved";
     ReportUnlocked = "report.unlock", "Звіт розблоковано", "Report unlocked";
     LocalProgrammeSaved = "local_programme.save", "Місцеву програму збережено", "Local programme saved";
+    DocumentPublished = "document.publish", "Документ оприлюднено", "Document published";
     BudgetApproved = "budget.approve", "Затверджені обсяги внесено", "Approved amounts entered";
     ReportingSettingsChanged = "reporting.settings", "Налаштування звітності змінено", "Reporting settings changed";
     IndicatorRuleChanged = "indicator.rule", "Пороги статусу показника змінено", "Indicator status thresholds changed";

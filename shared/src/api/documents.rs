@@ -227,3 +227,35 @@ pub struct DocumentCatalog {
     pub periods: Vec<ReportPeriod>,
     pub entries: Vec<DocumentEntry>,
 }
+
+/// A document the department published: its file as it was made then (the bytes never change)
+/// and what it is. `GET /api/public/documents` lists them, `/api/public/documents/{doc}` is the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublishedDocument {
+    pub id: i32,
+    pub kind: DocumentKind,
+    pub format: DocumentFormat,
+    pub title: Text,
+    /// `2026-Q3`, `2026`, or `2026-2028` for the final report.
+    pub period: String,
+    pub period_label: Text,
+    /// Counted from one budget source only; absent: all sources.
+    pub source: Option<FundingSource>,
+    pub lang: Lang,
+    /// Made while reports behind it were missing or unapproved: it says ПРОЄКТ on every page.
+    pub draft: bool,
+    /// Milliseconds since the Unix epoch.
+    pub published_at: i64,
+    /// The file's size in bytes and its SHA-256 (hex), which is also its entity tag.
+    pub size: i64,
+    pub sha256: String,
+    pub filename: String,
+}
+
+/// `GET /api/public/documents`: every published document, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublishedDocuments {
+    pub documents: Vec<PublishedDocument>,
+}

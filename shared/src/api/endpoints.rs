@@ -163,6 +163,8 @@ endpoints! {
     DOCUMENTS: Get "/documents",
     /// One document as PDF or XLSX: `quarterly.pdf`, `annual.xlsx`, …
     DOCUMENT: Get "/documents/{file}",
+    /// The department publishes a document as it is now (the query as for the download).
+    DOCUMENT_PUBLISH: Post "/documents/{file}/publish",
     /// A table as a file: `plan.xlsx`, `plan.csv`, `calendar.csv`, … with the table's filters,
     /// `lang` and (a CSV) `sep` in the query.
     EXPORT: Get "/exports/{file}",
@@ -214,12 +216,20 @@ endpoints! {
     PUBLIC_INDICATORS: Get "/public/indicators",
     /// Organisations with KATOTTH codes, execution and reporting compliance.
     PUBLIC_ORGS: Get "/public/orgs",
+    /// One organisation: its figures and, for a community or district, its adopted local programme.
+    PUBLIC_ORG: Get "/public/orgs/{org}",
+    /// The boundaries of the 86 communities and 7 districts as SVG paths (the figures are the orgs').
+    PUBLIC_MAP: Get "/public/map",
     /// The approved versions of the plan and what each changed.
     PUBLIC_VERSIONS: Get "/public/versions",
     /// The open data: a Frictionless data package describing every data set.
     PUBLIC_DATAPACKAGE: Get "/public/datapackage.json",
     /// One data set as CSV or JSON: `measures.csv`, `budget-lines.json`, …
     PUBLIC_DATA: Get "/public/data/{file}",
+    /// The documents the department published, newest first.
+    PUBLIC_DOCUMENTS: Get "/public/documents",
+    /// A published document's file, as it was published.
+    PUBLIC_DOCUMENT: Get "/public/documents/{doc}",
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 
 use crate::amount::Amount;
 use crate::api::dashboard::{ComplianceCounts, IndicatorTile};
+use crate::api::local_programmes::LocalProgrammeStatus;
+use crate::api::measures::BudgetLine;
 use crate::api::orgs::OrgKind;
 use crate::api::programme::ProgrammeOverview;
 use crate::api::proposals::Change;
@@ -191,6 +193,52 @@ pub struct PublicOrg {
     pub compliance: ComplianceCounts,
     /// Every report due from it so far (and the next one).
     pub reports: Vec<PublicReportDue>,
+}
+
+/// A task of the regional programme, by its code and name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicTaskRef {
+    pub id: TaskId,
+    pub code: String,
+    pub name: Text,
+}
+
+/// A community's or district's local informatization programme as published: only one its
+/// council adopted — approved or expired, with the decision and its date. A draft (no decision
+/// yet) and a cancelled one (revoked, or abandoned before a decision) are not published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicLocalProgramme {
+    pub title: String,
+    /// The council's decision.
+    pub decision: String,
+    pub decision_date: Date,
+    pub first_year: i32,
+    pub last_year: i32,
+    /// `approved` or `expired`.
+    pub status: LocalProgrammeStatus,
+    /// In force today: approved, decided on or before today, today's year within its term.
+    pub in_force: bool,
+    /// The envelope for the regional programme's years within its term, per year × source.
+    pub envelope: Vec<BudgetLine>,
+    /// The regional programme's tasks its measures align to.
+    pub tasks: Vec<PublicTaskRef>,
+    /// Demo data, not a real decision.
+    pub is_demo: bool,
+}
+
+/// `GET /api/public/orgs/{org}`: one organisation's figures, the organisation above it and its
+/// adopted local programme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicOrgDetail {
+    #[serde(flatten)]
+    pub org: PublicOrg,
+    /// The district of a community (the oblast of a district).
+    pub parent_org: Option<PublicOrgRef>,
+    /// Communities and districts only; absent when none was adopted.
+    pub local_programme: Option<PublicLocalProgramme>,
 }
 
 /// `GET /api/public/orgs`

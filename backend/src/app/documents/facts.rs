@@ -91,6 +91,9 @@ pub struct Facts<'a> {
     pub source: Option<FundingSource>,
     /// The plan version the figures come from.
     pub plan_version: i32,
+    /// Whether the signature names the signer: not on a published copy (the open portal names
+    /// no person; the position stays).
+    pub signer_named: bool,
 }
 
 impl<'a> Facts<'a> {
@@ -113,6 +116,7 @@ impl<'a> Facts<'a> {
             scope,
             source,
             plan_version,
+            signer_named: true,
         })
     }
 
@@ -405,7 +409,11 @@ impl<'a> Facts<'a> {
             } else {
                 format!("{}\n{org}", role.get(lang))
             },
-            name: self.actor.name.clone(),
+            name: if self.signer_named {
+                self.actor.name.clone()
+            } else {
+                String::new()
+            },
         }
     }
 

@@ -21,6 +21,7 @@ pub mod model;
 mod org_report;
 pub mod pdf;
 pub mod present;
+pub mod publish;
 mod quarterly;
 mod results;
 mod tree;
@@ -45,7 +46,7 @@ pub struct Produced {
 }
 
 /// The period a kind of document covers, from the query (or the latest one due).
-fn period_for(
+pub(super) fn period_for(
     kind: DocumentKind,
     facts_default: ReportPeriod,
     raw: Option<&str>,
@@ -70,7 +71,7 @@ fn period_for(
 }
 
 /// The kinds a scope offers: an organisation's own report only for a single organisation.
-fn kinds_for(scope: &Scope) -> Vec<DocumentKind> {
+pub(super) fn kinds_for(scope: &Scope) -> Vec<DocumentKind> {
     DocumentKind::ALL
         .into_iter()
         .filter(|k| *k != DocumentKind::Report || scope.is_single())
@@ -130,9 +131,20 @@ pub fn produce(
     file: DocumentFile,
     query: &DocumentQuery,
 ) -> AppResult<Produced> {
+    produce_as(app, actor, file, query, true)
+}
+
+/// [`produce`], with the signer's name under the signature or (a copy to publish) without it.
+pub(super) fn produce_as(
+    app: &App,
+    actor: &Actor,
+    file: DocumentFile,
+    query: &DocumentQuery,
+    signer_named: bool,
+) -> AppResult<Produced> {
     let lang = query.lang.unwrap_or(Lang::Uk);
     let name = format!(
-        "document/{}/{:?}/{:?}/{:?}/{}/{}",
+        "document/{}/{signer_named}/{:?}/{:?}/{:?}/{}/{}",
         file.name(),
         query.period,
         query.org,
@@ -142,7 +154,8 @@ pub fn produce(
     );
     let bytes = app.answer_bytes(name, |app| {
         app.read(|conn| {
-            let facts = Facts::load(conn, app, actor, query.org, query.source)?;
+            let mut facts = Facts::load(conn, app, actor, query.org, query.source)?;
+            facts.signer_named = signer_named;
             let period = period_for(file.kind, facts.default_quarter(), query.period.as_deref())?;
             if !kinds_for(&facts.scope).contains(&file.kind) {
                 return Err(AppError::field(ErrorCode::BadRequest, "org"));
@@ -167,7 +180,7 @@ pub fn produce(
 }
 
 /// `obriy-quarterly-2026-Q3-oblast.pdf`: what the download is saved as.
-fn file_name(
+pub(super) fn file_name(
     app: &App,
     actor: &Actor,
     file: DocumentFile,

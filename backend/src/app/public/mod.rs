@@ -8,7 +8,9 @@
 //! out).
 
 pub mod datapackage;
+pub mod documents;
 pub mod limiter;
+pub mod org;
 
 use super::dashboard::Board;
 use super::error::AppResult;
@@ -92,7 +94,8 @@ pub(crate) fn publish_bytes(
     Ok(tagged(app, name, body))
 }
 
-fn tagged(app: &App, name: &str, body: Bytes) -> Published {
+/// An answer written fresh (not kept), with its tag.
+pub(crate) fn tagged(app: &App, name: &str, body: Bytes) -> Published {
     Published {
         etag: app.public.etag(name, &body),
         body,
@@ -318,33 +321,36 @@ pub fn indicators(app: &App) -> AppResult<Published> {
     })
 }
 
+/// An organisation with its execution and reporting compliance.
+pub(crate) fn org_of(board: &Board, o: &OrgInfo) -> PublicOrg {
+    let row = board.org_row(o.id);
+    PublicOrg {
+        org: org_ref(o),
+        parent: o.parent,
+        population: o.population,
+        measure_count: board.snapshot().by_org.get(&o.id).map_or(0, |t| t.count),
+        execution: row.as_ref().map(|r| r.execution).unwrap_or_default().into(),
+        compliance: row.map(|r| r.compliance).unwrap_or_default(),
+        reports: board
+            .reports_due(o.id)
+            .into_iter()
+            .map(|(period, due, compliance)| PublicReportDue {
+                period,
+                due,
+                compliance,
+            })
+            .collect(),
+    }
+}
+
 /// Every organisation with its execution and reporting compliance.
 pub(crate) fn orgs_of(board: &Board) -> Vec<PublicOrg> {
-    let snapshot = board.snapshot();
-    snapshot
+    board
+        .snapshot()
         .structure
         .orgs
         .iter()
-        .map(|o| {
-            let row = board.org_row(o.id);
-            PublicOrg {
-                org: org_ref(o),
-                parent: o.parent,
-                population: o.population,
-                measure_count: snapshot.by_org.get(&o.id).map_or(0, |t| t.count),
-                execution: row.as_ref().map(|r| r.execution).unwrap_or_default().into(),
-                compliance: row.map(|r| r.compliance).unwrap_or_default(),
-                reports: board
-                    .reports_due(o.id)
-                    .into_iter()
-                    .map(|(period, due, compliance)| PublicReportDue {
-                        period,
-                        due,
-                        compliance,
-                    })
-                    .collect(),
-            }
-        })
+        .map(|o| org_of(board, o))
         .collect()
 }
 
@@ -357,6 +363,11 @@ pub fn orgs(app: &App) -> AppResult<Published> {
             orgs: orgs_of(&board),
         })
     })
+}
+
+/// `GET /api/public/map`: the boundaries as SVG paths (public data; the figures are the orgs').
+pub fn map(app: &App) -> AppResult<Published> {
+    publish_bytes(app, "public/map", App::map_json)
 }
 
 /// Every approved version, newest first, with the lines it changed against the one before.

@@ -4,7 +4,8 @@ use crate::components::indicator_status::status_icon;
 use crate::i18n::K;
 use rust_decimal::Decimal;
 use shared::amount::format_percent;
-use shared::api::dashboard::ChildRow;
+use shared::api::dashboard::{ChildRow, ComplianceCounts};
+use shared::execution::Execution;
 use shared::indicators::IndicatorStatus;
 use shared::{IndicatorId, Lang};
 
@@ -104,44 +105,72 @@ pub fn row_status(row: &ChildRow, id: IndicatorId) -> Option<IndicatorStatus> {
         .map(|(_, s)| *s)
 }
 
+/// A percentage figure (execution or compliance) from the two counts every level carries; an
+/// indicator's status has none.
+pub fn percent_of(
+    figure: MapFigure,
+    execution: &Execution,
+    compliance: &ComplianceCounts,
+) -> Option<Decimal> {
+    match figure {
+        MapFigure::Execution => execution.executed_percent(),
+        MapFigure::Compliance => compliance.on_time_percent(),
+        MapFigure::Indicator(_) => None,
+    }
+}
+
+/// The class of a percentage figure (the public map's, and the dashboard's for a row).
+pub fn percent_class(
+    figure: MapFigure,
+    execution: &Execution,
+    compliance: &ComplianceCounts,
+) -> MapClass {
+    percent_band(percent_of(figure, execution, compliance), figure.bounds())
+}
+
+/// A percentage figure in words: "97,9 %", "3 з 4 вчасно (75,0 %)".
+pub fn percent_text(
+    figure: MapFigure,
+    execution: &Execution,
+    compliance: &ComplianceCounts,
+    lang: Lang,
+) -> String {
+    match (figure, percent_of(figure, execution, compliance)) {
+        (MapFigure::Compliance, Some(p)) => format!(
+            "{} {} {} {} ({})",
+            compliance.on_time,
+            K::DashOf.text(lang),
+            compliance.due(),
+            K::DashOnTimeWord.text(lang),
+            format_percent(Some(p), lang)
+        ),
+        (_, Some(p)) => format_percent(Some(p), lang),
+        (_, None) => K::DashNoData.text(lang).to_string(),
+    }
+}
+
 /// The figure's value for a community (no row: no data).
 pub fn class_of(figure: MapFigure, row: Option<&ChildRow>) -> MapClass {
     let Some(row) = row else {
         return MapClass::NoData;
     };
     match figure {
-        MapFigure::Execution => percent_band(row.execution.executed_percent(), figure.bounds()),
-        MapFigure::Compliance => percent_band(row.compliance.on_time_percent(), figure.bounds()),
         MapFigure::Indicator(id) => status_class(row_status(row, id)),
+        _ => percent_class(figure, &row.execution, &row.compliance),
     }
 }
 
 /// The figure in words, for the tooltip and the table: "97,9 %", "3 з 4 вчасно (75,0 %)", "Відстає".
 pub fn figure_text(figure: MapFigure, row: Option<&ChildRow>, lang: Lang) -> String {
-    let no_data = || K::DashNoData.text(lang).to_string();
     let Some(row) = row else {
-        return no_data();
+        return K::DashNoData.text(lang).to_string();
     };
     match figure {
-        MapFigure::Execution => match row.execution.executed_percent() {
-            Some(p) => format_percent(Some(p), lang),
-            None => no_data(),
-        },
-        MapFigure::Compliance => match row.compliance.on_time_percent() {
-            Some(p) => format!(
-                "{} {} {} {} ({})",
-                row.compliance.on_time,
-                K::DashOf.text(lang),
-                row.compliance.due(),
-                K::DashOnTimeWord.text(lang),
-                format_percent(Some(p), lang)
-            ),
-            None => no_data(),
-        },
         MapFigure::Indicator(id) => match row_status(row, id) {
             Some(s) => format!("{} {}", status_icon(s), s.label().get(lang)),
-            None => no_data(),
+            None => K::DashNoData.text(lang).to_string(),
         },
+        _ => percent_text(figure, &row.execution, &row.compliance, lang),
     }
 }
 
@@ -189,8 +218,7 @@ pub fn legend(figure: MapFigure, lang: Lang) -> Vec<(MapClass, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shared::api::dashboard::{ComplianceCounts, DashboardLevel};
-    use shared::execution::Execution;
+    use shared::api::dashboard::DashboardLevel;
     use shared::{Amount, Text};
     use std::str::FromStr;
 

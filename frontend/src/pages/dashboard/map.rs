@@ -190,16 +190,7 @@ fn MapBody(
             .iter()
             .map(|s| {
                 let row = map_rows.get(&s.org);
-                let name = s.name.get(lang);
-                MapArea {
-                    id: s.org.0,
-                    path: s.path.clone(),
-                    class: class_of(f, row).css().to_string(),
-                    title: format!("{name}: {}", figure_text(f, row, lang)),
-                    name: short_name(name),
-                    label_x: s.label_x,
-                    label_y: s.label_y,
-                }
+                area_of(s, class_of(f, row), &figure_text(f, row, lang), lang)
             })
             .collect();
         let outlines = districts
@@ -229,20 +220,7 @@ fn MapBody(
     let legend_view = move || {
         let lang = i18n.lang();
         let f = figure.get();
-        let counts = class_counts(f, &legend_communities, &legend_rows);
-        legend(f, lang)
-            .into_iter()
-            .map(|(class, words)| {
-                let n = counts.get(&class).copied().unwrap_or(0);
-                view! {
-                    <li data-class=class.css() data-count=n.to_string()>
-                        <Swatch class=format!("map-area {}", class.css())/>
-                        <span class="legend-words">{words}</span>
-                        <span class="legend-count">{format!("{n} {}", K::DashCommunitiesCount.text(lang))}</span>
-                    </li>
-                }
-            })
-            .collect_view()
+        legend_items(f, &class_counts(f, &legend_communities, &legend_rows), lang)
     };
 
     let table_rows = move || {
@@ -310,6 +288,41 @@ fn MapBody(
             </table>
         </div>
     }
+}
+
+/// A community on the map: its outline filled by its class, named with its figure.
+pub fn area_of(shape: &MapShape, class: MapClass, figure: &str, lang: Lang) -> MapArea {
+    let name = shape.name.get(lang);
+    MapArea {
+        id: shape.org.0,
+        path: shape.path.clone(),
+        class: class.css().to_string(),
+        title: format!("{name}: {figure}"),
+        name: short_name(name),
+        label_x: shape.label_x,
+        label_y: shape.label_y,
+    }
+}
+
+/// The legend's items: each class's swatch, its words and how many communities are in it.
+pub fn legend_items(
+    figure: MapFigure,
+    counts: &HashMap<MapClass, usize>,
+    lang: Lang,
+) -> impl IntoView {
+    legend(figure, lang)
+        .into_iter()
+        .map(|(class, words)| {
+            let n = counts.get(&class).copied().unwrap_or(0);
+            view! {
+                <li data-class=class.css() data-count=n.to_string()>
+                    <Swatch class=format!("map-area {}", class.css())/>
+                    <span class="legend-words">{words}</span>
+                    <span class="legend-count">{format!("{n} {}", K::DashCommunitiesCount.text(lang))}</span>
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 /// Moves the focus past the map's communities, to its legend.

@@ -1,13 +1,13 @@
 //! `/dashboard`: the programme head's dashboard — where the oblast, a district, a community or a measure is behind, and who is responsible.
 
-mod children;
+pub mod children;
 mod compliance;
 mod execution;
-mod figures;
+pub mod figures;
 pub mod format;
 mod head;
 mod indicators;
-mod map;
+pub mod map;
 mod scope;
 mod trace;
 mod troubles;

@@ -1,7 +1,7 @@
 //! `/public/indicators`: the programme's indicators — baseline, the target for the year, the
 //! oblast's actual from approved reports, its status and unit.
 
-use super::PublicNav;
+use super::PublicFrame;
 use crate::api;
 use crate::components::indicator_status::IndicatorStatusBadge;
 use crate::components::resource_view::ResourceView;
@@ -19,14 +19,11 @@ use shared::Year;
 pub fn PublicIndicatorsPage() -> impl IntoView {
     let indicators = LocalResource::new(api::public_indicators);
     view! {
-        <section class="page public">
-            <PublicNav/>
-            <h1 id="public-indicators-title">{t(K::PublicIndicatorsTitle)}</h1>
-            <p class="lead">{t(K::PublicIndicatorsIntro)}</p>
+        <PublicFrame title=K::PublicIndicatorsTitle intro=K::PublicIndicatorsIntro title_id="public-indicators-title">
             <ResourceView resource=indicators let:list>
                 <IndicatorsTable list=list/>
             </ResourceView>
-        </section>
+        </PublicFrame>
     }
 }
 

@@ -1,12 +1,15 @@
 //! `/public/...`: the open programme for anyone, without an account. One file per page; here the
 //! pieces they share — the three budget layers as table cells, a measure's row, the nav between them.
 
+mod documents;
 mod indicators;
+mod map;
 mod measure;
 mod orgs;
 mod programme;
 mod versions;
 
+pub use documents::PublicDocumentsPage;
 pub use indicators::PublicIndicatorsPage;
 pub use measure::PublicMeasurePage;
 pub use orgs::{PublicOrgPage, PublicOrgsPage};
@@ -63,12 +66,31 @@ fn MeasureRow(measure: PublicMeasure) -> impl IntoView {
     }
 }
 
+/// A public page's frame: the nav, its title and lead, then what it shows.
+#[component]
+fn PublicFrame(
+    title: K,
+    intro: K,
+    #[prop(into)] title_id: String,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <section class="page public">
+            <PublicNav/>
+            <h1 id=title_id>{t(title)}</h1>
+            <p class="lead">{t(intro)}</p>
+            {children()}
+        </section>
+    }
+}
+
 /// The public pages, each a link; the one shown is marked `aria-current="page"`.
-const PUBLIC_PAGES: [(&str, K); 4] = [
+const PUBLIC_PAGES: [(&str, K); 5] = [
     ("/public", K::PublicNavProgramme),
     ("/public/indicators", K::PublicNavIndicators),
     ("/public/orgs", K::PublicNavOrgs),
     ("/public/versions", K::PublicNavVersions),
+    ("/public/documents", K::PublicNavDocuments),
 ];
 
 /// Which of [`PUBLIC_PAGES`] a path belongs to (a measure's page to the programme, a
@@ -114,5 +136,6 @@ mod tests {
         assert_eq!(section_of("/public/indicators"), "/public/indicators");
         assert_eq!(section_of("/public/versions"), "/public/versions");
         assert_eq!(section_of("/public/orgsx"), "/public");
+        assert_eq!(section_of("/public/documents"), "/public/documents");
     }
 }

@@ -1,29 +1,41 @@
-//! `/public/orgs` and `/public/orgs/:id`: the communities and oblast executors — each one's
-//! measures in the approved plan with the three budget layers, and how punctually it reports.
+//! `/public/orgs` and `/public/orgs/:id`: the map of the communities and the list of every
+//! organisation — each one's measures in the approved plan with the three budget layers, how
+//! punctually it reports and, for a community or district, its adopted local programme.
 
-use super::{ExecutionCells, ExecutionHead, MeasureRow, PublicNav};
+use super::map::PublicMap;
+use super::{ExecutionCells, ExecutionHead, MeasureRow, PublicFrame, PublicNav};
 use crate::api;
+use crate::components::amount::Money;
 use crate::components::resource_view::ResourceView;
 use crate::format;
 use crate::i18n::{t, tx, use_i18n, K};
 use crate::pages::report::labels::period_label;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use shared::api::public::{PublicOrg, PublicOrgs, PublicPlan, PublicReportDue};
+use shared::api::orgs::OrgKind;
+use shared::api::public::{
+    PublicLocalProgramme, PublicOrgDetail, PublicOrgs, PublicPlan, PublicReportDue,
+};
 use shared::OrgId;
 
 #[component]
 pub fn PublicOrgsPage() -> impl IntoView {
     let orgs = LocalResource::new(api::public_orgs);
+    let shapes = LocalResource::new(api::public_map);
     view! {
-        <section class="page public">
-            <PublicNav/>
-            <h1 id="public-orgs-title">{t(K::PublicOrgsTitle)}</h1>
-            <p class="lead">{t(K::PublicOrgsIntro)}</p>
+        <PublicFrame title=K::PublicOrgsTitle intro=K::PublicOrgsIntro title_id="public-orgs-title">
             <ResourceView resource=orgs let:list>
-                <OrgsTable list=list/>
+                {
+                    let for_map = list.orgs.clone();
+                    view! {
+                        <ResourceView resource=shapes let:shapes>
+                            <PublicMap shapes=shapes orgs=for_map.clone()/>
+                        </ResourceView>
+                        <OrgsTable list=list/>
+                    }
+                }
             </ResourceView>
-        </section>
+        </PublicFrame>
     }
 }
 
@@ -84,11 +96,14 @@ pub fn PublicOrgPage() -> impl IntoView {
     let id = Memo::new(move |_| {
         params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).map(OrgId))
     });
-    // The organisation's figures come with the list; its measures, from the plan.
-    let both = LocalResource::new(|| async {
-        let orgs = api::public_orgs().await?;
-        let plan = api::public_plan().await?;
-        Ok::<_, shared::ApiErrorBody>((orgs, plan))
+    // The organisation's figures and local programme; its measures, from the plan.
+    let both = LocalResource::new(move || {
+        let wanted = id.get();
+        async move {
+            let org = api::public_org(wanted.unwrap_or(OrgId(0))).await?;
+            let plan = api::public_plan().await?;
+            Ok::<_, shared::ApiErrorBody>((org, plan))
+        }
     });
     view! {
         <section class="page public">
@@ -96,18 +111,8 @@ pub fn PublicOrgPage() -> impl IntoView {
             <p><a href="/public/orgs">{t(K::PublicBackToOrgs)}</a></p>
             <ResourceView resource=both let:found>
                 {
-                    let (orgs, plan) = found;
-                    let wanted = id.get_untracked();
-                    let parent_of = |o: &PublicOrg| {
-                        o.parent.and_then(|p| orgs.orgs.iter().find(|x| x.org.id == p)).map(|p| p.org.name.clone())
-                    };
-                    match orgs.orgs.iter().find(|o| Some(o.org.id) == wanted) {
-                        Some(o) => {
-                            let parent = parent_of(o);
-                            view! { <OrgView org=o.clone() parent=parent plan=plan/> }.into_any()
-                        }
-                        None => view! { <p class="muted" id="public-org-missing">{t(K::PublicOrgNotFound)}</p> }.into_any(),
-                    }
+                    let (detail, plan) = found;
+                    view! { <OrgView detail=detail plan=plan/> }
                 }
             </ResourceView>
         </section>
@@ -115,8 +120,12 @@ pub fn PublicOrgPage() -> impl IntoView {
 }
 
 #[component]
-fn OrgView(org: PublicOrg, parent: Option<shared::Text>, plan: PublicPlan) -> impl IntoView {
+fn OrgView(detail: PublicOrgDetail, plan: PublicPlan) -> impl IntoView {
     let i18n = use_i18n();
+    let org = detail.org;
+    let parent = detail.parent_org.map(|p| p.name);
+    let local = matches!(org.org.kind, OrgKind::Community | OrgKind::District)
+        .then(|| view! { <LocalProgrammeView programme=detail.local_programme/> });
     let id = org.org.id;
     let kind = org.org.kind.label();
     let measures: Vec<_> = plan
@@ -168,6 +177,7 @@ fn OrgView(org: PublicOrg, parent: Option<shared::Text>, plan: PublicPlan) -> im
             <p class="hint">{t(K::PublicAmountsNote)}</p>
             {measures}
         </section>
+        {local}
         <section class="card" aria-labelledby="public-org-reporting-title">
             <h2 id="public-org-reporting-title">{t(K::PublicReporting)}</h2>
             <p id="public-org-compliance">
@@ -218,4 +228,75 @@ fn ReportsTable(reports: Vec<PublicReportDue>) -> impl IntoView {
         </table></div>
     }
     .into_any()
+}
+
+/// The local programme its council adopted (approved or expired), or a note that there is none.
+#[component]
+fn LocalProgrammeView(programme: Option<PublicLocalProgramme>) -> impl IntoView {
+    let i18n = use_i18n();
+    let body = match programme {
+        None => {
+            view! { <p class="muted" id="public-local-none">{t(K::PublicNoLocalProgramme)}</p> }
+                .into_any()
+        }
+        Some(p) => {
+            let status = p.status.label();
+            let state = if p.in_force {
+                K::PublicLocalInForce
+            } else {
+                K::PublicLocalNotInForce
+            };
+            let term = format!("{}–{}", p.first_year, p.last_year);
+            let date = p.decision_date;
+            let envelope = p
+                .envelope
+                .into_iter()
+                .map(|l| {
+                    let source = l.source.label();
+                    view! {
+                        <tr>
+                            <th scope="row">{l.year.get()}</th>
+                            <td>{move || i18n.text(&source)}</td>
+                            <td class="num"><Money amount=l.amount/></td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let tasks = p
+                .tasks
+                .into_iter()
+                .map(|task| view! { <li>{task.code}" "{tx(task.name)}</li> })
+                .collect_view();
+            view! {
+                <p id="public-local-title"><strong>{p.title}</strong>
+                    {p.is_demo.then(|| view! { " " <span class="badge">{t(K::PublicDemoNote)}</span> })}
+                </p>
+                <dl class="passport-list">
+                    <div><dt>{t(K::PublicDecision)}</dt><dd>{p.decision}" · "{move || date.format(i18n.lang())}</dd></div>
+                    <div><dt>{t(K::PublicTerm)}</dt><dd>{term}</dd></div>
+                    <div><dt>{t(K::PublicStatusCol)}</dt><dd id="public-local-status" data-status=p.status.as_str()>
+                        {move || i18n.text(&status)}" · "{t(state)}
+                    </dd></div>
+                </dl>
+                <h3>{t(K::PublicLocalEnvelope)}</h3>
+                <div class="table-scroll"><table class="data-table" id="public-local-envelope">
+                    <thead><tr>
+                        <th scope="col">{t(K::Year)}</th>
+                        <th scope="col">{t(K::Source)}</th>
+                        <th scope="col" class="num">{t(K::PublicThousandUah)}</th>
+                    </tr></thead>
+                    <tbody>{envelope}</tbody>
+                </table></div>
+                <h3>{t(K::PublicLocalTasks)}</h3>
+                <ul class="public-local-tasks">{tasks}</ul>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section class="card" id="public-local" aria-labelledby="public-local-heading">
+            <h2 id="public-local-heading">{t(K::PublicLocalProgramme)}</h2>
+            {body}
+        </section>
+    }
 }

@@ -1,7 +1,7 @@
 //! `/public/versions`: the plan's history — each approved version, the decision that approved it
 //! and every line it changed against the version before.
 
-use super::PublicNav;
+use super::PublicFrame;
 use crate::api;
 use crate::components::amount::Money;
 use crate::components::changes::{change_columns, ChangeCells};
@@ -30,14 +30,11 @@ pub fn PublicVersionsPage() -> impl IntoView {
         )
     });
     view! {
-        <section class="page public">
-            <PublicNav/>
-            <h1 id="public-versions-title">{t(K::PublicVersionsTitle)}</h1>
-            <p class="lead">{t(K::PublicVersionsIntro)}</p>
+        <PublicFrame title=K::PublicVersionsTitle intro=K::PublicVersionsIntro title_id="public-versions-title">
             <ResourceView resource=versions let:list>
                 <VersionList list=list names=names/>
             </ResourceView>
-        </section>
+        </PublicFrame>
     }
 }
 

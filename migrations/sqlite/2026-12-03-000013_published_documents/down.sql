@@ -1,0 +1,3 @@
+DROP TRIGGER published_documents_no_delete;
+DROP TRIGGER published_documents_no_update;
+DROP TABLE published_documents;
