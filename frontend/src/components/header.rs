@@ -149,15 +149,16 @@ pub fn Header() -> impl IntoView {
                 <a href="/" class="brand-name">{t(K::AppName)}</a>
                 <span class="brand-tagline">{t(K::AppTagline)}</span>
             </div>
-            {toggle}
-            <div id="site-menu" class="site-menu" class:open=move || menu_open.get()>
-                {nav}
-                <div class="topbar-user">{user_block}</div>
-            </div>
+            // In the order they are seen, also on a phone: the Tab key follows the eye.
             <div class="lang-switch" role="group" aria-label=t(K::LanguageGroup)>
                 {lang_button(Lang::Uk, "lang-uk", "УКР")}
                 <span class="lang-sep" aria-hidden="true">"|"</span>
                 {lang_button(Lang::En, "lang-en", "ENG")}
+            </div>
+            {toggle}
+            <div id="site-menu" class="site-menu" class:open=move || menu_open.get()>
+                {nav}
+                <div class="topbar-user">{user_block}</div>
             </div>
         </header>
     }
