@@ -1,9 +1,11 @@
-//! The app shell: context providers and the route table.
+//! The app shell: context providers and the route table (each page with its title).
 
 use crate::components::header::Header;
 use crate::components::notice::{provide_notices, NoticeArea};
+use crate::components::page::{HeadingFocus, Titled};
 use crate::components::protected::Protected;
-use crate::i18n::provide_i18n;
+use crate::components::scroll_boxes::keep_scroll_boxes_reachable;
+use crate::i18n::{provide_i18n, K};
 use crate::live::provide_live_events;
 use crate::pages::account::AccountPage;
 use crate::pages::dashboard::DashboardPage;
@@ -41,78 +43,122 @@ pub fn App() -> impl IntoView {
     provide_auth();
     provide_live_events();
     provide_inbox_changed();
+    keep_scroll_boxes_reachable();
     view! {
         <Router>
             <Header/>
+            <HeadingFocus/>
             <main id="main" tabindex="-1">
                 <NoticeArea/>
-                <Routes fallback=|| view! { <Protected><NotFound/></Protected> }>
-                    <Route path=path!("/login") view=LoginPage/>
+                <Routes fallback=|| {
+                    view! { <Titled title=K::NotFoundTitle><Protected><NotFound/></Protected></Titled> }
+                }>
+                    <Route
+                        path=path!("/login")
+                        view=|| view! { <Titled title=K::SignInTitle><LoginPage/></Titled> }
+                    />
                     // The open programme: no account.
-                    <Route path=path!("/public") view=PublicPage/>
-                    <Route path=path!("/public/measures/:id") view=PublicMeasurePage/>
-                    <Route path=path!("/public/indicators") view=PublicIndicatorsPage/>
-                    <Route path=path!("/public/orgs") view=PublicOrgsPage/>
-                    <Route path=path!("/public/orgs/:id") view=PublicOrgPage/>
-                    <Route path=path!("/public/versions") view=PublicVersionsPage/>
-                    <Route path=path!("/public/documents") view=PublicDocumentsPage/>
-                    <Route path=path!("/") view=|| view! { <Protected><OverviewPage/></Protected> }/>
+                    <Route
+                        path=path!("/public")
+                        view=|| view! { <Titled title=K::PublicTitle><PublicPage/></Titled> }
+                    />
+                    <Route
+                        path=path!("/public/measures/:id")
+                        view=|| view! { <Titled title=K::TitleMeasure><PublicMeasurePage/></Titled> }
+                    />
+                    <Route
+                        path=path!("/public/indicators")
+                        view=|| view! { <Titled title=K::PublicIndicatorsTitle><PublicIndicatorsPage/></Titled> }
+                    />
+                    <Route
+                        path=path!("/public/orgs")
+                        view=|| view! { <Titled title=K::PublicOrgsTitle><PublicOrgsPage/></Titled> }
+                    />
+                    <Route
+                        path=path!("/public/orgs/:id")
+                        view=|| view! { <Titled title=K::PublicOrgsTitle><PublicOrgPage/></Titled> }
+                    />
+                    <Route
+                        path=path!("/public/versions")
+                        view=|| view! { <Titled title=K::PublicVersionsTitle><PublicVersionsPage/></Titled> }
+                    />
+                    <Route
+                        path=path!("/public/documents")
+                        view=|| view! { <Titled title=K::PublicDocumentsTitle><PublicDocumentsPage/></Titled> }
+                    />
+                    // The programme as signed-in users plan and monitor it.
+                    <Route
+                        path=path!("/")
+                        view=|| view! { <Titled title=K::NavOverview><Protected><OverviewPage/></Protected></Titled> }
+                    />
                     <Route
                         path=path!("/dashboard")
-                        view=|| view! { <Protected><DashboardPage/></Protected> }
+                        view=|| view! { <Titled title=K::NavDashboard><Protected><DashboardPage/></Protected></Titled> }
                     />
-                    <Route path=path!("/plan") view=|| view! { <Protected><PlanPage/></Protected> }/>
+                    <Route
+                        path=path!("/plan")
+                        view=|| view! { <Titled title=K::NavPlan><Protected><PlanPage/></Protected></Titled> }
+                    />
                     <Route
                         path=path!("/measures/new")
-                        view=|| view! { <Protected><MeasureNewPage/></Protected> }
+                        view=|| view! { <Titled title=K::MeasureTitleNew><Protected><MeasureNewPage/></Protected></Titled> }
                     />
                     <Route
                         path=path!("/measures/:id")
-                        view=|| view! { <Protected><MeasurePage/></Protected> }
+                        view=|| view! { <Titled title=K::TitleMeasure><Protected><MeasurePage/></Protected></Titled> }
                     />
                     <Route
                         path=path!("/documents")
-                        view=|| view! { <Protected><DocumentsPage/></Protected> }
+                        view=|| view! { <Titled title=K::NavDocuments><Protected><DocumentsPage/></Protected></Titled> }
                     />
-                    <Route path=path!("/import") view=|| view! { <Protected><ImportPage/></Protected> }/>
-                    <Route path=path!("/inbox") view=|| view! { <Protected><InboxPage/></Protected> }/>
+                    <Route
+                        path=path!("/import")
+                        view=|| view! { <Titled title=K::ImportTitle><Protected><ImportPage/></Protected></Titled> }
+                    />
+                    <Route
+                        path=path!("/inbox")
+                        view=|| view! { <Titled title=K::NavInbox><Protected><InboxPage/></Protected></Titled> }
+                    />
                     <Route
                         path=path!("/proposals")
-                        view=|| view! { <Protected><ProposalsPage/></Protected> }
+                        view=|| view! { <Titled title=K::NavProposals><Protected><ProposalsPage/></Protected></Titled> }
                     />
                     <Route
                         path=path!("/proposals/:id")
-                        view=|| view! { <Protected><ProposalPage/></Protected> }
+                        view=|| view! { <Titled title=K::TitleProposal><Protected><ProposalPage/></Protected></Titled> }
                     />
                     <Route
                         path=path!("/versions")
-                        view=|| view! { <Protected><VersionsPage/></Protected> }
+                        view=|| view! { <Titled title=K::NavVersions><Protected><VersionsPage/></Protected></Titled> }
                     />
                     <Route
                         path=path!("/reports")
-                        view=|| view! { <Protected><ReportsPage/></Protected> }
+                        view=|| view! { <Titled title=K::NavReports><Protected><ReportsPage/></Protected></Titled> }
                     />
                     <Route
                         path=path!("/reports/:org/:period")
-                        view=|| view! { <Protected><ReportPage/></Protected> }
+                        view=|| view! { <Titled title=K::ReportTitle><Protected><ReportPage/></Protected></Titled> }
                     />
                     <Route
                         path=path!("/indicators")
-                        view=|| view! { <Protected><IndicatorsPage/></Protected> }
+                        view=|| view! { <Titled title=K::NavIndicators><Protected><IndicatorsPage/></Protected></Titled> }
                     />
                     <Route
                         path=path!("/local-programme")
-                        view=|| view! { <Protected><LocalProgrammePage/></Protected> }
+                        view=|| view! { <Titled title=K::NavLocalProgramme><Protected><LocalProgrammePage/></Protected></Titled> }
                     />
                     <Route
                         path=path!("/territory")
-                        view=|| view! { <Protected><TerritoryPage/></Protected> }
+                        view=|| view! { <Titled title=K::NavTerritory><Protected><TerritoryPage/></Protected></Titled> }
                     />
                     <Route
                         path=path!("/account")
-                        view=|| view! { <Protected><AccountPage/></Protected> }
+                        view=|| view! { <Titled title=K::TitleAccount><Protected><AccountPage/></Protected></Titled> }
                     />
-                    <Route path=path!("/users") view=|| view! { <Protected><UsersPage/></Protected> }/>
+                    <Route
+                        path=path!("/users")
+                        view=|| view! { <Titled title=K::NavUsers><Protected><UsersPage/></Protected></Titled> }
+                    />
                 </Routes>
             </main>
         </Router>

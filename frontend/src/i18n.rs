@@ -36,7 +36,8 @@ impl I18n {
     }
 }
 
-/// Creates the language context: from localStorage, else Ukrainian; keeps `<html lang>` in step.
+/// Creates the language context: from localStorage, else Ukrainian; keeps `<html lang>` in step
+/// (each page's title follows it through `components::page::Titled`).
 pub fn provide_i18n() -> I18n {
     let lang = stored_lang().unwrap_or_default();
     let signal = RwSignal::new(lang);
@@ -48,7 +49,6 @@ pub fn provide_i18n() -> I18n {
             // Screen readers pick their voice from this attribute.
             let _ = root.set_attribute("lang", lang.code());
         }
-        doc.set_title(K::DocumentTitle.text(lang));
     });
     let i18n = I18n(signal);
     provide_context(i18n);
@@ -106,7 +106,6 @@ macro_rules! dictionary {
 }
 
 dictionary! {
-    DocumentTitle => "Обрій — програма інформатизації", "Obriy — informatization programme";
     AppName => "Обрій", "Obriy";
     AppTagline => "Програма інформатизації Дніпропетровщини 2026–2028",
         "Dnipropetrovsk region informatization programme 2026–2028";
@@ -115,6 +114,12 @@ dictionary! {
     NavOverview => "Огляд", "Overview";
     NavPlan => "План", "Plan";
     NavTerritory => "Територія", "Territory";
+    // --- Issue 13 (phones, focus, titles): the header's menu button and the pages' titles. ---
+    MenuButton => "Меню", "Menu";
+    TitleMeasure => "Захід", "Measure";
+    TitleProposal => "Пропозиція", "Proposal";
+    TitleAccount => "Обліковий запис", "Account";
+    // --- end of issue 13's block ---
     LanguageGroup => "Мова інтерфейсу", "Interface language";
     SignOut => "Вийти", "Sign out";
     SignedOut => "Ви вийшли із системи.", "You have signed out.";

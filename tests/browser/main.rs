@@ -3,6 +3,7 @@
 //! switch works; accounts, overspent report lines and decisions beyond the funding envelope.
 //! Screenshots go to target/screenshots/.
 
+mod a11y;
 mod accounts;
 mod dashboard;
 mod documents;
@@ -12,6 +13,7 @@ mod indicators;
 mod local_programmes;
 mod overspending;
 mod paper;
+mod phone;
 mod plan;
 mod proposals;
 mod public;

@@ -208,6 +208,25 @@ impl Browser {
         self.find(css).await.attr(name).await.unwrap_or(None)
     }
 
+    /// Waits until the element's attribute `name` is `want`.
+    pub async fn wait_attr(&self, css: &str, name: &str, want: &str) {
+        let started = Instant::now();
+        loop {
+            let now = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.attr(name).await.unwrap_or(None),
+                Err(_) => None,
+            };
+            if now.as_deref() == Some(want) {
+                return;
+            }
+            if started.elapsed() > WAIT {
+                self.screenshot("failure").await;
+                panic!("{css}: expected {name}={want:?}, found {now:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Saves a PNG under target/screenshots/NAME.png.
     pub async fn screenshot(&self, name: &str) {
         if let Ok(png) = self.client.screenshot().await {
@@ -248,8 +267,32 @@ impl Browser {
         b
     }
 
+    /// Opens the header's menu when it is folded behind its button (a phone's width); a wider
+    /// window shows the sections and the user as they are.
+    pub async fn open_menu(&self) {
+        let Ok(toggle) = self.client.find(Locator::Css("#menu-toggle")).await else {
+            return;
+        };
+        let folded = toggle.is_displayed().await.unwrap_or(false)
+            && toggle.attr("aria-expanded").await.ok().flatten().as_deref() == Some("false");
+        if folded {
+            toggle
+                .click()
+                .await
+                .unwrap_or_else(|e| panic!("open the menu: {e}"));
+            self.find("#site-menu.open").await;
+        }
+    }
+
+    /// Follows the header's link to `href` (through the menu on a phone).
+    pub async fn nav(&self, href: &str) {
+        self.open_menu().await;
+        self.click(&format!(".main-nav a[href=\"{href}\"]")).await;
+    }
+
     /// Signs out through the header and waits for the sign-in page.
     pub async fn sign_out(&self) {
+        self.open_menu().await;
         self.click("#sign-out").await;
         self.wait_url(|u| u.contains("/login")).await;
     }
@@ -302,7 +345,10 @@ impl Browser {
                 .client
                 .execute(
                     "const w = window.innerWidth;
-                     const wide = e => e.getBoundingClientRect().right > w + 1;
+                     const boxed = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+                       if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true; }
+                       return false; };
+                     const wide = e => e.getBoundingClientRect().right > w + 0.5 && !boxed(e);
                      return [...document.querySelectorAll('body *')]
                        .filter(e => wide(e) && ![...e.children].some(wide))
                        .slice(0, 8)

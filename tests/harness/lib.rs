@@ -2,6 +2,7 @@
 //! PostgreSQL cluster), a typed client built from `shared`, data generators and a browser driver.
 
 pub mod app;
+pub mod axe;
 pub mod browser;
 pub mod client;
 pub mod data;

@@ -1,5 +1,6 @@
 //! The page header: app name, main navigation, who is signed in (a link to their account), the
-//! language switch and sign-out.
+//! language switch and sign-out. On a phone the navigation and the user sit behind a "Меню"
+//! button (a disclosure: Escape or a chosen link closes it).
 
 use crate::api;
 use crate::components::notice::{use_notices, NoticeKind};
@@ -10,6 +11,7 @@ use crate::pages::inbox::InboxLink;
 use crate::session::use_auth;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 use shared::{ErrorCode, Lang};
 
 #[component]
@@ -17,6 +19,24 @@ pub fn Header() -> impl IntoView {
     let auth = use_auth();
     let i18n = use_i18n();
     let notices = use_notices();
+    let location = use_location();
+    // The phone menu: open or closed (on a wide screen everything shows either way).
+    let menu_open = RwSignal::new(false);
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    // Any move to another page closes it (sign-in, sign-out, the account link).
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && menu_open.get_untracked() {
+            menu_open.set(false);
+            if let Some(button) = menu_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    });
+    on_cleanup(move || escape.remove());
 
     let sign_out = Action::new_local(move |(): &()| async move {
         match api::logout().await {
@@ -63,7 +83,8 @@ pub fn Header() -> impl IntoView {
             // Everyone's own dashboard: a coordinator's district or community, else the oblast.
             let dashboard = own_scope(Some(&user)).href();
             view! {
-                <nav class="main-nav" aria-label=t(K::MainNav)>
+                // A link chosen closes the phone menu, also the current page's.
+                <nav class="main-nav" aria-label=t(K::MainNav) on:click=move |_| menu_open.set(false)>
                     <ul>
                         <li class="nav-primary">
                             <A href=dashboard attr:id="nav-dashboard">{t(K::NavDashboard)}</A>
@@ -102,22 +123,52 @@ pub fn Header() -> impl IntoView {
         }
     };
 
+    let toggle = move || {
+        auth.user().map(|_| {
+            view! {
+                <button
+                    type="button"
+                    id="menu-toggle"
+                    class="menu-toggle"
+                    aria-controls="site-menu"
+                    aria-expanded=move || menu_open.get().to_string()
+                    node_ref=menu_button
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    <span class="menu-icon" aria-hidden="true"></span>
+                    {t(K::MenuButton)}
+                </button>
+            }
+        })
+    };
+
     view! {
         <header class="topbar">
-            <a class="skip-link" href="#main">{t(K::SkipToContent)}</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>{t(K::SkipToContent)}</a>
             <div class="brand">
                 <a href="/" class="brand-name">{t(K::AppName)}</a>
                 <span class="brand-tagline">{t(K::AppTagline)}</span>
             </div>
-            {nav}
-            <div class="topbar-right">
-                {user_block}
-                <div class="lang-switch" role="group" aria-label=t(K::LanguageGroup)>
-                    {lang_button(Lang::Uk, "lang-uk", "УКР")}
-                    <span class="lang-sep" aria-hidden="true">"|"</span>
-                    {lang_button(Lang::En, "lang-en", "ENG")}
-                </div>
+            // In the order they are seen, also on a phone: the Tab key follows the eye.
+            <div class="lang-switch" role="group" aria-label=t(K::LanguageGroup)>
+                {lang_button(Lang::Uk, "lang-uk", "УКР")}
+                <span class="lang-sep" aria-hidden="true">"|"</span>
+                {lang_button(Lang::En, "lang-en", "ENG")}
+            </div>
+            {toggle}
+            <div id="site-menu" class="site-menu" class:open=move || menu_open.get()>
+                {nav}
+                <div class="topbar-user">{user_block}</div>
             </div>
         </header>
+    }
+}
+
+/// The skip link focuses the page's content itself (the router would only change the address).
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    crate::components::field::focus("main");
+    if let Some(main) = document().get_element_by_id("main") {
+        main.scroll_into_view();
     }
 }

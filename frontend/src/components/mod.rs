@@ -18,6 +18,8 @@ pub mod measure_form;
 pub mod measure_history;
 pub mod measure_status;
 pub mod notice;
+pub mod page;
 pub mod protected;
 pub mod resource_view;
+pub mod scroll_boxes;
 pub mod source_table;

@@ -156,17 +156,19 @@ fn Tile(tile: IndicatorTile, year: Year) -> impl IntoView {
             {chart}
             <details class="tile-numbers">
                 <summary>{t(K::DashTrendNumbers)}</summary>
-                <table class="data-table compact">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t(K::DashQuarterCol)}</th>
-                            <th scope="col" class="num">{t(K::DashActual)}</th>
-                            <th scope="col" class="num">{t(K::DashExpected)}</th>
-                            <th scope="col">{t(K::StateLabel)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <div class="table-scroll">
+                    <table class="data-table compact">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t(K::DashQuarterCol)}</th>
+                                <th scope="col" class="num">{t(K::DashActual)}</th>
+                                <th scope="col" class="num">{t(K::DashExpected)}</th>
+                                <th scope="col">{t(K::StateLabel)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
             </details>
         </li>
     }

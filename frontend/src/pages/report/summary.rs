@@ -97,7 +97,9 @@ pub fn ReportSummary(page: PageState) -> impl IntoView {
                     {move || period_label(period, i18n.lang())}
                 </h1>
                 <div class="report-top">
-                    <dl class="passport-list card" id="report-summary">
+                    // The version is the save counter that guards against lost updates: the
+                    // page keeps it for the server, people are not shown it.
+                    <dl class="passport-list card" id="report-summary" data-version=r.version.to_string()>
                         <div>
                             <dt>{t(K::Organisation)}</dt>
                             <dd id="report-org">
@@ -132,10 +134,6 @@ pub fn ReportSummary(page: PageState) -> impl IntoView {
                         <div>
                             <dt>{t(K::ReportDueCol)}</dt>
                             <dd id="report-due">{move || date_text(status.due, i18n.lang())}</dd>
-                        </div>
-                        <div>
-                            <dt>{t(K::Version)}</dt>
-                            <dd id="report-version">{r.version}</dd>
                         </div>
                     </dl>
                     <section class="card report-deadlines" id="report-deadlines" aria-labelledby="deadlines-title">
