@@ -1,6 +1,7 @@
 //! axe-core's WCAG 2.0/2.1 A and AA rules on the main pages, at a phone's width (375 px) and a
 //! laptop's (1366 px): the sign-in page, the overview, the plan, a measure, proposals, the
-//! reporting calendar, a report's form, the dashboard, the inbox and the open programme.
+//! reporting calendar, a report's form, the dashboard, the inbox and every page of the open
+//! programme.
 
 use super::{runtime, PIDHORODNE};
 use obriy_tests::axe;
@@ -40,6 +41,26 @@ pub fn signed_in_pages(app: &TestApp) -> Vec<Page> {
     ]
 }
 
+/// The open programme's pages, as an anonymous visitor sees them: the passport, a measure,
+/// indicators, the map of communities, a community, the plan's history, published documents.
+fn public_pages(app: &TestApp) -> Vec<Page> {
+    let community = Client::demo(app, "community.pidhorodne");
+    let org = org_by_code(&community.orgs().expect("orgs"), PIDHORODNE);
+    let measure = community.report(org, "2026-Q3").expect("Q3").measures[0].measure_id;
+    vec![
+        page("/public", "#public-totals"),
+        page(
+            format!("/public/measures/{measure}"),
+            "#public-measure-name",
+        ),
+        page("/public/indicators", "#public-indicators"),
+        page("/public/orgs", "#public-orgs"),
+        page(format!("/public/orgs/{org}"), "#public-org-name"),
+        page("/public/versions", "#public-versions-title"),
+        page("/public/documents", "#public-documents-title"),
+    ]
+}
+
 /// Opens `p` and waits for its data.
 pub async fn open(b: &Browser, p: &Page) {
     b.goto(&p.path).await;
@@ -62,7 +83,7 @@ fn the_main_pages_break_no_wcag_a_or_aa_rule_on_a_phone_or_a_laptop() {
     let app = spawn_app(DbKind::Sqlite, true);
     let signed_in = signed_in_pages(&app);
     let sign_in = page("/login", "#login-submit");
-    let public = page("/public", "#public-totals");
+    let public = public_pages(&app);
     let mut found = Vec::new();
     runtime().block_on(async {
         let b = Browser::open(&app.url).await;
@@ -74,7 +95,9 @@ fn the_main_pages_break_no_wcag_a_or_aa_rule_on_a_phone_or_a_laptop() {
                 found.extend(check(&b, p, width).await);
             }
             b.sign_out().await;
-            found.extend(check(&b, &public, width).await);
+            for p in &public {
+                found.extend(check(&b, p, width).await);
+            }
         }
         b.close().await;
     });

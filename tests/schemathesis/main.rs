@@ -82,7 +82,10 @@ fn run(kind: DbKind, login: &str) {
              response_schema_conformance",
         ])
         .args(["--max-time", &seconds.to_string()])
-        .args(["--workers", "2", "--request-timeout", "20"])
+        // One worker: with two, CPython 3.11 sometimes fails inside hypothesis with "AST
+        // constructor recursion depth mismatch" (ast.parse from two threads at once), an error
+        // of the tool, not of the API.
+        .args(["--workers", "1", "--request-timeout", "20"])
         .args(["--generation-database", "none", "--no-color"])
         .arg("--report-dir")
         .arg(reports.path())
