@@ -56,17 +56,25 @@ fn the_department_produces_the_quarterly_report_with_executors_missing() {
         }
         b.screenshot("documents-desktop").await;
 
-        b.click("#download-quarterly-pdf").await;
-        let (name, pdf) = b.downloaded(".pdf", "#download-quarterly-pdf-ready").await;
+        let (name, pdf) = b
+            .made_and_downloaded(
+                "#download-quarterly-pdf",
+                "#download-quarterly-pdf-ready",
+                ".pdf",
+            )
+            .await;
         assert!(name.starts_with("obriy-quarterly-"), "{name}");
         let words = pdf_text(&pdf);
         assert!(
             words.contains("ПРОЄКТ")
                 && words.contains(missing[0].split_whitespace().next().expect("word"))
         );
-        b.click("#download-quarterly-xlsx").await;
         let (_, xlsx) = b
-            .downloaded(".xlsx", "#download-quarterly-xlsx-ready")
+            .made_and_downloaded(
+                "#download-quarterly-xlsx",
+                "#download-quarterly-xlsx-ready",
+                ".xlsx",
+            )
             .await;
         assert!(
             xlsx_sheets(&xlsx).len() >= 3,
@@ -78,8 +86,9 @@ fn the_department_produces_the_quarterly_report_with_executors_missing() {
         b.wait_url(|u| u.contains("source=oblast")).await;
         b.select("#documents-lang", "en").await;
         b.wait_url(|u| u.contains("lang=en")).await;
-        b.click("#download-annual-pdf").await;
-        let (name, pdf) = b.downloaded(".pdf", "#download-annual-pdf-ready").await;
+        let (name, pdf) = b
+            .made_and_downloaded("#download-annual-pdf", "#download-annual-pdf-ready", ".pdf")
+            .await;
         assert!(name.contains("-oblast."), "{name}");
         assert!(pdf_text(&pdf).contains("Annual progress report"));
         // Published as it is now: the open portal lists it, in its language and source. (The
@@ -152,8 +161,9 @@ fn a_community_produces_its_own_report() {
         );
         b.assert_fits("a community's documents at 390 px").await;
         b.screenshot("documents-community-phone").await;
-        b.click("#download-report-pdf").await;
-        let (_, pdf) = b.downloaded(".pdf", "#download-report-pdf-ready").await;
+        let (_, pdf) = b
+            .made_and_downloaded("#download-report-pdf", "#download-report-pdf-ready", ".pdf")
+            .await;
         assert!(pdf_text(&pdf).contains("Підгородненська"));
         b.close().await;
     });

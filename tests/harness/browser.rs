@@ -415,6 +415,30 @@ impl Browser {
         }
     }
 
+    /// Clicks a button that makes a file (`button`), waits for the page's link to the made file
+    /// (`ready`) and answers the download. A click that did not take (the page moved under it
+    /// on a loaded machine) is repeated every ten seconds while no link shows; a button still
+    /// busy making the file is disabled, so a repeat changes nothing.
+    pub async fn made_and_downloaded(
+        &self,
+        button: &str,
+        ready: &str,
+        suffix: &str,
+    ) -> (String, Vec<u8>) {
+        let started = Instant::now();
+        self.click(button).await;
+        let mut clicked = Instant::now();
+        while !self.exists(ready).await && started.elapsed() < Duration::from_secs(60) {
+            if clicked.elapsed() > Duration::from_secs(10) {
+                self.scroll_to(button).await;
+                self.click(button).await;
+                clicked = Instant::now();
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        self.downloaded(suffix, ready).await
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
