@@ -51,6 +51,17 @@ fn fill(book: &[u8], report: &shared::api::reports::Report, bad: bool) -> Vec<u8
     })
 }
 
+/// Chooses the file on the import page, uploads it and waits for its preview.
+async fn upload(b: &Browser, file: &tempfile::TempPath) {
+    b.fill("#import-file", &file.to_string_lossy()).await;
+    b.click("#import-submit").await;
+    b.wait_url(|u| u.contains("job=")).await;
+    b.wait_text("#import-state", "the check's end", |t| {
+        t.to_lowercase().contains("чекає")
+    })
+    .await;
+}
+
 fn temp_file(bytes: &[u8], name: &str) -> tempfile::TempPath {
     let mut f = tempfile::Builder::new()
         .suffix(name)
@@ -82,13 +93,7 @@ fn a_community_reports_its_quarter_from_excel() {
 
         // Filled offline with one bad cell: the row and the cell are named, nothing is saved.
         let first = temp_file(&fill(&book, &report, true), "-q3.xlsx");
-        b.fill("#import-file", &first.to_string_lossy()).await;
-        b.click("#import-submit").await;
-        b.wait_url(|u| u.contains("job=")).await;
-        b.wait_text("#import-state", "the check's end", |t| {
-            t.to_lowercase().contains("чекає")
-        })
-        .await;
+        upload(&b, &first).await;
         let issues = b.text("#import-issues").await;
         assert!(
             issues.contains("Майже готово") && issues.contains("Заходи"),
@@ -111,13 +116,7 @@ fn a_community_reports_its_quarter_from_excel() {
         b.wait_url(|u| u.ends_with("/import")).await;
         b.click("#import-kind-report").await;
         b.select("#import-period", "2026-Q3").await;
-        b.fill("#import-file", &second.to_string_lossy()).await;
-        b.click("#import-submit").await;
-        b.wait_url(|u| u.contains("job=")).await;
-        b.wait_text("#import-state", "the check's end", |t| {
-            t.to_lowercase().contains("чекає")
-        })
-        .await;
+        upload(&b, &second).await;
         assert!(!b.exists("#import-issues").await, "no problems left");
 
         // At a phone's width, in English.
@@ -209,13 +208,7 @@ fn a_community_edits_its_plan_in_excel() {
         let file = temp_file(&edited, "-plan.xlsx");
         b.click("#plan-import").await;
         b.wait_url(|u| u.ends_with("/import")).await;
-        b.fill("#import-file", &file.to_string_lossy()).await;
-        b.click("#import-submit").await;
-        b.wait_url(|u| u.contains("job=")).await;
-        b.wait_text("#import-state", "the check's end", |t| {
-            t.to_lowercase().contains("чекає")
-        })
-        .await;
+        upload(&b, &file).await;
         let changes = b.text("#import-changes").await;
         assert!(
             changes.contains("4\u{a0}321,5") || changes.contains("4 321,5"),
@@ -311,14 +304,8 @@ fn the_department_sets_a_community_target_in_excel() {
             set(s, own + 1, target, V::s("сто"));
         });
         let file = temp_file(&edited, "-targets.xlsx");
-        b.fill("#import-file", &file.to_string_lossy()).await;
         b.screenshot("import-targets-form").await;
-        b.click("#import-submit").await;
-        b.wait_url(|u| u.contains("job=")).await;
-        b.wait_text("#import-state", "the check's end", |t| {
-            t.to_lowercase().contains("чекає")
-        })
-        .await;
+        upload(&b, &file).await;
         let changes = b.text("#import-changes").await;
         assert!(changes.contains("52,5"), "{changes}");
         assert!(changes.contains("Підгородненська"), "{changes}");
