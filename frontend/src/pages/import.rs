@@ -121,16 +121,18 @@ fn UploadForm() -> impl IntoView {
         };
         upload.dispatch_local((start, file));
     };
-    let periods = ReportPeriod::all()
-        .into_iter()
-        .map(|p| {
-            view! {
-                <option value=p.to_string() selected=move || period.get() == p>
-                    {move || period_label(p, i18n.lang())}
-                </option>
-            }
-        })
-        .collect_view();
+    let periods = move || {
+        ReportPeriod::all()
+            .into_iter()
+            .map(|p| {
+                view! {
+                    <option value=p.to_string() selected=move || period.get() == p>
+                        {move || period_label(p, i18n.lang())}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
     let org_select = move || {
         (own_org.is_none()).then(|| {
             view! {
@@ -218,7 +220,7 @@ fn UploadForm() -> impl IntoView {
                             if let Ok(p) = ReportPeriod::parse(&event_target_value(&ev)) {
                                 period.set(p);
                             }
-                        }>{periods.clone()}</select>
+                        }>{periods()}</select>
                     </div>
                 </div>
             })}
