@@ -61,6 +61,9 @@ impl Browser {
                 },
             }),
         );
+        // A question the app asks (leaving unsaved edits) is answered "yes" unless a test reads it
+        // first, as the journeys written before it expect.
+        caps.insert("unhandledPromptBehavior".into(), "accept".into());
         let started = Instant::now();
         let client = loop {
             match ClientBuilder::native()
@@ -437,6 +440,32 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
         self.downloaded(suffix, ready).await
+    }
+
+    /// Runs a script in the page and answers what it returns, as text.
+    pub async fn js(&self, script: &str) -> String {
+        match self.client.execute(script, vec![]).await {
+            Ok(serde_json::Value::String(s)) => s,
+            Ok(v) => v.to_string(),
+            Err(e) => panic!("script {script}: {e}"),
+        }
+    }
+
+    /// Waits until the page's service worker controls it (so what it loads from now on is kept
+    /// for a visit without a connection).
+    pub async fn wait_service_worker(&self) {
+        let started = Instant::now();
+        while self
+            .js("return String(!!(navigator.serviceWorker && navigator.serviceWorker.controller))")
+            .await
+            != "true"
+        {
+            if started.elapsed() > Duration::from_secs(30) {
+                self.screenshot("failure-service-worker").await;
+                panic!("the service worker never took the page over");
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
     }
 
     pub async fn close(mut self) {
