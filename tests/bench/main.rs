@@ -11,11 +11,13 @@
 //!
 //! Options: `--pg` (a throwaway PostgreSQL cluster instead of SQLite), `--seconds N` per endpoint
 //! (default 5), `--clients N` (default 64), `--endpoints` (only the endpoint table), `--excel`
-//! (only the dataset and the Excel figures).
+//! (only the dataset and the Excel figures), `--web` (only the app's load times in Chromium over a
+//! throttled link, `web.rs`; the full run starts with them).
 
 mod documents;
 mod excel;
 mod resources;
+mod web;
 
 use diesel::connection::SimpleConnection;
 use diesel::RunQueryDsl;
@@ -39,6 +41,8 @@ struct Options {
     endpoints_only: bool,
     /// `--excel`: only the dataset and the Excel figures.
     excel_only: bool,
+    /// `--web`: only the throttled load times of the app.
+    web_only: bool,
     seconds: u64,
     clients: usize,
 }
@@ -56,6 +60,7 @@ fn options() -> Options {
         pg: args.iter().any(|a| a == "--pg"),
         endpoints_only: args.iter().any(|a| a == "--endpoints"),
         excel_only: args.iter().any(|a| a == "--excel"),
+        web_only: args.iter().any(|a| a == "--web"),
         seconds: value("--seconds", 5),
         clients: usize::try_from(value("--clients", 64)).unwrap_or(64),
     }
@@ -63,7 +68,11 @@ fn options() -> Options {
 
 fn main() -> anyhow::Result<()> {
     let opts = options();
+    if opts.web_only {
+        return web::run();
+    }
     if !opts.endpoints_only && !opts.excel_only {
+        web::run()?;
         resources::run(if opts.pg {
             obriy_tests::DbKind::Postgres
         } else {

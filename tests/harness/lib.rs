@@ -4,6 +4,7 @@
 pub mod app;
 pub mod axe;
 pub mod browser;
+pub mod cdp;
 pub mod client;
 pub mod data;
 pub mod documents;

@@ -13,7 +13,8 @@ usage: cargo xtask <command>
   run         build the app and the server, start Obriy on embedded SQLite with demo data
   test        run every test: format, clippy, unit, API (SQLite and PostgreSQL), schemathesis,
               browser
-  bench       load-test the plan and roll-up endpoints on a 10x dataset
+  bench       the app's load times over a throttled link (--web: only those), then load-test
+              the plan, roll-up and public endpoints on a 10x dataset (--endpoints, --excel)
   build-web   build the wasm app into dist/ only
 ";
 
@@ -55,7 +56,6 @@ pub fn cargo() -> Command {
 }
 
 fn run() -> Result<()> {
-    setup::wasm_target()?;
     web::build(web::Profile::Release)?;
     sh(cargo().args(["build", "--release", "-p", "obriy-backend"]))?;
     let mut cmd = Command::new(root().join("target/release/obriy"));
@@ -103,6 +103,11 @@ fn test(extra: &[String]) -> Result<()> {
 }
 
 fn bench(extra: &[String]) -> Result<()> {
+    // The load times in a browser (all but `--endpoints` and `--excel`) need the built app.
+    if !extra.iter().any(|a| a == "--endpoints" || a == "--excel") {
+        setup::test_packages()?;
+        web::build(web::Profile::Release)?;
+    }
     sh(cargo()
         .args([
             "run",

@@ -17,6 +17,7 @@ const BINARYEN: &str = "binaryen@132.0.0";
 
 pub fn build(profile: Profile) -> Result<PathBuf> {
     let started = Instant::now();
+    crate::setup::wasm_target()?;
     let (cargo_profile, dir) = match profile {
         Profile::Release => ("wasm-release", "wasm-release"),
     };
@@ -68,7 +69,9 @@ pub fn build(profile: Profile) -> Result<PathBuf> {
     let style_name = hashed(&dist.join("style.css"))?;
     let index = std::fs::read_to_string(root().join("frontend/index.html"))?
         .replace("__STYLE__", &format!("/{style_name}"))
-        .replace("__BOOT__", &format!("/{boot_name}"));
+        .replace("__BOOT__", &format!("/{boot_name}"))
+        .replace("__JS__", &format!("/pkg/{js_name}"))
+        .replace("__WASM__", &format!("/pkg/{wasm_name}"));
     std::fs::write(dist.join("index.html"), index)?;
     std::fs::copy(
         root().join("frontend/favicon.svg"),
