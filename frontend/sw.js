@@ -1,6 +1,7 @@
 // Obriy's service worker: keeps the app shell and the last answer of each read the user opened,
 // so the app opens without a connection (and says so). The build (xtask/src/web.rs) puts the
-// shell's hashed file names in place of __SHELL__; a new build is a new worker with a new cache.
+// shell's hashed file names in place of the list's placeholder below; a new build is a new worker
+// with a new cache.
 //
 // - The shell (index.html at "/", boot, wasm-bindgen glue, wasm, style, favicon) is stored at
 //   install; page addresses are answered from the network, else from the stored index.html.

@@ -11,6 +11,7 @@ use obriy_tests::data::org_by_code;
 use obriy_tests::proxy::Proxy;
 use obriy_tests::{spawn_app, Client, DbKind};
 use shared::api::reports::{ExecutionStatus, ReportStage};
+use std::time::Duration;
 
 /// The browser's way to the server, through a link the test can cut.
 fn link(app: &obriy_tests::TestApp) -> (Proxy, String) {
@@ -67,7 +68,11 @@ fn a_report_written_on_a_phone_survives_a_lost_connection_and_a_reload_and_is_su
 
         // A reload without a connection: the service worker serves the app and the report as
         // last seen; the draft is offered back with the time it was typed.
-        c.client.refresh().await.expect("reload");
+        // The browser asks first (unsaved edits); the user reloads anyway.
+        let _ = tokio::time::timeout(Duration::from_secs(20), c.client.refresh()).await;
+        if c.client.get_alert_text().await.is_ok() {
+            c.client.accept_alert().await.expect("reload anyway");
+        }
         c.find("#report-stage[data-stage=\"none\"]").await;
         c.find("#offline-indicator").await;
         let offer = c

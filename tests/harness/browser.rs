@@ -442,30 +442,40 @@ impl Browser {
         self.downloaded(suffix, ready).await
     }
 
-    /// Runs a script in the page and answers what it returns, as text.
+    /// What a short script answers, as text.
     pub async fn js(&self, script: &str) -> String {
-        match self.client.execute(script, vec![]).await {
-            Ok(serde_json::Value::String(s)) => s,
-            Ok(v) => v.to_string(),
-            Err(e) => panic!("script {script}: {e}"),
+        let v = self
+            .client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("{script}: {e}"));
+        v.as_str().map_or_else(|| v.to_string(), str::to_string)
+    }
+
+    /// Waits until a script's answer is `want` (half a minute at most).
+    pub async fn wait_js(&self, script: &str, want: &str) {
+        let started = Instant::now();
+        loop {
+            let now = self.js(script).await;
+            if now == want {
+                return;
+            }
+            if started.elapsed() > WAIT * 2 {
+                self.screenshot("failure").await;
+                panic!("{script}: expected {want:?}, found {now:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
 
     /// Waits until the page's service worker controls it (so what it loads from now on is kept
     /// for a visit without a connection).
     pub async fn wait_service_worker(&self) {
-        let started = Instant::now();
-        while self
-            .js("return String(!!(navigator.serviceWorker && navigator.serviceWorker.controller))")
-            .await
-            != "true"
-        {
-            if started.elapsed() > Duration::from_secs(30) {
-                self.screenshot("failure-service-worker").await;
-                panic!("the service worker never took the page over");
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+        self.wait_js(
+            "return String(!!(navigator.serviceWorker && navigator.serviceWorker.controller))",
+            "true",
+        )
+        .await;
     }
 
     pub async fn close(mut self) {

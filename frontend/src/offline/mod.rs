@@ -215,7 +215,13 @@ mod tests {
         assert_eq!(uk(11), "11 змін чекають на зв’язок");
         assert_eq!(uk(21), "21 зміна чекає на зв’язок");
         assert_eq!(uk(24), "24 зміни чекають на зв’язок");
-        assert_eq!(waiting_text(1, Lang::En), "1 change waiting for the connection");
-        assert_eq!(waiting_text(3, Lang::En), "3 changes waiting for the connection");
+        assert_eq!(
+            waiting_text(1, Lang::En),
+            "1 change waiting for the connection"
+        );
+        assert_eq!(
+            waiting_text(3, Lang::En),
+            "3 changes waiting for the connection"
+        );
     }
 }
