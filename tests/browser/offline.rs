@@ -11,6 +11,7 @@ use obriy_tests::data::org_by_code;
 use obriy_tests::proxy::Proxy;
 use obriy_tests::{spawn_app, Client, DbKind};
 use shared::api::reports::{ExecutionStatus, ReportStage};
+use shared::IndicatorUnit;
 use std::time::Duration;
 
 /// The browser's way to the server, through a link the test can cut.
@@ -42,6 +43,20 @@ fn a_report_written_on_a_phone_survives_a_lost_connection_and_a_reload_and_is_su
     let spent = format!("#spent-{mid}-{}", source.as_str());
     let narrative_id = format!("#narrative-{mid}");
     let narrative = "Закуплено обладнання для ЦНАП; навчено двох адміністраторів.";
+    let figures: Vec<(shared::IndicatorId, String)> = blank
+        .values
+        .iter()
+        .map(|v| {
+            let figure = v.previous.map_or_else(
+                || match v.unit {
+                    IndicatorUnit::Percent | IndicatorUnit::Points => "40".to_string(),
+                    _ => "80".to_string(),
+                },
+                |p| p.normalize().to_string().replace('.', ","),
+            );
+            (v.indicator_id, figure)
+        })
+        .collect();
     let page = format!("/reports/{org}/2026-Q3");
     let (proxy, base) = link(&app);
     let rt = runtime();
@@ -64,6 +79,10 @@ fn a_report_written_on_a_phone_survives_a_lost_connection_and_a_reload_and_is_su
         cut(&c, &proxy, true).await;
         c.find("#offline-indicator").await;
         c.fill(&spent, "12,5").await;
+        // Every indicator's value (the last quarter's where there is one: no comment needed).
+        for (id, figure) in &figures {
+            c.fill(&format!("#value-{id}"), figure).await;
+        }
         c.screenshot("offline-report-typing-390").await;
 
         // A reload without a connection: the service worker serves the app and the report as
@@ -150,6 +169,10 @@ fn a_report_written_on_a_phone_survives_a_lost_connection_and_a_reload_and_is_su
         .expect("the measure");
     assert_eq!(m.narrative, narrative);
     assert_eq!(m.status, Some(ExecutionStatus::Done));
+    assert!(
+        submitted.values.iter().all(|v| v.value.is_some()),
+        "every value typed offline was sent"
+    );
     assert_eq!(
         m.lines.iter().find(|l| l.source == source).map(|l| l.spent),
         Some(shared::Amount::parse("12,5").expect("amount"))
