@@ -16,3 +16,11 @@ try {
 }
 
 init({ module_or_path: '__WASM__' });
+
+// The service worker keeps the app shell and the last data opened, so the app opens offline
+// (frontend/sw.js). Registered once the page has loaded, so its downloads do not compete.
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {});
+  });
+}

@@ -1,5 +1,6 @@
 //! The built app's files: the page at every address the app routes (revalidated on each visit),
-//! and the files it loads, named by their content's hash, sent precompressed and cached for a year.
+//! and the files it loads, named by their content's hash, sent precompressed and cached for a year;
+//! the service worker at `/sw.js`, revalidated like the page.
 
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -20,6 +21,11 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 pub fn spa(cfg: &mut web::ServiceConfig, dir: PathBuf) {
     let index = dir.join("index.html");
     cfg.route("/", web::get().to(page(index.clone())));
+    let worker = dir.join("sw.js");
+    cfg.route(
+        "/sw.js",
+        web::get().to(move || std::future::ready(service_worker(&worker))),
+    );
     // Only names with a content hash reach this route; everything else is the file service's
     // (which keeps requests inside the folder) or the page.
     for (pattern, sub) in [
@@ -102,6 +108,19 @@ fn hashed_file(req: &HttpRequest, folder: &Path, name: &str) -> Option<HttpRespo
         response.insert_header((header::CONTENT_ENCODING, coding));
     }
     Some(response.body(bytes))
+}
+
+/// The service worker (built with the app): revalidated on every visit, so a new build's worker
+/// replaces the old one at once; its scope is the whole app.
+fn service_worker(path: &Path) -> HttpResponse {
+    match std::fs::read(path) {
+        Ok(js) => HttpResponse::Ok()
+            .content_type("text/javascript; charset=utf-8")
+            .insert_header((header::CACHE_CONTROL, "no-cache"))
+            .insert_header(("Service-Worker-Allowed", "/"))
+            .body(js),
+        Err(_) => HttpResponse::NotFound().finish(),
+    }
 }
 
 fn index_html(req: &HttpRequest, index: &Path) -> HttpResponse {

@@ -86,10 +86,12 @@ impl Application {
 /// use HTTPS only.
 /// Only the app's own scripts and its wasm run (no inline script, no eval); styles and images
 /// are the app's own (inline style attributes allowed: the app sets some), data goes only to
-/// this server, and no other site may frame it or receive its forms.
+/// this server, the service worker is the app's own, and no other site may frame it or receive
+/// its forms.
 pub const CONTENT_SECURITY_POLICY: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
      style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+     worker-src 'self'; \
      object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 fn security_headers(secure: bool) -> DefaultHeaders {

@@ -56,6 +56,21 @@ fn network_error() -> ApiErrorBody {
     }
 }
 
+/// The header frontend/sw.js puts on an answer it kept from an earlier visit.
+const OFFLINE_HEADER: &str = "x-obriy-offline";
+
+/// Whether a call failed because the server could not be reached (nothing was done there).
+pub fn is_network_error(e: &ApiErrorBody) -> bool {
+    *e == network_error()
+}
+
+/// Whether the server answers now (never from the service worker's cache).
+pub async fn health() -> bool {
+    send(request(ep::HEALTH, &ep::HEALTH.url(&[])).build())
+        .await
+        .is_ok()
+}
+
 /// A 2xx answer whose body is not what this version of the app expects.
 fn unreadable_response() -> ApiErrorBody {
     ApiErrorBody {
@@ -82,7 +97,16 @@ fn with_defaults(builder: RequestBuilder, write: bool) -> RequestBuilder {
 /// Sends and maps a non-2xx answer to the server's error body (or one made from the status).
 async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiErrorBody> {
     let request = request.map_err(|_| ApiErrorBody::new(ErrorCode::BadRequest))?;
-    let response = request.send().await.map_err(|_| network_error())?;
+    let response = request.send().await.map_err(|_| {
+        crate::offline::lost();
+        network_error()
+    })?;
+    // The service worker marks an answer it gave from its cache for want of a network.
+    if response.headers().get(OFFLINE_HEADER).is_some() {
+        crate::offline::lost();
+    } else {
+        crate::offline::reached();
+    }
     if response.ok() {
         return Ok(response);
     }

@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
     provide_i18n();
     provide_notices();
     provide_auth();
+    crate::offline::provide_connection();
     provide_live_events();
     provide_inbox_changed();
     keep_scroll_boxes_reachable();

@@ -1090,6 +1090,26 @@ dictionary! {
     // Presence
     AlsoHere => "Зараз тут також:", "Also here now:";
     PresenceEditing => "редагує", "editing";
+    // --- Issue 13, offline: the connection strip, drafts, the save queue, leaving a page. ---
+    Offline => "Немає зв’язку: показано збережене на цьому пристрої", "Offline: showing what this device kept";
+    QueueOne => "зміна чекає на зв’язок", "change waiting for the connection";
+    QueueFew => "зміни чекають на зв’язок", "changes waiting for the connection";
+    QueueMany => "змін чекають на зв’язок", "changes waiting for the connection";
+    QueueSending => "Надсилання збережених змін…", "Sending the saved changes…";
+    QueueRefused => "Сервер не прийняв збережену без зв’язку зміну.", "The server did not accept a change saved offline.";
+    QueueOpen => "Відкрити", "Open";
+    DraftFound => "У вас є незбережені зміни від", "You have unsaved changes from";
+    DraftRestore => "Відновити", "Restore";
+    DraftDiscard => "Відкинути", "Discard";
+    SavedOffline => "Немає зв’язку: зміни збережено на цьому пристрої й буде надіслано, щойно зв’язок відновиться.",
+        "No connection: the changes are kept on this device and will be sent when the connection returns.";
+    SaveWaiting => "Ваші зміни збережено на цьому пристрої й чекають на зв’язок.",
+        "Your changes are kept on this device and wait for the connection.";
+    SubmitOffline => "Немає зв’язку: звіт збережено на цьому пристрої. Подайте його, коли зв’язок відновиться.",
+        "No connection: the report is kept on this device. Submit it when the connection returns.";
+    SavedFromQueue => "Зміни, збережені без зв’язку, надіслано.", "The changes saved offline have been sent.";
+    LeaveUnsaved => "На сторінці є незбережені зміни. Піти з неї?", "This page has unsaved changes. Leave it?";
+    // --- end of the offline block ---
 
     // Not found
     NotFoundTitle => "Сторінку не знайдено", "Page not found";

@@ -6,6 +6,7 @@ mod components;
 mod format;
 mod i18n;
 mod live;
+mod offline;
 mod pages;
 mod session;
 #[cfg(test)]

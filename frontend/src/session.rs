@@ -92,6 +92,7 @@ impl Auth {
     /// Forgets the session locally, e.g. after sign-out or when the server says it expired.
     pub fn signed_out(self) {
         api::set_csrf_token(None);
+        crate::offline::forget_cached_data();
         if self
             .0
             .with_untracked(|s| !matches!(s, AuthState::SignedOut | AuthState::LoggedOut))
@@ -103,6 +104,7 @@ impl Auth {
     /// After a deliberate sign-out.
     pub fn logged_out(self) {
         api::set_csrf_token(None);
+        crate::offline::forget_cached_data();
         self.0.set(AuthState::LoggedOut);
     }
 

@@ -131,3 +131,28 @@ fn personal_answers_are_not_stored_and_https_is_remembered() {
         .get("strict-transport-security")
         .is_some_and(|v| v.contains("max-age=31536000")));
 }
+
+#[test]
+fn the_service_worker_is_revalidated_scoped_to_the_app_and_allowed_by_the_policy() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("index.html"),
+        "<!doctype html><title>Обрій</title>",
+    )
+    .expect("index");
+    std::fs::write(dir.path().join("sw.js"), "// the worker\n").expect("worker");
+    let app = obriy_tests::spawn_app_with(obriy_tests::DbKind::Sqlite, false, |s| {
+        s.static_dir = dir.path().to_path_buf();
+    });
+    let (status, headers) = Client::anonymous(&app).head_of("/sw.js");
+    assert_eq!(status, 200);
+    // A new build's worker replaces the old one at the next visit.
+    assert_eq!(headers["cache-control"], "no-cache");
+    assert!(
+        headers["content-type"].starts_with("text/javascript"),
+        "{headers:?}"
+    );
+    assert_eq!(headers["service-worker-allowed"], "/");
+    let csp = &headers["content-security-policy"];
+    assert!(csp.contains("worker-src 'self'"), "{csp}");
+}

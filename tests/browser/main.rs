@@ -11,6 +11,7 @@ mod envelope;
 mod imports;
 mod indicators;
 mod local_programmes;
+mod offline;
 mod overspending;
 mod paper;
 mod phone;

@@ -8,39 +8,12 @@ use super::runtime;
 use obriy_tests::axe;
 use obriy_tests::browser::Browser;
 use obriy_tests::{spawn_app, DbKind};
-use std::time::{Duration, Instant};
 
 const ESCAPE: &str = "\u{E00C}";
 const ENTER: &str = "\u{E007}";
 
-/// What a short script answers, as text.
-async fn js(b: &Browser, script: &str) -> String {
-    let v = b
-        .client
-        .execute(script, vec![])
-        .await
-        .unwrap_or_else(|e| panic!("{script}: {e}"));
-    v.as_str().map_or_else(|| v.to_string(), str::to_string)
-}
-
 async fn displayed(b: &Browser, css: &str) -> bool {
     b.find(css).await.is_displayed().await.unwrap_or(false)
-}
-
-/// Waits until `what` (a script's answer) is `want`.
-async fn wait_js(b: &Browser, script: &str, want: &str) {
-    let started = Instant::now();
-    loop {
-        let now = js(b, script).await;
-        if now == want {
-            return;
-        }
-        if started.elapsed() > Duration::from_secs(15) {
-            b.screenshot("failure").await;
-            panic!("{script}: expected {want:?}, found {now:?}");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 const FOCUSED: &str = "const a = document.activeElement; \
@@ -56,7 +29,7 @@ fn on_a_phone_the_sections_fold_behind_a_menu_and_focus_follows_the_pages() {
         b.set_width(390).await;
         b.sign_in("community.pidhorodne").await;
         b.find("#envelope").await;
-        wait_js(&b, TITLE, "Огляд — Обрій").await;
+        b.wait_js(TITLE, "Огляд — Обрій").await;
 
         // Folded: one short row with the name, the language switch and the button.
         let toggle = "#menu-toggle";
@@ -69,19 +42,18 @@ fn on_a_phone_the_sections_fold_behind_a_menu_and_focus_follows_the_pages() {
             Some("site-menu")
         );
         assert_eq!(
-            js(&b, "return document.querySelector('#menu-toggle').tagName").await,
+            b.js("return document.querySelector('#menu-toggle').tagName")
+                .await,
             "BUTTON"
         );
         assert!(!displayed(&b, ".main-nav").await);
         assert!(!displayed(&b, "#sign-out").await);
         assert!(displayed(&b, "#lang-en").await);
-        let height: f64 = js(
-            &b,
-            "return String(document.querySelector('.topbar').getBoundingClientRect().height)",
-        )
-        .await
-        .parse()
-        .expect("a height");
+        let height: f64 = b
+            .js("return String(document.querySelector('.topbar').getBoundingClientRect().height)")
+            .await
+            .parse()
+            .expect("a height");
         assert!(
             height <= 64.0,
             "the header takes {height} px of an 844 px screen"
@@ -112,13 +84,13 @@ fn on_a_phone_the_sections_fold_behind_a_menu_and_focus_follows_the_pages() {
             Some("false")
         );
         assert!(!displayed(&b, ".main-nav").await);
-        assert_eq!(js(&b, FOCUSED).await, "button#menu-toggle");
+        assert_eq!(b.js(FOCUSED).await, "button#menu-toggle");
 
         // A chosen link closes the menu; the new page has its title and the focus on its heading.
         b.click(toggle).await;
         b.click("#nav-local-programme").await;
         b.wait_url(|u| u.ends_with("/local-programme")).await;
-        wait_js(&b, FOCUSED, "h1#local-title").await;
+        b.wait_js(FOCUSED, "h1#local-title").await;
         assert_eq!(
             b.attr("#local-title", "tabindex").await.as_deref(),
             Some("-1")
@@ -127,19 +99,19 @@ fn on_a_phone_the_sections_fold_behind_a_menu_and_focus_follows_the_pages() {
             b.attr(toggle, "aria-expanded").await.as_deref(),
             Some("false")
         );
-        wait_js(&b, TITLE, "Місцева програма — Обрій").await;
+        b.wait_js(TITLE, "Місцева програма — Обрій").await;
 
         // The language switch stays in the row; the title and the button follow it.
         b.click("#lang-en").await;
-        wait_js(&b, TITLE, "Local programme — Obriy").await;
+        b.wait_js(TITLE, "Local programme — Obriy").await;
         b.wait_text(toggle, "Menu", |t| t.trim().eq_ignore_ascii_case("menu"))
             .await;
         b.click(toggle).await;
         b.screenshot("menu-open-390-en").await;
         b.nav("/reports").await;
         b.wait_url(|u| u.ends_with("/reports")).await;
-        wait_js(&b, FOCUSED, "h1#reports-heading").await;
-        wait_js(&b, TITLE, "Reports — Obriy").await;
+        b.wait_js(FOCUSED, "h1#reports-heading").await;
+        b.wait_js(TITLE, "Reports — Obriy").await;
         b.click("#lang-uk").await;
 
         // 320 px: nothing sideways, folded or open.
@@ -161,17 +133,14 @@ fn on_a_phone_the_sections_fold_behind_a_menu_and_focus_follows_the_pages() {
         // The skip link puts the focus on the content.
         b.goto("/plan").await;
         b.find("#plan-total").await;
-        js(
-            &b,
-            "document.querySelector('.skip-link').focus(); return ''",
-        )
-        .await;
+        b.js("document.querySelector('.skip-link').focus(); return ''")
+            .await;
         b.find(".skip-link")
             .await
             .send_keys(ENTER)
             .await
             .expect("Enter");
-        wait_js(&b, FOCUSED, "main#main").await;
+        b.wait_js(FOCUSED, "main#main").await;
 
         // A laptop: the whole navigation, no button; the focus still follows the pages.
         b.set_width(1366).await;
@@ -182,8 +151,8 @@ fn on_a_phone_the_sections_fold_behind_a_menu_and_focus_follows_the_pages() {
         assert!(displayed(&b, "#sign-out").await);
         b.screenshot("menu-1366").await;
         b.click(".main-nav a[href=\"/proposals\"]").await;
-        wait_js(&b, FOCUSED, "h1#proposals-heading").await;
-        wait_js(&b, TITLE, "Пропозиції — Обрій").await;
+        b.wait_js(FOCUSED, "h1#proposals-heading").await;
+        b.wait_js(TITLE, "Пропозиції — Обрій").await;
         b.close().await;
     });
 }

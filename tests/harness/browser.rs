@@ -61,6 +61,9 @@ impl Browser {
                 },
             }),
         );
+        // A question the app asks (leaving unsaved edits) is answered "yes" unless a test reads it
+        // first, as the journeys written before it expect.
+        caps.insert("unhandledPromptBehavior".into(), "accept".into());
         let started = Instant::now();
         let client = loop {
             match ClientBuilder::native()
@@ -437,6 +440,42 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
         self.downloaded(suffix, ready).await
+    }
+
+    /// What a short script answers, as text.
+    pub async fn js(&self, script: &str) -> String {
+        let v = self
+            .client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("{script}: {e}"));
+        v.as_str().map_or_else(|| v.to_string(), str::to_string)
+    }
+
+    /// Waits until a script's answer is `want` (half a minute at most).
+    pub async fn wait_js(&self, script: &str, want: &str) {
+        let started = Instant::now();
+        loop {
+            let now = self.js(script).await;
+            if now == want {
+                return;
+            }
+            if started.elapsed() > WAIT * 2 {
+                self.screenshot("failure").await;
+                panic!("{script}: expected {want:?}, found {now:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the page's service worker controls it (so what it loads from now on is kept
+    /// for a visit without a connection).
+    pub async fn wait_service_worker(&self) {
+        self.wait_js(
+            "return String(!!(navigator.serviceWorker && navigator.serviceWorker.controller))",
+            "true",
+        )
+        .await;
     }
 
     pub async fn close(mut self) {

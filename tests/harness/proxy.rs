@@ -1,5 +1,6 @@
-//! A TCP forwarder between a server and its database, for fault injection: while it is "down",
-//! every open connection is cut and new ones are refused, as when the database host goes away.
+//! A TCP forwarder for fault injection — between a server and its database, or between the
+//! browser and the server: while it is "down", every open connection is cut and new ones are
+//! refused, as when the other host (or the network to it) goes away.
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};

@@ -77,6 +77,17 @@ pub fn build(profile: Profile) -> Result<PathBuf> {
         root().join("frontend/favicon.svg"),
         dist.join("favicon.svg"),
     )?;
+    service_worker(
+        &dist,
+        &[
+            "/".to_string(),
+            format!("/{boot_name}"),
+            format!("/pkg/{js_name}"),
+            format!("/pkg/{wasm_name}"),
+            format!("/{style_name}"),
+            "/favicon.svg".to_string(),
+        ],
+    )?;
     let mut sizes = Vec::new();
     for file in [
         pkg.join(&wasm_name),
@@ -92,6 +103,19 @@ pub fn build(profile: Profile) -> Result<PathBuf> {
         started.elapsed().as_secs_f64(),
     );
     Ok(dist)
+}
+
+/// Writes `dist/sw.js` from `frontend/sw.js` with the app shell's addresses (`shell`) in it; the
+/// worker's cache is named after them, so each build's worker keeps its own shell.
+fn service_worker(dist: &Path, shell: &[String]) -> Result<()> {
+    // The names are plain (letters, digits, `_`, `-`, `.`, `/`): quoted as they are.
+    let quoted: Vec<String> = shell.iter().map(|s| format!("\"{s}\"")).collect();
+    let list = format!("[{}]", quoted.join(", "));
+    let worker = std::fs::read_to_string(root().join("frontend/sw.js"))?
+        .replace("__SHELL__", &list)
+        .replace("__VERSION__", &format!("{:016x}", fnv(list.as_bytes())));
+    std::fs::write(dist.join("sw.js"), worker)?;
+    Ok(())
 }
 
 /// wasm-opt from the npm `binaryen` package; installed on first use into target/tools.

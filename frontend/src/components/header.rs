@@ -160,6 +160,7 @@ pub fn Header() -> impl IntoView {
                 {nav}
                 <div class="topbar-user">{user_block}</div>
             </div>
+            <crate::offline::ConnectionStatus/>
         </header>
     }
 }

@@ -91,6 +91,8 @@ pub fn LoginPage() -> impl IntoView {
             match api::login(request).await {
                 Ok(session) => {
                     error.set(None);
+                    // What the previous user opened is not kept for this one.
+                    crate::offline::forget_cached_data();
                     auth.sign_in(session);
                 }
                 Err(e) => error.set(Some(e.message)),

@@ -2,6 +2,7 @@
 
 mod fields;
 mod grid;
+mod offline;
 pub mod state;
 
 use crate::api::{self, DraftMeasureAction};
@@ -11,6 +12,8 @@ use crate::components::measure_status::{DraftChanges, MeasureStatusPanel, Propos
 use crate::components::notice::{use_notices, NoticeKind};
 use crate::format;
 use crate::i18n::{in_both, t, use_i18n, I18n, K};
+use crate::offline::leave;
+use crate::offline::queue::{Outcome, Save};
 use fields::{described_by, Beside, BesideKind, FieldError, FormCtx};
 use grid::BudgetGridInput;
 use leptos::ev::SubmitEvent;
@@ -18,6 +21,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use offline::{MeasureDraft, MeasureOffline};
 use shared::api::auth::UserInfo;
 use shared::api::measures::{MeasureDetail, MeasureInput, MeasureStatus, UpdateMeasure};
 use shared::api::orgs::{OrgKind, OrgSummary};
@@ -489,6 +493,18 @@ pub fn MeasureForm(
         draft_version.set(server.draft.as_ref().map(|d| d.proposal_version));
         current.set(Some(server));
     };
+    // Whether values are what the server has: the measure as loaded or saved last (in either
+    // language's way of writing figures), or a blank new one.
+    let blank = initial.clone();
+    let pristine = move |v: &FormValues| {
+        current.with_untracked(|c| match c {
+            Some(d) => [Lang::Uk, Lang::En]
+                .into_iter()
+                .any(|lang| FormValues::editable(d, lang) == *v),
+            None => *v == blank,
+        })
+    };
+    let offline = MeasureOffline::new(id, form, version, draft_version, pristine.clone());
 
     // Someone else changed the draft proposal first: its current state of this measure is
     // fetched and shown beside the fields, as after a version conflict.
@@ -544,6 +560,18 @@ pub fn MeasureForm(
         async move {
             let created = matches!(request, SaveRequest::Create(_));
             let done = request.done();
+            // An edit with the version it is based on can wait for the connection.
+            let queued = match &request {
+                SaveRequest::Update(id, body) => Some(Save::Measure {
+                    id: *id,
+                    body: body.clone(),
+                }),
+                SaveRequest::Propose(id, body) => Some(Save::Propose {
+                    id: *id,
+                    body: body.clone(),
+                }),
+                _ => None,
+            };
             let result = match request {
                 SaveRequest::Create(input) => api::create_measure(input).await,
                 SaveRequest::Update(id, update) => api::update_measure(id, update).await,
@@ -554,6 +582,7 @@ pub fn MeasureForm(
             };
             match result {
                 Ok(d) if created => {
+                    offline.draft.discard();
                     let path = format!("/measures/{}", d.id);
                     notices.show(NoticeKind::Info, K::Created.both(), &path);
                     navigate(
@@ -565,6 +594,7 @@ pub fn MeasureForm(
                     );
                 }
                 Ok(d) => {
+                    offline.queue.forget(&offline.object());
                     form.load(&FormValues::editable(&d, i18n.lang_untracked()));
                     based_on(d);
                     ctx.errors.set(Vec::new());
@@ -574,6 +604,12 @@ pub fn MeasureForm(
                     if let Some(remote) = remote {
                         remote.held.set(false);
                     }
+                }
+                Err(e) if api::is_network_error(&e) && queued.is_some() => {
+                    if let Some(save) = queued {
+                        offline.queue.push(save);
+                    }
+                    saved.set(Some(K::SavedOffline));
                 }
                 Err(e) => on_error(e),
             }
@@ -742,6 +778,61 @@ pub fn MeasureForm(
         );
     }
 
+    // This measure's save refused after waiting offline (shown as any refusal: a 409 becomes
+    // the conflict view), one still waiting, or a draft newer than the measure to offer back.
+    let restore = Callback::new(move |d: MeasureDraft| {
+        MeasureOffline::restore(&d, form, version, draft_version);
+    });
+    let stored_draft = move || {
+        if let Some(stored) = offline.draft.stored() {
+            restore.run(stored.values);
+        }
+        offline.draft.arm();
+    };
+    if let Some((_, e)) = offline.queue.take_refusal(&offline.object()) {
+        stored_draft();
+        on_error(e);
+    } else if offline.waiting().is_some() {
+        stored_draft();
+        saved.set(Some(K::SaveWaiting));
+    } else {
+        let pristine = pristine.clone();
+        offline
+            .draft
+            .offer_if_newer(move |d: &MeasureDraft| !pristine(&d.values));
+    }
+    Effect::watch(
+        move || offline.queue.outcome.get(),
+        move |outcome, _, _| {
+            let Some((_, object, outcome)) = outcome else {
+                return;
+            };
+            if *object != offline.object() {
+                return;
+            }
+            match outcome {
+                Outcome::Saved(answer) => {
+                    if let Ok(d) = serde_json::from_value::<MeasureDetail>(answer.clone()) {
+                        based_on(d);
+                        ctx.beside.set(None);
+                        general.set(None);
+                        saved.set(Some(K::SavedFromQueue));
+                    }
+                }
+                Outcome::Refused(_) => {
+                    if let Some((_, e)) = offline.queue.take_refusal(&offline.object()) {
+                        on_error(e);
+                    }
+                }
+            }
+        },
+        false,
+    );
+    {
+        let pristine = pristine.clone();
+        leave::while_unsaved(move || !pristine(&form.snapshot()) && offline.waiting().is_none());
+    }
+
     let title = move || match current.with(|c| c.as_ref().map(|d| d.name.clone())) {
         Some(name) if id.is_some() => i18n.text(&name),
         _ => K::MeasureTitleNew.text(i18n.lang()).to_string(),
@@ -878,6 +969,7 @@ pub fn MeasureForm(
             })}
             {conflict_panel}
             {compare_bar}
+            {offline.draft.offer_view(restore)}
 
             <div class="form-grid">
                 <NameInput

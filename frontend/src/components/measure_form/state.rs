@@ -124,8 +124,9 @@ impl Msg {
     }
 }
 
-/// Everything the user can type, as plain values: to snapshot, compare and restore.
-#[derive(Debug, Clone, PartialEq)]
+/// Everything the user can type, as plain values: to snapshot, compare, restore and keep as a
+/// local draft.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FormValues {
     pub name_uk: String,
     pub name_en: String,
@@ -240,6 +241,19 @@ impl Form {
         for (i, cell) in self.cells.iter().enumerate() {
             cell.set(values.cells.get(i).cloned().unwrap_or_default());
         }
+    }
+
+    /// Subscribes to every field (for the local draft, kept as the user types).
+    pub fn track(self) {
+        self.name_uk.track();
+        self.name_en.track();
+        self.description.track();
+        self.expected_result.track();
+        self.task.track();
+        self.org.track();
+        self.start.track();
+        self.end.track();
+        self.cells.iter().for_each(|c| c.track());
     }
 
     pub fn snapshot(self) -> FormValues {

@@ -4,6 +4,7 @@
 mod decide;
 mod effect;
 mod envelope;
+mod notes;
 
 use crate::api::{self, ProposalStepAction};
 use crate::components::changes::{line_columns, ProposalLineRow, ProposalStateBadge};
@@ -372,6 +373,7 @@ fn Proposal(
             // What is still pending would change the plan; decided lines already did (or not).
             {(s.pending_count > 0).then(|| view! { <EffectPanel effect=detail.effect.clone()/> })}
             {(!deciding).then(|| view! { <ActionStatus id="proposal-action-status" message=state.message/> })}
+            {notes::keep(id, version, state)}
             <Actions detail=detail.clone() state=state pending=pending run=run/>
         </article>
     }

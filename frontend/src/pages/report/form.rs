@@ -4,6 +4,7 @@
 
 use super::labels::value_input;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use shared::api::reports::{
     ExecutionStatus, MeasureReportInput, Report, SaveReport, SpendingInput, SpendingLine,
     ValueInput, NARRATIVE_MAX,
@@ -47,7 +48,7 @@ impl Target {
 }
 
 /// One measure as typed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeasureEntry {
     pub measure_id: MeasureId,
     pub status: Option<ExecutionStatus>,
@@ -61,7 +62,7 @@ pub struct MeasureEntry {
 }
 
 /// One indicator as typed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValueEntry {
     pub indicator_id: IndicatorId,
     pub value: String,
@@ -69,7 +70,7 @@ pub struct ValueEntry {
 }
 
 /// The whole form as typed, in the report's order.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Entries {
     pub measures: Vec<MeasureEntry>,
     pub values: Vec<ValueEntry>,
@@ -462,6 +463,52 @@ impl ReportForm {
                     comment: v.comment.get_untracked(),
                 })
                 .collect(),
+        }
+    }
+
+    /// Subscribes to every field (for the local draft, kept as the user types).
+    pub fn track(&self) {
+        self.version.track();
+        for m in &self.measures {
+            m.status.track();
+            m.narrative.track();
+            m.reasons.track();
+            m.spent
+                .with_value(|s| s.iter().for_each(|(_, t)| t.track()));
+            m.comments
+                .with_value(|s| s.iter().for_each(|(_, t)| t.track()));
+        }
+        for v in &self.values {
+            v.value.track();
+            v.comment.track();
+        }
+    }
+
+    /// Puts values typed earlier (a local draft) into the fields that are still there.
+    pub fn load(&self, entries: &Entries) {
+        for e in &entries.measures {
+            let Some(m) = self.measure(e.measure_id) else {
+                continue;
+            };
+            m.status.set(e.status);
+            m.narrative.set(e.narrative.clone());
+            m.reasons.set(e.reasons.clone());
+            for (source, text) in &e.spent {
+                if let Some(field) = m.spent_of(*source) {
+                    field.set(text.clone());
+                }
+            }
+            for (source, text) in &e.comments {
+                if let Some(field) = m.comment_of(*source) {
+                    field.set(text.clone());
+                }
+            }
+        }
+        for e in &entries.values {
+            if let Some(v) = self.value(e.indicator_id) {
+                v.value.set(e.value.clone());
+                v.comment.set(e.comment.clone());
+            }
         }
     }
 

@@ -5,6 +5,7 @@ mod actions;
 mod form;
 pub mod labels;
 mod measures;
+mod offline;
 mod spending;
 mod summary;
 mod texts;
@@ -220,9 +221,18 @@ fn ReportView(org: OrgId, period: ReportPeriod) -> impl IntoView {
         }
     });
     load.dispatch(());
+    let offline = offline::ReportOffline::new(page, load);
+    // Once loaded: the draft or the queued save of this report, if there is one.
+    Effect::new(move |done: Option<bool>| {
+        let ready = done == Some(true) || page.shown.with(|s| matches!(s, Some(Ok(_))));
+        if ready && done != Some(true) {
+            offline.loaded(page, load);
+        }
+        ready
+    });
     let act = Action::new_local(move |request: &Request| {
         let request = request.clone();
-        async move { run(page, request, i18n.lang_untracked(), load).await }
+        async move { run(page, request, i18n.lang_untracked(), load, offline).await }
     });
     let dispatch = Callback::new(move |request: Request| {
         page.message.set(None);
@@ -252,6 +262,7 @@ fn ReportView(org: OrgId, period: ReportPeriod) -> impl IntoView {
         Shown::Failed(e) => view! { <ErrorView error=e on_retry=retry/> }.into_any(),
         Shown::Ready => view! {
             <ReportSummary page=page/>
+            {offline.draft.offer_view(offline::ReportOffline::restore_offered(page))}
             <ConflictPanel page=page/>
             {move || page.form.get().map(|form| view! {
                 <MeasuresSection page=page form=form.clone()/>
@@ -270,7 +281,13 @@ fn ReportView(org: OrgId, period: ReportPeriod) -> impl IntoView {
 }
 
 /// Sends one write and shows what came of it.
-async fn run(page: PageState, request: Request, lang: Lang, load: Action<(), ()>) {
+async fn run(
+    page: PageState,
+    request: Request,
+    lang: Lang,
+    load: Action<(), ()>,
+    offline: offline::ReportOffline,
+) {
     let done = request.done();
     let Some(form) = page.form.get_untracked() else {
         return;
@@ -300,6 +317,7 @@ async fn run(page: PageState, request: Request, lang: Lang, load: Action<(), ()>
         page.errors.set(Vec::new());
         match api::save_report(org, period, &body).await {
             Ok(saved) => {
+                offline.saved();
                 version = saved.version;
                 let only_save = request == Request::Save;
                 page.show(saved, lang, true);
@@ -308,6 +326,11 @@ async fn run(page: PageState, request: Request, lang: Lang, load: Action<(), ()>
                     return;
                 }
                 sent = Some(body);
+            }
+            // No connection: the save waits on the device (a submit, for the user to repeat).
+            Err(e) if api::is_network_error(&e) => {
+                offline.queue_save(page, body, submit);
+                return;
             }
             Err(e) => {
                 refused(page, e, Some(&body), load);
