@@ -14,7 +14,7 @@ const ESCAPE: &str = "\u{E00C}";
 const ENTER: &str = "\u{E007}";
 
 /// What a short script answers, as text.
-async fn js(b: &Browser, script: &str) -> String {
+pub async fn js(b: &Browser, script: &str) -> String {
     let v = b
         .client
         .execute(script, vec![])
@@ -28,7 +28,7 @@ async fn displayed(b: &Browser, css: &str) -> bool {
 }
 
 /// Waits until `what` (a script's answer) is `want`.
-async fn wait_js(b: &Browser, script: &str, want: &str) {
+pub async fn wait_js(b: &Browser, script: &str, want: &str) {
     let started = Instant::now();
     loop {
         let now = js(b, script).await;
@@ -43,7 +43,8 @@ async fn wait_js(b: &Browser, script: &str, want: &str) {
     }
 }
 
-const FOCUSED: &str = "const a = document.activeElement; \
+/// The focused element as `tag#id`.
+pub const FOCUSED: &str = "const a = document.activeElement; \
                        return a ? a.tagName.toLowerCase() + '#' + a.id : ''";
 const TITLE: &str = "return document.title";
 
@@ -55,8 +56,8 @@ fn on_a_phone_the_sections_fold_behind_a_menu_and_focus_follows_the_pages() {
         let b = Browser::open(&app.url).await;
         b.set_width(390).await;
         b.sign_in("community.pidhorodne").await;
-        b.find("#envelope").await;
-        wait_js(&b, TITLE, "Огляд — Обрій").await;
+        b.find("#home-measures").await;
+        wait_js(&b, TITLE, "Моя робота — Обрій").await;
 
         // Folded: one short row with the name, the language switch and the button.
         let toggle = "#menu-toggle";
@@ -144,7 +145,7 @@ fn on_a_phone_the_sections_fold_behind_a_menu_and_focus_follows_the_pages() {
 
         // 320 px: nothing sideways, folded or open.
         b.set_width(320).await;
-        b.goto("/").await;
+        b.goto("/passport").await;
         b.find("#envelope").await;
         b.assert_fits("menu-closed-320").await;
         b.screenshot("menu-closed-320").await;
