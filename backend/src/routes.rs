@@ -3,9 +3,9 @@
 //! (`api::openapi`), with each handler's documented operation.
 
 use crate::api::{
-    self, audit, auth, comments, dashboard, documents, events, execution, exports, health, imports,
-    inbox, indicators, local_programmes, measures, openapi, orgs, plan, presence, programme,
-    proposals, public, reporting, reports, rollups, users, versions, workflow,
+    self, audit, auth, comments, dashboard, documents, events, execution, exports, health, home,
+    imports, inbox, indicators, local_programmes, measures, openapi, orgs, plan, presence,
+    programme, proposals, public, reporting, reports, rollups, users, versions, workflow,
 };
 use actix_web::{http, web};
 use shared::api::endpoints::{self as ep, Endpoint, Method};
@@ -129,6 +129,7 @@ route_table! {
     WORKFLOW => workflow::get,
     WORKFLOW_SET => workflow::set,
     EVENTS => events::subscribe,
+    HOME => home::get,
     INBOX => inbox::list,
     INBOX_READ => inbox::mark_read,
     PASSWORD_CHANGE => auth::change_password,

@@ -343,6 +343,11 @@ pub async fn add_comment(thread: Thread, comment: NewComment) -> Result<Comment,
     call_with(e, &url, &comment).await
 }
 
+/// A coordinator's own work in one answer: measures, next report, proposals waiting, inbox.
+pub async fn home() -> Result<shared::api::home::Home, ApiErrorBody> {
+    call(ep::HOME, &ep::HOME.url(&[])).await
+}
+
 /// The newest notifications about one's organisation's measures, with the unread count.
 pub async fn inbox() -> Result<Inbox, ApiErrorBody> {
     call(ep::INBOX, &ep::INBOX.url(&[])).await

@@ -10,6 +10,7 @@ use crate::live::provide_live_events;
 use crate::pages::account::AccountPage;
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::documents::DocumentsPage;
+use crate::pages::home::HomePage;
 use crate::pages::import::ImportPage;
 use crate::pages::inbox::{provide_inbox_changed, InboxPage};
 use crate::pages::indicators::IndicatorsPage;
@@ -31,7 +32,7 @@ use crate::pages::reports::ReportsPage;
 use crate::pages::territory::TerritoryPage;
 use crate::pages::users::UsersPage;
 use crate::pages::versions::VersionsPage;
-use crate::session::provide_auth;
+use crate::session::{provide_auth, use_auth};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -88,8 +89,14 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <Titled title=K::PublicDocumentsTitle><PublicDocumentsPage/></Titled> }
                     />
                     // The programme as signed-in users plan and monitor it.
+                    // A coordinator lands on their own work; the others on the programme's passport,
+                    // which stays at its own address for everyone.
                     <Route
                         path=path!("/")
+                        view=|| view! { <Protected><Landing/></Protected> }
+                    />
+                    <Route
+                        path=path!("/passport")
                         view=|| view! { <Titled title=K::NavOverview><Protected><OverviewPage/></Protected></Titled> }
                     />
                     <Route
@@ -163,5 +170,19 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+/// `/`: the home page for those the server says land on their own work, else the passport.
+#[component]
+fn Landing() -> impl IntoView {
+    let auth = use_auth();
+    let own_work = Memo::new(move |_| auth.user().is_some_and(|u| u.may.own_work));
+    move || {
+        if own_work.get() {
+            view! { <Titled title=K::HomeTitle><HomePage/></Titled> }.into_any()
+        } else {
+            view! { <Titled title=K::NavOverview><OverviewPage/></Titled> }.into_any()
+        }
     }
 }

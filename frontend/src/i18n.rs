@@ -360,7 +360,7 @@ dictionary! {
     Deleting => "Видалення…", "Deleting…";
     Deleted => "Захід видалено.", "The measure has been deleted.";
     ConflictTitle => "Конфлікт версій", "Version conflict";
-    ConflictServerVersion => "На сервері зараз версія", "The server now has version";
+    ConflictServerChanged => "На сервері змінено", "Changed on the server";
     OnServer => "На сервері", "On the server";
     YourValue => "Ваше значення", "Your value";
     LoadServer => "Завантажити дані із сервера", "Load the server's data";
@@ -484,7 +484,7 @@ dictionary! {
     DiscardYes => "Так, вилучити", "Yes, remove them";
     Discarded => "Зміни цього заходу вилучено з чернетки пропозиції.", "This measure's changes are removed from the draft proposal.";
     DraftConflictTitle => "Чернетку пропозиції вже змінено", "The draft proposal has changed";
-    DraftServerVersion => "Версія чернетки зараз", "The draft's version is now";
+    DraftServerChanged => "Чернетку змінено", "The draft was changed";
     InDraft => "У чернетці пропозиції", "In the draft proposal";
     CompareDraft => "Поруч із полями показано значення, що зараз у чернетці пропозиції.",
         "The values now in the draft proposal are shown beside the fields.";
@@ -1086,6 +1086,22 @@ dictionary! {
     Creating => "Створення…", "Creating…";
     UserCreated => "Обліковий запис створено:", "Account created:";
     ChooseOrgOfKind => "Оберіть організацію", "Choose the organisation";
+
+    // Issue 13: a coordinator's home page, the decision form's error summary, done inbox items
+    NavHome => "Моя робота", "My work";
+    HomeTitle => "Моя робота", "My work";
+    HomeNextReport => "Наступний звіт", "Next report";
+    HomeNoReport => "Усі звіти, які вже можна подати, подано.", "Every report that can be handed in now is in.";
+    HomeProposalsWaiting => "Пропозиції, що чекають на вас", "Proposals waiting for you";
+    HomeNoProposals => "Жодна пропозиція не чекає на вас.", "No proposal is waiting for you.";
+    HomeAllProposals => "Усі пропозиції", "All proposals";
+    HomeUnread => "Непрочитані вхідні", "Unread in the inbox";
+    HomeAllInbox => "Усі вхідні", "The whole inbox";
+    HomeMeasures => "Заходи організації", "The organisation's measures";
+    HomeNoMeasures => "Заходів організації в плані ще немає.", "The organisation has no measures in the plan yet.";
+    HomeWholePlan => "Увесь план", "The whole plan";
+    InboxDone => "виконано", "done";
+    ErrorSummaryTitle => "Рішення не надіслано. Виправте:", "The decision was not sent. Please fix:";
 
     // Presence
     AlsoHere => "Зараз тут також:", "Also here now:";

@@ -613,6 +613,22 @@ pub fn compliance(submitted_on: Option<Date>, due: Date, today: Date) -> Complia
     }
 }
 
+/// Which of an organisation's reports is to be handed in next: among those not submitted whose
+/// period has begun, the one due first (an overdue one before the current period's).
+pub fn next_due(statuses: &[ReportStatus], today: Date) -> Option<usize> {
+    statuses
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            matches!(
+                s.state,
+                ReportState::NotStarted | ReportState::Draft | ReportState::Overdue
+            ) && s.period.start() <= today
+        })
+        .min_by_key(|(_, s)| s.due)
+        .map(|(i, _)| i)
+}
+
 /// A report's state with what a reminder or a dashboard row needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -656,6 +672,38 @@ mod tests {
         ReportPeriod::Annual {
             year: Year::new(year).expect("year"),
         }
+    }
+
+    #[test]
+    fn the_next_report_is_the_first_due_of_those_not_handed_in() {
+        let today = d("2026-11-24");
+        let status = |period, submitted: Option<&str>| {
+            let dates = ReportDates {
+                started: submitted.is_some(),
+                submitted_on: submitted.map(d),
+                approved_on: None,
+            };
+            ReportStatus::of(period, dates, today)
+        };
+        let all = |q3: Option<&str>| {
+            vec![
+                status(q(2026, 2), Some("2026-07-03")),
+                status(q(2026, 3), q3),
+                status(q(2026, 4), None),
+                status(annual(2026), None),
+                status(q(2027, 1), None),
+            ]
+        };
+        // Q3 was never handed in: overdue, it comes first.
+        let missing = all(None);
+        assert_eq!(next_due(&missing, today), Some(1));
+        assert_eq!(missing[1].state, ReportState::Overdue);
+        // Handed in: the running quarter, due in January, before the year's report.
+        let handed = all(Some("2026-10-02"));
+        assert_eq!(next_due(&handed, today), Some(2));
+        assert_eq!(handed[2].due, d("2027-01-05"));
+        // A period not begun is never next; nothing left is none.
+        assert_eq!(next_due(&handed[4..], today), None);
     }
 
     #[test]

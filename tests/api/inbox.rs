@@ -3,7 +3,7 @@
 use obriy_tests::data::{measure, org_by_code};
 use obriy_tests::{on_both, spawn_app, Client};
 use shared::api::comments::NewComment;
-use shared::api::inbox::{Inbox, MarkRead, NotificationKind};
+use shared::api::inbox::{Inbox, MarkRead, Notification, NotificationKind};
 use shared::{Amount, FundingSource};
 
 on_both! {
@@ -44,5 +44,72 @@ on_both! {
         let all: Inbox = anna.post("/api/inbox/read", &MarkRead::default()).expect("read all");
         assert_eq!(all.unread, 0);
         assert_eq!(Client::anonymous(&app).get::<Inbox>("/api/inbox").expect_err("anonymous").status, 401);
+    }
+}
+
+on_both! {
+    fn items_are_marked_done_once_their_task_is_done(kind) {
+        let app = spawn_app(kind, true);
+        let community = Client::demo(&app, "community.pidhorodne");
+        let district = Client::demo(&app, "district.dnipro");
+        let department = Client::demo(&app, "department");
+        let org = crate::reports::own_org(&community);
+        let item = |c: &Client, kind: NotificationKind| -> Option<Notification> {
+            let inbox: Inbox = c.get("/api/inbox").expect("inbox");
+            inbox.items.into_iter().find(|n| n.kind == kind && n.org_id == org
+                && n.period.map(|p| p.to_string()).as_deref() == Some("2026-Q3"))
+        };
+
+        // The day after the due date: the overdue reminder reaches all three, not done.
+        app.set_today("2026-10-06");
+        assert!(department.run_reminders().expect("run").sent > 0);
+        for c in [&community, &district, &department] {
+            let reminder = item(c, NotificationKind::ReportOverdue).expect("the reminder");
+            assert!(!reminder.done && !reminder.read);
+        }
+
+        // The community hands the report in: every reminder of it is done (still unread).
+        let blank = community.report(org, "2026-Q3").expect("q3");
+        let saved = community.save_report(&blank, &crate::reports::fill(&blank)).expect("save");
+        let submitted = community.report_step(&saved, "submit", None).expect("submit");
+        for c in [&community, &district, &department] {
+            let reminder = item(c, NotificationKind::ReportOverdue).expect("the reminder");
+            assert!(reminder.done && !reminder.read, "done is not read");
+        }
+        assert!(!item(&district, NotificationKind::ReportWaiting).expect("waits").done);
+
+        // The district endorses: its item is done; the department's is the one that waits now.
+        district.report_step(&submitted, "endorse", None).expect("endorse");
+        assert!(item(&district, NotificationKind::ReportWaiting).expect("waited").done);
+        let theirs = item(&department, NotificationKind::ReportWaiting).expect("waits");
+        assert!(!theirs.done);
+        // Returned for rework: done again only once submitted again.
+        let endorsed = department.report(org, "2026-Q3").expect("r");
+        let back = department.report_step(&endorsed, "return", Some("Уточніть видатки")).expect("return");
+        assert!(item(&department, NotificationKind::ReportWaiting).expect("waited").done);
+        assert!(!item(&community, NotificationKind::ReportReturned).expect("returned").done);
+        let again = community.report(org, "2026-Q3").expect("r");
+        community.report_step(&again, "submit", None).expect("again");
+        assert!(item(&community, NotificationKind::ReportReturned).expect("returned").done);
+        assert!(back.stage.is_some());
+
+        // A proposal waiting for the department's decision, decided since.
+        let m = crate::proposals::approved_measures(&community, org).remove(0);
+        community.propose_withdrawal(m.id, None).expect("withdraw");
+        let p = community.step(&community.my_draft().expect("d").expect("d"), "submit").expect("submit");
+        let p = district.step(&district.proposal(p.summary.id).expect("p"), "endorse").expect("endorse");
+        let waiting = |c: &Client| -> Notification {
+            let inbox: Inbox = c.get("/api/inbox").expect("inbox");
+            inbox.items.into_iter()
+                .find(|n| n.kind == NotificationKind::ProposalWaiting && n.proposal_id == Some(p.summary.id))
+                .expect("the proposal's item")
+        };
+        assert!(waiting(&district).done, "endorsed: the district's part is done");
+        assert!(!waiting(&department).done);
+        department.approve_all(&p).expect("decide");
+        assert!(waiting(&department).done);
+        // Marking read answers with the same judgement.
+        let after: Inbox = department.post("/api/inbox/read", &MarkRead::default()).expect("read all");
+        assert!(after.items.iter().filter(|n| n.kind == NotificationKind::ProposalWaiting).all(|n| n.done && n.read));
     }
 }

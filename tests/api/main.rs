@@ -14,6 +14,7 @@ mod dashboard_source;
 mod documents;
 mod events;
 mod exports;
+mod home;
 mod hostile;
 mod imports;
 mod inbox;

@@ -124,6 +124,11 @@ on_both! {
         assert_eq!(stranger.proposal(p.summary.id).expect_err("foreign").status, 404);
         assert_eq!(district.proposal(p.summary.id).expect_err("not yet").status, 404);
 
+        // The draft already shows the way it will take: a community's goes through its district.
+        assert!(p.summary.needs_endorsement, "the draft's route is the one it will take");
+        assert_eq!(p.route, [shared::chain::Reviewer::District, shared::chain::Reviewer::Department]);
+        let listed = anna.proposals(&ProposalFilter::default()).expect("list");
+        assert!(listed.iter().any(|s| s.id == p.summary.id && s.needs_endorsement));
         let p = anna.step(&p, "submit").expect("submit");
         assert_eq!((p.summary.state, p.summary.needs_endorsement), (ProposalState::Submitted, true));
         assert!(!p.actions.contains(&Action::Submit) && !p.can_edit);
@@ -375,7 +380,9 @@ on_both! {
         let org = org_by_code(&anna.orgs().expect("orgs"), PIDHORODNE);
         let m = approved_measures(&anna, org).remove(0);
         anna.propose_withdrawal(m.id, None).expect("withdraw");
-        let p = anna.step(&anna.my_draft().expect("d").expect("d"), "submit").expect("submit");
+        let draft = anna.my_draft().expect("d").expect("d");
+        assert!(!draft.summary.needs_endorsement, "the draft shows the route the setting gives it");
+        let p = anna.step(&draft, "submit").expect("submit");
         assert_eq!((p.summary.state, p.summary.needs_endorsement), (ProposalState::InReview, false));
         assert_eq!(district.step(&p, "endorse").expect_err("skipped").status, 409);
         dept.approve_all(&p).expect("approve");

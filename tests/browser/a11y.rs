@@ -30,7 +30,8 @@ pub fn signed_in_pages(app: &TestApp) -> Vec<Page> {
     let report = community.report(org, "2026-Q3").expect("Q3");
     let measure = report.measures[0].measure_id;
     vec![
-        page("/", "#envelope"),
+        page("/", "#home-measures"),
+        page("/passport", "#envelope"),
         page("/plan", "#plan-total"),
         page(format!("/measures/{measure}"), "#measure-heading"),
         page("/proposals", "#my-draft"),

@@ -8,6 +8,7 @@ mod accounts;
 mod dashboard;
 mod documents;
 mod envelope;
+mod home;
 mod imports;
 mod indicators;
 mod local_programmes;
@@ -94,6 +95,9 @@ fn plan_a_measure(kind: DbKind) {
     let (b, id) = rt.block_on(async {
         let b = Browser::open(&app.url).await;
         b.sign_in("community.pidhorodne").await;
+        // A coordinator lands on their own work; the passport is a link away.
+        b.find("#home-measures").await;
+        b.nav("/passport").await;
         b.find("#envelope").await;
         b.screenshot(&shot("overview-community")).await;
         b.goto("/plan").await;
@@ -128,8 +132,7 @@ fn plan_a_measure(kind: DbKind) {
         let url = b
             .wait_url(|u| u.contains("/measures/") && !u.ends_with("/new"))
             .await;
-        b.wait_text("#measure-version", "version 1", |t| t.contains('1'))
-            .await;
+        b.find("#measure-meta[data-version=\"1\"]").await;
         b.find("#measure-status[data-status=\"draft\"]").await;
         b.screenshot(&shot("measure-saved")).await;
         let id: shared::MeasureId = url
@@ -183,7 +186,7 @@ fn plan_a_measure(kind: DbKind) {
         })
         .await;
         assert!(!b.exists(&format!("#measure-row-{id} .badge-draft")).await);
-        b.goto("/").await;
+        b.goto("/passport").await;
         b.find("#envelope").await;
         b.goto("/territory").await;
         b.find("#territory").await;

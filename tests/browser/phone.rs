@@ -16,7 +16,7 @@ async fn displayed(b: &Browser, css: &str) -> bool {
     b.find(css).await.is_displayed().await.unwrap_or(false)
 }
 
-const FOCUSED: &str = "const a = document.activeElement; \
+pub const FOCUSED: &str = "const a = document.activeElement; \
                        return a ? a.tagName.toLowerCase() + '#' + a.id : ''";
 const TITLE: &str = "return document.title";
 
@@ -28,8 +28,8 @@ fn on_a_phone_the_sections_fold_behind_a_menu_and_focus_follows_the_pages() {
         let b = Browser::open(&app.url).await;
         b.set_width(390).await;
         b.sign_in("community.pidhorodne").await;
-        b.find("#envelope").await;
-        b.wait_js(TITLE, "Огляд — Обрій").await;
+        b.find("#home-measures").await;
+        b.wait_js(TITLE, "Моя робота — Обрій").await;
 
         // Folded: one short row with the name, the language switch and the button.
         let toggle = "#menu-toggle";
@@ -116,7 +116,7 @@ fn on_a_phone_the_sections_fold_behind_a_menu_and_focus_follows_the_pages() {
 
         // 320 px: nothing sideways, folded or open.
         b.set_width(320).await;
-        b.goto("/").await;
+        b.goto("/passport").await;
         b.find("#envelope").await;
         b.assert_fits("menu-closed-320").await;
         b.screenshot("menu-closed-320").await;

@@ -1,6 +1,7 @@
 //! Changing the approved plan in the browser: a community's proposal goes through the district to
 //! the department while each person watches their own screen, and the plan versions are compared.
 
+use super::phone::FOCUSED;
 use super::{amount_in, runtime, PIDHORODNE};
 use obriy_tests::browser::Browser;
 use obriy_tests::data::org_by_code;
@@ -101,6 +102,9 @@ fn proposal_journey(kind: DbKind) {
         c.click("#draft-proposal-link").await;
         c.wait_url(|u| u.contains("/proposals/")).await;
         c.find("#proposal-state[data-state=\"draft\"]").await;
+        // The draft already shows the way it will take: through the district.
+        let route = c.text("#proposal-route").await;
+        assert!(route.contains("район"), "{route}");
         assert_eq!(
             c.client
                 .find_all(fantoccini::Locator::Css(".proposal-line"))
@@ -122,6 +126,11 @@ fn proposal_journey(kind: DbKind) {
         c.click("#submit-proposal").await;
         c.find("#proposal-state[data-state=\"submitted\"]").await;
         let url = c.wait_url(|u| !u.ends_with("/draft")).await;
+        // Said in the status line, which outlives the page drawn again.
+        c.wait_text("#proposal-action-status", "the submission confirmed", |t| {
+            t.contains("Пропозицію подано")
+        })
+        .await;
         let id: i32 = url
             .rsplit('/')
             .next()
@@ -152,6 +161,16 @@ fn proposal_journey(kind: DbKind) {
         d.screenshot(&shot("proposal-district")).await;
         d.click("#endorse").await;
         d.find("#proposal-state[data-state=\"in_review\"]").await;
+        // The panel is gone: the outcome is announced and has the focus.
+        d.wait_text(
+            "#proposal-action-status",
+            "the endorsement confirmed",
+            |t| t.contains("погоджено"),
+        )
+        .await;
+        d.wait_js(FOCUSED, "div#proposal-action-status").await;
+        assert!(!d.exists("#proposal-actions").await);
+        d.screenshot(&shot("proposal-endorsed")).await;
 
         // The coordinator's open page follows without a reload.
         c.find("#proposal-state[data-state=\"in_review\"]").await;
@@ -201,7 +220,8 @@ fn proposal_journey(kind: DbKind) {
         assert_eq!(ids.len(), 2);
         d.click(&format!("#verdict-{}-approve", ids[0])).await;
         d.click(&format!("#verdict-{}-return", ids[1])).await;
-        // Returning without a reason is refused beside the line, before anything is sent.
+        // Sent without the return's reason and the decision's text: both are named at once,
+        // beside their fields and in the summary at the button, which takes the focus.
         d.click("#decide").await;
         d.wait_text(
             &format!("#reason-{}-error", ids[1]),
@@ -209,20 +229,55 @@ fn proposal_journey(kind: DbKind) {
             |t| t.contains("причину"),
         )
         .await;
-        let reason = "Сума на 2028 рік не підтверджена кошторисом.";
-        d.fill(&format!("#reason-{}", ids[1]), reason).await;
-        // Approving needs the decision that names the new version.
-        d.click("#decide").await;
         d.wait_text("#decision-uk-error", "a decision is needed", |t| {
             !t.trim().is_empty()
         })
         .await;
+        d.wait_js(FOCUSED, "div#decide-errors").await;
+        let links = d
+            .client
+            .find_all(fantoccini::Locator::Css("#decide-errors a"))
+            .await
+            .expect("links");
+        assert_eq!(links.len(), 2, "one link per error");
+        let summary = d.text("#decide-errors").await;
+        assert!(summary.contains("причину"), "{summary}");
+        d.scroll_to("#decide-panel").await;
+        d.screenshot(&shot("proposal-decide-errors")).await;
+        d.set_width(390).await;
+        d.scroll_to("#decide-errors").await;
+        d.screenshot(&shot("proposal-decide-errors-390")).await;
+        d.assert_fits("proposal-decide-errors-390").await;
+        d.click("#lang-en").await;
+        d.wait_text("#decide-errors", "the summary in English", |t| {
+            t.contains("Please fix")
+        })
+        .await;
+        d.scroll_to("#decide-errors").await;
+        d.screenshot(&shot("proposal-decide-errors-390-en")).await;
+        d.click("#lang-uk").await;
+        d.set_width(1366).await;
+        // A link of the summary takes the focus to its field.
+        d.click(&format!("#decide-errors a[href=\"#reason-{}\"]", ids[1]))
+            .await;
+        d.wait_js(FOCUSED, &format!("textarea#reason-{}", ids[1])).await;
+        let reason = "Сума на 2028 рік не підтверджена кошторисом.";
+        d.fill(&format!("#reason-{}", ids[1]), reason).await;
+        d.click("#decide-errors a[href=\"#decision-uk\"]").await;
+        d.wait_js(FOCUSED, "textarea#decision-uk").await;
         d.fill("#decision-uk", "Наказ департаменту від 24.11.2026 № 17")
             .await;
+        d.wait_gone("#decide-errors", "every error fixed").await;
         d.scroll_to("#proposal-lines").await;
         d.screenshot(&shot("proposal-deciding")).await;
         d.click("#decide").await;
         d.find("#proposal-state[data-state=\"decided\"]").await;
+        d.wait_text("#proposal-action-status", "the decision confirmed", |t| {
+            t.contains("Рішення записано")
+        })
+        .await;
+        d.wait_js(FOCUSED, "div#proposal-action-status").await;
+        d.screenshot(&shot("proposal-decided")).await;
         d.find(&format!(
             ".proposal-line[data-line-id=\"{}\"][data-state=\"approved\"]",
             ids[0]

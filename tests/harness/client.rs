@@ -440,6 +440,11 @@ impl Client {
         self.call(ep::PLAN_VERSIONS_COMPARE, &[&from, &to])
     }
 
+    /// The signed-in user's own work (`GET /api/home`).
+    pub fn home(&self) -> Res<shared::api::home::Home> {
+        self.call(ep::HOME, &[])
+    }
+
     // Reports, budget execution and the dashboard.
 
     pub fn report(&self, org: OrgId, period: &str) -> Res<Report> {

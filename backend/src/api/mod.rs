@@ -13,6 +13,7 @@ pub mod execution;
 pub mod exports;
 pub mod extract;
 pub mod health;
+pub mod home;
 pub mod imports;
 pub mod inbox;
 pub mod indicators;

@@ -201,6 +201,10 @@ impl Actor {
             oblast_dashboard: self.can_see_oblast_dashboard(),
             take_part: self.takes_part(),
             manage_accounts: self.can_manage_accounts(),
+            own_work: matches!(
+                self.role,
+                Role::CommunityCoordinator | Role::DistrictCoordinator
+            ),
         }
     }
 }

@@ -1,13 +1,18 @@
 //! Inboxes: the items a write puts in them (delivered in its transaction, never to the one who
-//! acted), reading one's own inbox and marking items read.
+//! acted), reading one's own inbox and marking items read, and which items' tasks are done since.
 
 use super::actor::Actor;
 use super::error::AppResult;
+use super::plan::structure::Structure;
 use super::record::Who;
-use super::App;
+use super::{chain, proposals, reports, App};
 use crate::db::{self, DbConn};
 use shared::api::inbox::{Inbox, MarkRead, Notification, NotificationKind};
+use shared::api::proposals::ProposalState;
+use shared::api::reports::ReportStage;
+use shared::chain::Position;
 use shared::{MeasureId, OrgId, ReportPeriod, Role};
+use std::collections::HashMap;
 
 /// What an inbox item is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,8 +142,9 @@ pub(super) fn deliver(conn: &mut DbConn, who: &Who, notice: &Notice) -> AppResul
 
 const SHOWN: i64 = 50;
 
-fn load(conn: &mut DbConn, user_id: i32) -> AppResult<Inbox> {
-    let items = db::notifications::latest(conn, user_id, SHOWN)?
+pub(super) fn load(conn: &mut DbConn, structure: &Structure, actor: &Actor) -> AppResult<Inbox> {
+    let user_id = actor.id.0;
+    let mut items: Vec<Notification> = db::notifications::latest(conn, user_id, SHOWN)?
         .into_iter()
         .filter_map(|n| {
             Some(Notification {
@@ -155,9 +161,11 @@ fn load(conn: &mut DbConn, user_id: i32) -> AppResult<Inbox> {
                 summary: n.summary,
                 at: n.at,
                 read: n.read_at.is_some(),
+                done: false,
             })
         })
         .collect();
+    mark_done(conn, structure, actor, &mut items)?;
     Ok(Inbox {
         unread: db::notifications::unread_count(conn, user_id)?,
         items,
@@ -166,13 +174,83 @@ fn load(conn: &mut DbConn, user_id: i32) -> AppResult<Inbox> {
 
 /// The user's newest items and the unread count.
 pub fn inbox(app: &App, actor: &Actor) -> AppResult<Inbox> {
-    app.read(|conn| load(conn, actor.id.0))
+    app.read(|conn| {
+        let structure = app.structure(conn)?;
+        load(conn, &structure, actor)
+    })
 }
 
 /// Marks the given items (all, without ids) read; answers with the inbox after that.
 pub fn mark_read(app: &App, actor: &Actor, body: &MarkRead) -> AppResult<Inbox> {
     app.write(&actor.into(), |tx| {
         db::notifications::mark_read(tx.conn, actor.id.0, body.ids.as_deref(), tx.now)?;
-        load(tx.conn, actor.id.0)
+        let structure = tx.snapshot.structure.clone();
+        load(tx.conn, &structure, actor)
     })
+}
+
+/// Marks the items whose task is done since they came, as the items stand now: a reminder of a
+/// report that was submitted since; a report or proposal that waited for this user and no longer
+/// does (endorsed, decided, returned by someone); a returned report submitted again.
+fn mark_done(
+    conn: &mut DbConn,
+    structure: &Structure,
+    actor: &Actor,
+    items: &mut [Notification],
+) -> AppResult<()> {
+    use NotificationKind as N;
+    let proposal_ids: Vec<i32> = items
+        .iter()
+        .filter(|n| n.kind == N::ProposalWaiting)
+        .filter_map(|n| n.proposal_id.map(|p| p.0))
+        .collect();
+    let states: HashMap<i32, (OrgId, Option<ProposalState>)> = if proposal_ids.is_empty() {
+        HashMap::new()
+    } else {
+        db::proposals::states_of(conn, &proposal_ids)?
+            .into_iter()
+            .map(|(id, org, state)| (id, (OrgId(org), ProposalState::parse(&state))))
+            .collect()
+    };
+    let mut rows: HashMap<(OrgId, ReportPeriod), Option<db::reports::ReportRow>> = HashMap::new();
+    let mut settings = None;
+    for item in items.iter_mut() {
+        item.done = match (item.kind, item.period, item.proposal_id) {
+            (N::ProposalWaiting, _, Some(p)) => match states.get(&p.0) {
+                Some(&(org, Some(state))) => !proposals::waits_for(actor, structure, org, state),
+                _ => false,
+            },
+            (
+                N::ReportDue | N::ReportOverdue | N::ReportWaiting | N::ReportReturned,
+                Some(period),
+                _,
+            ) => {
+                let key = (item.org_id, period);
+                if !rows.contains_key(&key) {
+                    let row = db::reports::find(conn, item.org_id.0, &period.to_string())?;
+                    rows.insert(key, row);
+                }
+                let row = rows.get(&key).and_then(Option::as_ref);
+                let stage = row.map(reports::stage_of).transpose()?;
+                match item.kind {
+                    N::ReportWaiting => {
+                        let Some(org) = structure.org(item.org_id) else {
+                            continue;
+                        };
+                        let rules = match settings {
+                            Some(r) => r,
+                            None => *settings.insert(reports::rules(conn)?),
+                        };
+                        let spot = reports::spot(org, &rules, stage);
+                        !(matches!(spot.at, Position::Waiting(_))
+                            && !chain::actions(actor, structure, &spot).is_empty())
+                    }
+                    N::ReportReturned => stage.is_some_and(|s| s != ReportStage::Draft),
+                    _ => row.is_some_and(reports::is_submitted),
+                }
+            }
+            _ => false,
+        };
+    }
+    Ok(())
 }

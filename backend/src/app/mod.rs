@@ -18,6 +18,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod error;
 pub mod exports;
+pub mod home;
 pub mod imports;
 pub mod inbox;
 pub mod indicators;

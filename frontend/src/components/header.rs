@@ -82,6 +82,7 @@ pub fn Header() -> impl IntoView {
         auth.user().filter(|u| !u.must_change_password).map(|user| {
             // Everyone's own dashboard: a coordinator's district or community, else the oblast.
             let dashboard = own_scope(Some(&user)).href();
+            let overview = if user.may.own_work { "/passport" } else { "/" };
             view! {
                 // A link chosen closes the phone menu, also the current page's.
                 <nav class="main-nav" aria-label=t(K::MainNav) on:click=move |_| menu_open.set(false)>
@@ -89,7 +90,11 @@ pub fn Header() -> impl IntoView {
                         <li class="nav-primary">
                             <A href=dashboard attr:id="nav-dashboard">{t(K::NavDashboard)}</A>
                         </li>
-                        <li><A href="/" exact=true>{t(K::NavOverview)}</A></li>
+                        // A coordinator's "/" is their own work; the passport has its own address.
+                        {user.may.own_work.then(|| view! {
+                            <li><A href="/" exact=true attr:id="nav-home">{t(K::NavHome)}</A></li>
+                        })}
+                        <li><A href=overview exact=true>{t(K::NavOverview)}</A></li>
                         <li><A href="/plan">{t(K::NavPlan)}</A></li>
                         <li><A href="/territory">{t(K::NavTerritory)}</A></li>
                         <li><A href="/proposals">{t(K::NavProposals)}</A></li>

@@ -84,15 +84,28 @@ pub fn NoticeArea() -> impl IntoView {
     }
 }
 
-/// A page's status line (role="status"): the outcome of its last action, `(ok, text)`.
+/// A page's status line (role="status"): the outcome of its last action, `(ok, text)`. It stays
+/// in the page while the data under it is fetched again, so assistive technology announces each
+/// new outcome; after a success that took away the control the user had used (a chain step's
+/// panel), the keyboard focus comes here instead of falling back to the page's top.
 #[component]
 pub fn ActionStatus(
     #[prop(into)] id: String,
     message: RwSignal<Option<(bool, Text)>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::watch(
+        move || message.with(|m| m.as_ref().map(|(ok, _)| *ok)),
+        move |ok, _, _| {
+            if *ok == Some(true) {
+                focus_when_lost(node, 0);
+            }
+        },
+        false,
+    );
     view! {
-        <div id=id role="status" aria-live="polite">
+        <div id=id class="action-status" role="status" aria-live="polite" tabindex="-1" node_ref=node>
             {move || message.get().map(|(ok, text)| {
                 let class = if ok { "notice notice-info" } else { "notice notice-error" };
                 view! {
@@ -106,4 +119,32 @@ pub fn ActionStatus(
             })}
         </div>
     }
+}
+
+/// How long the page is watched for the used control to go (its panel is drawn again once the
+/// item is fetched after the action).
+const LOST_TRIES: u32 = 40;
+const LOST_EVERY: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// Focuses the status once nothing in the page has the focus (the control was removed), unless
+/// the focus went elsewhere meanwhile (a field, the new page's heading).
+fn focus_when_lost(node: NodeRef<leptos::html::Div>, tried: u32) {
+    set_timeout(
+        move || {
+            let Some(status) = node.get_untracked() else {
+                return;
+            };
+            let doc = document();
+            let lost = doc.active_element().is_none_or(|a| {
+                let node: &web_sys::Node = a.as_ref();
+                !a.is_connected() || doc.body().is_some_and(|b| b.is_same_node(Some(node)))
+            });
+            if lost {
+                let _ = status.focus();
+            } else if tried < LOST_TRIES {
+                focus_when_lost(node, tried + 1);
+            }
+        },
+        LOST_EVERY,
+    );
 }

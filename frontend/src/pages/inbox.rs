@@ -250,8 +250,9 @@ pub fn InboxPage() -> impl IntoView {
     }
 }
 
+/// One item, as the inbox page and the home page list it.
 #[component]
-fn InboxItem(
+pub fn InboxItem(
     item: Notification,
     on_mark: Callback<i32>,
     on_open: Callback<i32>,
@@ -260,10 +261,11 @@ fn InboxItem(
     let i18n = use_i18n();
     let id = item.id;
     let read = item.read;
-    let class = if read {
-        "inbox-item card"
-    } else {
-        "inbox-item card inbox-unread"
+    let done = item.done;
+    let class = match (read, done) {
+        (_, true) => "inbox-item card inbox-done",
+        (true, false) => "inbox-item card",
+        (false, false) => "inbox-item card inbox-unread",
     };
     let what = verb(item.kind);
     let at = item.at;
@@ -283,9 +285,11 @@ fn InboxItem(
         }
     });
     view! {
-        <li class=class data-notification-id=id.to_string() data-read=read.to_string()>
+        <li class=class data-notification-id=id.to_string() data-read=read.to_string() data-done=done.to_string()>
             <p class="inbox-line">
                 {(!read).then(|| view! { <span class="badge badge-new">{t(K::InboxNew)}</span>" " })}
+                // The server says the task it asked for is done since (a report was submitted).
+                {done.then(|| view! { <span class="badge badge-done">{t(K::InboxDone)}</span>" " })}
                 <strong class="inbox-by">{item.by.clone()}</strong>
                 " "
                 {t(what)}

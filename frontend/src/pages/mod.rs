@@ -3,6 +3,7 @@
 pub mod account;
 pub mod dashboard;
 pub mod documents;
+pub mod home;
 pub mod import;
 pub mod inbox;
 pub mod indicators;

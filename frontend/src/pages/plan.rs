@@ -293,7 +293,7 @@ fn grid_cells(grid: &BudgetGrid) -> impl IntoView {
 }
 
 /// The short word on a measure that is not (or no longer) in the approved plan; its title says more.
-fn status_badge(status: MeasureStatus) -> Text {
+pub fn status_badge(status: MeasureStatus) -> Text {
     match status {
         MeasureStatus::Draft => K::DraftBadge.both(),
         MeasureStatus::Approved | MeasureStatus::Withdrawn => status.label(),

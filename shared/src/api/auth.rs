@@ -59,6 +59,10 @@ pub struct Capabilities {
     /// Takes part in the discussion: comments, and shows as present on a measure's page.
     pub take_part: bool,
     pub manage_accounts: bool,
+    /// Lands on their own work (the home page, `GET /api/home`) rather than the oblast's
+    /// passport: the coordinators.
+    #[serde(default)]
+    pub own_work: bool,
 }
 
 /// An organisation as other resources mention it.

@@ -197,6 +197,8 @@ endpoints! {
     WORKFLOW_SET: Put "/workflow",
     /// Server-sent events of changes the user may see.
     EVENTS: Get "/events",
+    /// A coordinator's own work: measures, the next report, proposals waiting, the unread inbox.
+    HOME: Get "/home",
     INBOX: Get "/inbox",
     INBOX_READ: Post "/inbox/read",
     /// The signed-in user changes their own password.

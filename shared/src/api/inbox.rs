@@ -101,6 +101,10 @@ pub struct Notification {
     /// Milliseconds since the Unix epoch.
     pub at: i64,
     pub read: bool,
+    /// The task the item asked for is done since (the report was submitted, the proposal or
+    /// report no longer waits for this user): decided by the server when the inbox is read.
+    #[serde(default)]
+    pub done: bool,
 }
 
 /// `GET /api/inbox`: the newest 50 items and how many are unread.

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod endpoints;
 pub mod events;
 pub mod exports;
+pub mod home;
 pub mod imports;
 pub mod inbox;
 pub mod indicators;

@@ -411,7 +411,8 @@ pub struct ProposalSummary {
     pub org: OrgRef,
     pub author: String,
     pub state: ProposalState,
-    /// Whether the route passes through the district coordinator.
+    /// Whether the route passes through the district coordinator (for a draft: the route it will
+    /// take when submitted, under the department's setting now).
     pub needs_endorsement: bool,
     pub note: String,
     /// The approved plan version the proposal was last rebased on.
@@ -577,40 +578,49 @@ pub struct Decide {
 }
 
 impl Decide {
-    /// The rules the form and the server share.
+    /// The rules the form and the server share: the first broken one.
     pub fn validate(&self) -> Result<(), FieldError> {
+        match self.validate_all().into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// Every broken rule, in the order the form shows its fields (the lines, then the decision
+    /// text, then the envelope's reason), so the form can name them all at once.
+    pub fn validate_all(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
         if self.lines.is_empty() {
-            return Err(FieldError::new("lines", ErrorCode::DecisionEmpty));
+            errors.push(FieldError::new("lines", ErrorCode::DecisionEmpty));
         }
         for (i, l) in self.lines.iter().enumerate() {
             if self.lines[..i].iter().any(|o| o.line_id == l.line_id) {
-                return Err(FieldError::new(
+                errors.push(FieldError::new(
                     format!("lines[{i}].line_id"),
                     ErrorCode::LineDuplicate,
                 ));
-            }
-            if l.verdict != Verdict::Approve {
-                check_reason(&l.reason)
-                    .map_err(|code| FieldError::new(format!("lines[{i}].reason"), code))?;
+            } else if l.verdict != Verdict::Approve {
+                if let Err(code) = check_reason(&l.reason) {
+                    errors.push(FieldError::new(format!("lines[{i}].reason"), code));
+                }
             }
         }
         if self.lines.iter().any(|l| l.verdict == Verdict::Approve)
             && self.decision.uk.trim().is_empty()
         {
-            return Err(FieldError::new("decision.uk", ErrorCode::DecisionRequired));
-        }
-        if self.decision.uk.chars().count() > REASON_MAX
+            errors.push(FieldError::new("decision.uk", ErrorCode::DecisionRequired));
+        } else if self.decision.uk.chars().count() > REASON_MAX
             || self.decision.en.chars().count() > REASON_MAX
         {
-            return Err(FieldError::new("decision.uk", ErrorCode::TextTooLong));
+            errors.push(FieldError::new("decision.uk", ErrorCode::TextTooLong));
         }
         if self.over_envelope_reason.chars().count() > REASON_MAX {
-            return Err(FieldError::new(
+            errors.push(FieldError::new(
                 "over_envelope_reason",
                 ErrorCode::TextTooLong,
             ));
         }
-        Ok(())
+        errors
     }
 }
 
@@ -789,6 +799,43 @@ mod tests {
         assert_eq!(
             d.validate().map_err(|e| e.code),
             Err(ErrorCode::DecisionEmpty)
+        );
+    }
+
+    #[test]
+    fn every_broken_rule_of_a_decision_is_named_at_once() {
+        let line = |line_id, verdict| LineDecision {
+            line_id,
+            verdict,
+            reason: String::new(),
+        };
+        let d = Decide {
+            version: 1,
+            decision: Text::new(" ", ""),
+            lines: vec![
+                line(1, Verdict::Reject),
+                line(2, Verdict::Approve),
+                line(3, Verdict::Return),
+            ],
+            over_envelope_reason: "x".repeat(REASON_MAX + 1),
+        };
+        let fields: Vec<(String, ErrorCode)> = d
+            .validate_all()
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("lines[0].reason".to_string(), ErrorCode::ReasonRequired),
+                ("lines[2].reason".to_string(), ErrorCode::ReasonRequired),
+                ("decision.uk".to_string(), ErrorCode::DecisionRequired),
+                ("over_envelope_reason".to_string(), ErrorCode::TextTooLong),
+            ]
+        );
+        assert_eq!(
+            d.validate().map_err(|e| e.field),
+            Err("lines[0].reason".to_string())
         );
     }
 

@@ -11,8 +11,9 @@ pub mod view;
 use crate::app::actor::Actor;
 use crate::app::error::{AppError, AppResult};
 use crate::app::plan::measures::{check_target, detail as measure_detail};
+use crate::app::plan::structure::Structure;
 use crate::app::App;
-use crate::db;
+use crate::db::{self, DbConn};
 use shared::api::measures::{MeasureDetail, MeasureInput};
 use shared::api::proposals::{
     Decide, ProposalDetail, ProposalFilter, ProposalLine, ProposalState, ProposalSummary,
@@ -24,37 +25,57 @@ use std::collections::HashMap;
 pub fn list(app: &App, actor: &Actor, filter: &ProposalFilter) -> AppResult<Vec<ProposalSummary>> {
     app.read(|conn| {
         let structure = app.structure(conn)?;
-        let states: Vec<&str> = filter.state.iter().map(|s| s.as_str()).collect();
-        let waiting_for_me = |r: &db::proposals::ProposalRow, state: ProposalState| match state {
-            ProposalState::Submitted => actor.can_endorse_for(&structure, OrgId(r.org_id)),
-            ProposalState::InReview => actor.can_decide(),
-            _ => false,
-        };
-        let rows: Vec<db::proposals::ProposalRow> = db::proposals::list(conn, &states)?
-            .into_iter()
-            .filter(|r| filter.org.is_none_or(|o| o.0 == r.org_id))
-            .filter(|r| {
-                rules::state_of(r).is_ok_and(|s| {
-                    actor.can_see_proposal(&structure, OrgId(r.org_id), s)
-                        && (filter.waiting_for_me != Some(true) || waiting_for_me(r, s))
-                })
-            })
-            .take(200)
-            .collect();
-        let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
-        let all = rules::parse_lines(db::proposals::lines_of_many(conn, &ids)?)?;
-        let bases = rules::bases(conn, &all)?;
-        let fallback = view::names(conn, &all)?;
-        let mut per: HashMap<i32, Vec<ProposalLine>> = HashMap::new();
-        for l in &all {
-            per.entry(l.row.proposal_id)
-                .or_default()
-                .push(view::line_of(&structure, l, &bases, &fallback));
-        }
-        rows.iter()
-            .map(|r| view::summary_of(&structure, r, per.get(&r.id).map_or(&[][..], |v| v)))
-            .collect()
+        list_in(conn, &structure, actor, filter)
     })
+}
+
+/// Whether a proposal of `org` in `state` waits for `actor`'s step (the district's endorsement or
+/// the department's decision).
+pub fn waits_for(actor: &Actor, structure: &Structure, org: OrgId, state: ProposalState) -> bool {
+    match state {
+        ProposalState::Submitted => actor.can_endorse_for(structure, org),
+        ProposalState::InReview => actor.can_decide(),
+        _ => false,
+    }
+}
+
+/// The list inside a read (the home page lists the proposals waiting for the user with it).
+pub fn list_in(
+    conn: &mut DbConn,
+    structure: &Structure,
+    actor: &Actor,
+    filter: &ProposalFilter,
+) -> AppResult<Vec<ProposalSummary>> {
+    let states: Vec<&str> = filter.state.iter().map(|s| s.as_str()).collect();
+    let rows: Vec<db::proposals::ProposalRow> = db::proposals::list(conn, &states)?
+        .into_iter()
+        .filter(|r| filter.org.is_none_or(|o| o.0 == r.org_id))
+        .filter(|r| {
+            rules::state_of(r).is_ok_and(|s| {
+                actor.can_see_proposal(structure, OrgId(r.org_id), s)
+                    && (filter.waiting_for_me != Some(true)
+                        || waits_for(actor, structure, OrgId(r.org_id), s))
+            })
+        })
+        .take(200)
+        .collect();
+    let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
+    let all = rules::parse_lines(db::proposals::lines_of_many(conn, &ids)?)?;
+    let bases = rules::bases(conn, &all)?;
+    let fallback = view::names(conn, &all)?;
+    let requires_district = crate::app::chain::community_requires_district(conn)?;
+    let mut per: HashMap<i32, Vec<ProposalLine>> = HashMap::new();
+    for l in &all {
+        per.entry(l.row.proposal_id)
+            .or_default()
+            .push(view::line_of(structure, l, &bases, &fallback));
+    }
+    rows.iter()
+        .map(|r| {
+            let lines = per.get(&r.id).map_or(&[][..], |v| v);
+            view::summary_of(structure, r, lines, requires_district)
+        })
+        .collect()
 }
 
 /// One proposal, if the user may see it.

@@ -86,11 +86,32 @@ pub fn names(conn: &mut DbConn, lines: &[Line]) -> AppResult<HashMap<i32, (Text,
     Ok(out)
 }
 
+/// The way a proposal takes: where it went when submitted; for a draft, where it would go now
+/// under the department's route setting (`community_requires_district`).
+pub fn route_of(
+    structure: &Structure,
+    row: &db::proposals::ProposalRow,
+    state: ProposalState,
+    community_requires_district: bool,
+) -> shared::chain::Route {
+    match structure.org(OrgId(row.org_id)) {
+        Some(info) if state == ProposalState::Draft => {
+            chain::route(info, community_requires_district)
+        }
+        _ => shared::chain::Route {
+            via_district: row.needs_endorsement,
+        },
+    }
+}
+
 pub fn summary_of(
     structure: &Structure,
     row: &db::proposals::ProposalRow,
     lines: &[ProposalLine],
+    community_requires_district: bool,
 ) -> AppResult<ProposalSummary> {
+    let state = p::state_of(row)?;
+    let route = route_of(structure, row, state, community_requires_district);
     let pending: Vec<&ProposalLine> = lines
         .iter()
         .filter(|l| l.state == LineState::Pending)
@@ -100,8 +121,8 @@ pub fn summary_of(
         version: row.version,
         org: org_ref(structure, OrgId(row.org_id)),
         author: row.author_name.clone(),
-        state: p::state_of(row)?,
-        needs_endorsement: row.needs_endorsement,
+        state,
+        needs_endorsement: route.via_district,
         note: row.note.clone(),
         base_version: row.base_version,
         created_at: row.created_at,
@@ -148,7 +169,8 @@ pub fn detail(
         .iter()
         .map(|l| line_of(structure, l, &bases, &fallback))
         .collect();
-    let summary = summary_of(structure, &row, &out)?;
+    let requires_district = chain::community_requires_district(conn)?;
+    let summary = summary_of(structure, &row, &out, requires_district)?;
     let effect = effect(snapshot, &lines, &bases);
     let steps = db::proposals::steps_of(conn, id)?
         .into_iter()
@@ -160,15 +182,7 @@ pub fn detail(
         })
         .collect();
     let org = OrgId(row.org_id);
-    let route = match structure.org(org) {
-        // Where it went when submitted; where it would go now for a draft.
-        Some(info) if state == ProposalState::Draft => {
-            chain::route(info, chain::community_requires_district(conn)?)
-        }
-        _ => shared::chain::Route {
-            via_district: row.needs_endorsement,
-        },
-    };
+    let route = route_of(structure, &row, state, requires_district);
     let spot = chain::Spot {
         kind: Kind::Proposal,
         org,

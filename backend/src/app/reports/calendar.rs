@@ -32,7 +32,7 @@ pub fn calendar(app: &App, actor: &Actor, query: &ReportQuery) -> AppResult<Byte
     })
 }
 
-fn calendar_of(
+pub(crate) fn calendar_of(
     conn: &mut DbConn,
     ctx: &Ctx,
     actor: &Actor,

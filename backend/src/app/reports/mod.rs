@@ -147,6 +147,12 @@ pub fn date(s: Option<&str>) -> Option<Date> {
     s.and_then(|s| Date::parse(s).ok())
 }
 
+/// Whether a stored report has been handed in (submitted, or approved): no reminder is due for
+/// it, and the reminders already sent are done.
+pub fn is_submitted(row: &db::reports::ReportRow) -> bool {
+    row.submitted_on.is_some() || row.approved_on.is_some()
+}
+
 /// What the calendar needs to know of a stored report.
 pub fn dates_of(row: Option<&db::reports::ReportRow>) -> ReportDates {
     ReportDates {

@@ -45,10 +45,7 @@ pub fn pass(tx: &mut Tx) -> AppResult<u32> {
             let Some(org) = ctx.structure.org(org_id) else {
                 continue;
             };
-            let submitted = rows
-                .get(&org_id.0)
-                .is_some_and(|row| row.submitted_on.is_some() || row.approved_on.is_some());
-            if submitted {
+            if rows.get(&org_id.0).is_some_and(super::is_submitted) {
                 continue;
             }
             // The writers; the department too for an executor. Overdue: the district above and

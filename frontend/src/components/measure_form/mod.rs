@@ -376,16 +376,15 @@ fn in_approved_plan(detail: Option<&MeasureDetail>) -> bool {
     detail.is_some_and(|d| d.status == MeasureStatus::Approved)
 }
 
-/// Version, last change and the demo badge of a saved measure.
+/// Last change and the demo badge of a saved measure (its row version is an internal counter:
+/// kept in `data-version` for tests, never shown).
 #[component]
 pub fn MeasureMeta(detail: MeasureDetail) -> impl IntoView {
     let i18n = use_i18n();
     let updated_at = detail.updated_at;
     let updated_by = detail.updated_by.clone();
     view! {
-        <p class="measure-meta" id="measure-meta">
-            <span id="measure-version">{t(K::Version)}" "{detail.version}</span>
-            <span class="meta-sep" aria-hidden="true">" · "</span>
+        <p class="measure-meta" id="measure-meta" data-version=detail.version.to_string()>
             <span id="measure-updated">
                 {t(K::UpdatedAt)}" "{move || format::timestamp(updated_at, i18n.lang())}
                 {updated_by.map(|by| view! {
@@ -843,22 +842,21 @@ pub fn MeasureForm(
             let message = general.get().map(|m| m.text(i18n.lang()));
             // A conflict on an approved measure is about the draft proposal, not the measure.
             let on_draft = in_approved_plan(Some(&server));
-            let shown_version = if on_draft {
+            let server_version = if on_draft {
                 server.draft.as_ref().map_or(0, |d| d.proposal_version)
             } else {
                 server.version
             };
             view! {
-                <section class="conflict" id="conflict" role="alert" aria-labelledby="conflict-title">
+                <section class="conflict" id="conflict" role="alert" aria-labelledby="conflict-title" data-version=server_version.to_string()>
                     <h2 id="conflict-title">
                         <span aria-hidden="true">"⚠ "</span>
                         {if on_draft { t(K::DraftConflictTitle) } else { t(K::ConflictTitle) }}
                     </h2>
                     <p>{message}</p>
                     <p>
-                        {if on_draft { t(K::DraftServerVersion) } else { t(K::ConflictServerVersion) }}
-                        " "<strong>{shown_version}</strong>
-                        " · "{t(K::UpdatedAt)}" "{move || format::timestamp(server.updated_at, i18n.lang())}
+                        {if on_draft { t(K::DraftServerChanged) } else { t(K::ConflictServerChanged) }}
+                        " "{move || format::timestamp(server.updated_at, i18n.lang())}
                         {server.updated_by.clone().map(|by| view! { " · "{t(K::UpdatedBy)}": "{by} })}
                     </p>
                     <div class="conflict-actions">

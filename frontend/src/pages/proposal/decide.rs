@@ -1,6 +1,7 @@
 //! The department's decision: a verdict (and a reason) per pending line, the text of the new plan
 //! version, the confirmation of going beyond the funding envelope, and the errors the shared rules
-//! or the API name (`lines[1].reason`) shown where they belong.
+//! or the API name (`lines[1].reason`) shown where they belong, all at once, with a summary at
+//! the button whose links take the focus to each field (GOV.UK's error summary).
 
 use super::envelope::EnvelopeConfirm;
 use crate::components::changes::describe_change;
@@ -25,6 +26,22 @@ pub enum Target {
     /// Above the actions.
     General,
 }
+
+impl Target {
+    /// The field an error summary's link focuses (none for a general error).
+    fn field_id(self) -> Option<String> {
+        match self {
+            Target::Line(id) => Some(format!("reason-{id}")),
+            Target::Decision => Some("decision-uk".to_string()),
+            Target::OverEnvelope => Some(super::envelope::REASON_ID.to_string()),
+            Target::ReturnReason => Some("return-reason".to_string()),
+            Target::General => None,
+        }
+    }
+}
+
+/// Where the decision form's error summary is, to focus it.
+pub const SUMMARY_ID: &str = "decide-errors";
 
 /// Maps a field path of the decide request back to the page; `sent[i]` is the line id of `lines[i]`.
 pub fn target_of(field: &str, sent: &[i32]) -> Target {
@@ -105,6 +122,13 @@ impl DecideForm {
             breaches: RwSignal::new(Vec::new()),
             errors: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// Shows every error of a decision at its field and in the summary at the button, and moves
+    /// the focus to the summary.
+    pub fn show_errors(self, errors: Vec<(Target, Text)>) {
+        self.errors.set(errors);
+        request_animation_frame(|| crate::components::field::focus(SUMMARY_ID));
     }
 
     /// The error shown at a target (tracked).
@@ -251,6 +275,9 @@ pub fn DecidePanel(
     approvable: Vec<i32>,
     /// The cells that go beyond the envelope if every pending line is approved.
     preview: Vec<EnvelopeCell>,
+    /// The pending lines, to name them in the error summary.
+    lines: Vec<ProposalLine>,
+    names: Signal<Names>,
     pending: Signal<bool>,
     on_decide: Callback<()>,
 ) -> impl IntoView {
@@ -305,6 +332,7 @@ pub fn DecidePanel(
                 ></textarea>
             </div>
             <EnvelopeConfirm form=form preview=preview/>
+            <ErrorSummary form=form lines=lines names=names/>
             <div class="form-actions">
                 <button
                     type="button"
@@ -317,6 +345,73 @@ pub fn DecidePanel(
                 </button>
             </div>
         </section>
+    }
+}
+
+/// `#decide-errors`: every error of the form, each a link that takes the focus to its field.
+#[component]
+fn ErrorSummary(form: DecideForm, lines: Vec<ProposalLine>, names: Signal<Names>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lines = StoredValue::new(lines);
+    // What a line's error is about: its measure and the change ("2027 · обласний бюджет").
+    let line_label = move |id: i32, lang| {
+        lines.with_value(|ls| {
+            ls.iter().find(|l| l.id == id).map(|l| {
+                let what = names.with(|n| describe_change(&l.change, n, lang).what);
+                format!("{} · {what}", l.measure_name.get(lang))
+            })
+        })
+    };
+    let label = move |target: Target| {
+        let lang = i18n.lang();
+        match target {
+            Target::Line(id) => line_label(id, lang),
+            Target::Decision => Some(K::DecisionUk.text(lang).to_string()),
+            Target::OverEnvelope => Some(K::BreachReason.text(lang).to_string()),
+            Target::ReturnReason => Some(K::ReturnReason.text(lang).to_string()),
+            Target::General => None,
+        }
+    };
+    move || {
+        let errors = form.errors.get();
+        (!errors.is_empty()).then(|| {
+            let items = errors
+                .into_iter()
+                .map(|(target, message)| {
+                    let text = move || {
+                        let message = i18n.text(&message);
+                        match label(target) {
+                            Some(what) => format!("{what}: {message}"),
+                            None => message,
+                        }
+                    };
+                    match target.field_id() {
+                        Some(field) => {
+                            let href = format!("#{field}");
+                            view! {
+                                <li>
+                                    <a href=href on:click=move |ev| {
+                                        // To the field itself, not just a scroll to its anchor.
+                                        ev.prevent_default();
+                                        crate::components::field::focus(&field);
+                                    }>{text}</a>
+                                </li>
+                            }
+                            .into_any()
+                        }
+                        None => view! { <li>{text}</li> }.into_any(),
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="error-summary" id=SUMMARY_ID tabindex="-1" aria-labelledby="decide-errors-title">
+                    <h3 id="decide-errors-title">
+                        <span aria-hidden="true">"⚠ "</span>{t(K::ErrorSummaryTitle)}
+                    </h3>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
     }
 }
 
@@ -365,6 +460,9 @@ mod tests {
             Target::OverEnvelope
         );
         assert_eq!(target_of("lines[5].reason", &sent), Target::General);
+        assert_eq!(Target::Line(9).field_id().as_deref(), Some("reason-9"));
+        assert_eq!(Target::Decision.field_id().as_deref(), Some("decision-uk"));
+        assert_eq!(Target::General.field_id(), None);
         assert_eq!(target_of("lines", &sent), Target::General);
     }
 }

@@ -76,6 +76,9 @@ struct PageState {
     decide: DecideForm,
     /// The last write's outcome: (succeeded, message).
     message: RwSignal<Option<(bool, Text)>>,
+    /// The proposal's version my last successful write left: while it is the one shown, the
+    /// outcome stays (the live event of my own step fetches it again).
+    after: RwSignal<Option<i32>>,
 }
 
 #[component]
@@ -107,12 +110,14 @@ pub fn ProposalPage() -> impl IntoView {
         return_reason: RwSignal::new(String::new()),
         decide: DecideForm::new(),
         message: RwSignal::new(None),
+        after: RwSignal::new(None),
     };
     let act = Action::new_local(move |(id, request): &(ProposalId, Request)| {
         let (id, request) = (*id, request.clone());
         let navigate = navigate.clone();
         async move {
             let done = request.done();
+            let deciding = matches!(request, Request::Decide(..));
             let sent = match &request {
                 Request::Decide(_, sent) => sent.clone(),
                 _ => Vec::new(),
@@ -124,6 +129,7 @@ pub fn ProposalPage() -> impl IntoView {
             };
             match result {
                 Ok(d) => {
+                    state.after.set(Some(d.summary.version));
                     state.message.set(Some((true, done.both())));
                     state.note.set(String::new());
                     state.remark.set(String::new());
@@ -156,12 +162,13 @@ pub fn ProposalPage() -> impl IntoView {
                             .clone()
                             .and_then(|c| serde_json::from_value::<Vec<EnvelopeCell>>(c).ok())
                             .unwrap_or_default();
+                        // The summary at the button leads to the reason they need.
                         state.decide.breaches.set(cells);
-                        request_animation_frame(|| {
-                            crate::components::field::focus(envelope::REASON_ID);
-                        });
                     }
-                    if target == Target::General {
+                    if deciding {
+                        // At the decision's button, with the rest of its form's errors.
+                        state.decide.show_errors(vec![(target, e.message)]);
+                    } else if target == Target::General {
                         state.message.set(Some((false, e.message)));
                     } else {
                         state.decide.errors.set(vec![(target, e.message)]);
@@ -187,10 +194,19 @@ pub fn ProposalPage() -> impl IntoView {
         act.dispatch((id, request));
     });
     let pending = Signal::derive(move || act.pending().get());
+    let refetch = Callback::new(move |()| detail.refetch());
     // Someone else moved the proposal on: the outcome of my last action is old news.
-    let refetch = Callback::new(move |()| {
-        state.message.set(None);
-        detail.refetch();
+    Effect::new(move |_| {
+        let now = detail.with(|d| match d {
+            Some(Ok(Some(d))) => Some(d.summary.version),
+            _ => None,
+        });
+        if let (Some(now), Some(mine)) = (now, state.after.get_untracked()) {
+            if now != mine {
+                state.after.set(None);
+                state.message.set(None);
+            }
+        }
     });
     let wanted = Callback::new(move |e: LiveEvent| {
         let this = e.proposal_id.is_some() && e.proposal_id == shown.get_untracked();
@@ -218,6 +234,8 @@ pub fn ProposalPage() -> impl IntoView {
                     }
                 })}
             </Transition>
+            // Outside the proposal drawn again after each step, so that each outcome is announced.
+            <ActionStatus id="proposal-action-status" message=state.message/>
             {move || shown.get().map(|id| view! { <ProposalComments id=id/> })}
         </section>
     }
@@ -264,12 +282,13 @@ fn Proposal(
         .filter(|l| l.state == LineState::Pending && l.conflict.is_none())
         .map(|l| l.id)
         .collect();
-    let order: Vec<i32> = detail
+    let pending_lines: Vec<ProposalLine> = detail
         .lines
         .iter()
         .filter(|l| l.state == LineState::Pending)
-        .map(|l| l.id)
+        .cloned()
         .collect();
+    let order: Vec<i32> = pending_lines.iter().map(|l| l.id).collect();
     let version = s.version;
     let preview = envelope_breaches(
         &detail.effect.envelope_before,
@@ -286,21 +305,17 @@ fn Proposal(
             form.reasons
                 .with_untracked(|r| build_decide(version, &order, v, r, decision, &over_reason))
         });
-        match body.validate() {
-            Ok(()) => {
-                form.errors.set(Vec::new());
-                run.run((id, Request::Decide(body, sent)));
-            }
-            Err(e) => {
-                let target = target_of(&e.field, &sent);
-                let message = e.code.message();
-                if target == Target::General {
-                    state.message.set(Some((false, message)));
-                } else {
-                    form.errors.set(vec![(target, message)]);
-                    state.message.set(Some((false, K::FixErrors.both())));
-                }
-            }
+        let errors: Vec<(Target, Text)> = body
+            .validate_all()
+            .into_iter()
+            .map(|e| (target_of(&e.field, &sent), e.code.message()))
+            .collect();
+        if errors.is_empty() {
+            form.errors.set(Vec::new());
+            run.run((id, Request::Decide(body, sent)));
+        } else {
+            // Every one at once: at its field and in the summary at the button.
+            form.show_errors(errors);
         }
     });
     let org = s.org.name.clone();
@@ -367,12 +382,18 @@ fn Proposal(
                 filters=format!("id={}", detail.summary.id.0)
             />
             {deciding.then(|| view! {
-                <ActionStatus id="proposal-action-status" message=state.message/>
-                <DecidePanel form=state.decide approvable=approvable preview=preview pending=pending on_decide=on_decide/>
+                <DecidePanel
+                    form=state.decide
+                    approvable=approvable
+                    preview=preview
+                    lines=pending_lines
+                    names=names
+                    pending=pending
+                    on_decide=on_decide
+                />
             })}
             // What is still pending would change the plan; decided lines already did (or not).
             {(s.pending_count > 0).then(|| view! { <EffectPanel effect=detail.effect.clone()/> })}
-            {(!deciding).then(|| view! { <ActionStatus id="proposal-action-status" message=state.message/> })}
             {notes::keep(id, version, state)}
             <Actions detail=detail.clone() state=state pending=pending run=run/>
         </article>

@@ -179,8 +179,8 @@ pub fn ConflictPanel(page: PageState) -> impl IntoView {
     move || {
         page.server.with(|s| s.as_ref().map(|s| s.version)).map(|version| {
             view! {
-                <div class="notice notice-error report-conflict" id="report-conflict" role="alert">
-                    <p><strong>{t(K::ConflictTitle)}</strong>" · "{t(K::ConflictServerVersion)}" "{version}</p>
+                <div class="notice notice-error report-conflict" id="report-conflict" role="alert" data-version=version.to_string()>
+                    <p><strong>{t(K::ConflictTitle)}</strong></p>
                     <p>{t(K::ReportConflictText)}</p>
                     <Show
                         when=kept
