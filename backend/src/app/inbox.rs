@@ -3,11 +3,12 @@
 
 use super::actor::Actor;
 use super::error::AppResult;
+use super::plan::structure::Structure;
 use super::record::Who;
 use super::App;
 use crate::db::{self, DbConn};
-use shared::api::inbox::{Inbox, MarkRead, Notification, NotificationKind};
-use shared::{MeasureId, OrgId, ReportPeriod, Role};
+use shared::api::inbox::{Inbox, MarkRead, NoticeFacts, Notification, NotificationKind};
+use shared::{MeasureId, OrgId, ReportPeriod, Role, Text};
 
 /// What an inbox item is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +43,10 @@ pub struct Notice {
     pub about: About,
     /// The organisation the item concerns.
     pub org: OrgId,
+    /// What a person wrote or named (`Notification::summary`); empty when the facts say it all.
     pub summary: String,
+    /// Numbers and dates the app writes out in the reader's language.
+    pub facts: NoticeFacts,
     /// Set for reminders: a user gets an item with the same key once, ever.
     pub dedupe_key: Option<String>,
     /// Sent by Obriy itself (a reminder), not by the one who acted: it goes to them too.
@@ -57,9 +61,15 @@ impl Notice {
             about,
             org,
             summary: summary.to_string(),
+            facts: NoticeFacts::default(),
             dedupe_key: None,
             from_obriy: false,
         }
+    }
+
+    pub fn with_facts(mut self, facts: NoticeFacts) -> Notice {
+        self.facts = facts;
+        self
     }
 }
 
@@ -103,8 +113,13 @@ pub(super) fn deliver(conn: &mut DbConn, who: &Who, notice: &Notice) -> AppResul
         About::Report(p) => (None, None, Some(p.to_string())),
         About::Import => (None, None, None),
     };
+    let facts = if notice.facts.is_empty() {
+        None
+    } else {
+        Some(serde_json::to_string(&notice.facts).map_err(super::error::AppError::internal)?)
+    };
     let by_name = if notice.from_obriy {
-        "Обрій"
+        OBRIY
     } else {
         who.name.as_str()
     };
@@ -124,6 +139,7 @@ pub(super) fn deliver(conn: &mut DbConn, who: &Who, notice: &Notice) -> AppResul
             at: now,
             period: period.as_deref(),
             dedupe_key: notice.dedupe_key.as_deref(),
+            facts: facts.as_deref(),
         };
         if notice.dedupe_key.is_some() {
             added += u32::from(db::notifications::insert_once(conn, &row)?);
@@ -135,9 +151,13 @@ pub(super) fn deliver(conn: &mut DbConn, who: &Who, notice: &Notice) -> AppResul
     Ok(added)
 }
 
+/// The sender's name on what Obriy sends itself (the app shows its own name in the reader's
+/// language for these kinds: `NotificationKind::from_obriy`).
+const OBRIY: &str = "Обрій";
+
 const SHOWN: i64 = 50;
 
-fn load(conn: &mut DbConn, user_id: i32) -> AppResult<Inbox> {
+fn load(conn: &mut DbConn, structure: &Structure, user_id: i32) -> AppResult<Inbox> {
     let items = db::notifications::latest(conn, user_id, SHOWN)?
         .into_iter()
         .filter_map(|n| {
@@ -151,8 +171,18 @@ fn load(conn: &mut DbConn, user_id: i32) -> AppResult<Inbox> {
                     .as_deref()
                     .and_then(|p| ReportPeriod::parse(p).ok()),
                 org_id: OrgId(n.org_id),
+                org_name: structure
+                    .org(OrgId(n.org_id))
+                    .map_or_else(Text::default, |o| o.name.clone()),
                 by: n.by_name,
                 summary: n.summary,
+                // A row from before the facts were kept, or one this build cannot read, says
+                // what its summary says.
+                facts: n
+                    .facts
+                    .as_deref()
+                    .and_then(|f| serde_json::from_str(f).ok())
+                    .unwrap_or_default(),
                 at: n.at,
                 read: n.read_at.is_some(),
             })
@@ -166,13 +196,17 @@ fn load(conn: &mut DbConn, user_id: i32) -> AppResult<Inbox> {
 
 /// The user's newest items and the unread count.
 pub fn inbox(app: &App, actor: &Actor) -> AppResult<Inbox> {
-    app.read(|conn| load(conn, actor.id.0))
+    app.read(|conn| {
+        let structure = app.structure(conn)?;
+        load(conn, &structure, actor.id.0)
+    })
 }
 
 /// Marks the given items (all, without ids) read; answers with the inbox after that.
 pub fn mark_read(app: &App, actor: &Actor, body: &MarkRead) -> AppResult<Inbox> {
     app.write(&actor.into(), |tx| {
         db::notifications::mark_read(tx.conn, actor.id.0, body.ids.as_deref(), tx.now)?;
-        load(tx.conn, actor.id.0)
+        let structure = tx.structure().clone();
+        load(tx.conn, &structure, actor.id.0)
     })
 }

@@ -5,6 +5,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod import;
 pub mod inbox;
+pub mod inbox_words;
 pub mod indicators;
 pub mod local_programme;
 pub mod login;
