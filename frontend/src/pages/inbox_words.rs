@@ -79,10 +79,10 @@ pub fn headline(item: &Notification, lang: Lang) -> String {
 
 /// What the person wrote (a comment, a reason), when the sentence does not already hold it.
 pub fn detail(item: &Notification) -> Option<&str> {
-    let in_headline = match item.kind {
-        N::MeasureChanged | N::MeasureDeleted | N::ImportChecked => true,
-        _ => false,
-    };
+    let in_headline = matches!(
+        item.kind,
+        N::MeasureChanged | N::MeasureDeleted | N::ImportChecked
+    );
     (!in_headline && !item.summary.trim().is_empty()).then_some(item.summary.as_str())
 }
 
