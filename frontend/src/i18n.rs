@@ -84,6 +84,14 @@ fn store_lang(lang: Lang) {
     }
 }
 
+impl K {
+    /// The entry with its `{named}` arguments filled (`shared::i18n::fill`: the one formatter of
+    /// sentences built from parts, so each language orders them as it needs).
+    pub fn fill(self, lang: Lang, args: &[(&str, &str)]) -> String {
+        shared::i18n::fill(self.text(lang), args)
+    }
+}
+
 macro_rules! dictionary {
     ($($key:ident => $uk:literal, $en:literal;)*) => {
         /// Every fixed string of the interface.
@@ -297,7 +305,6 @@ dictionary! {
     PagesTotalsNote => "Підсумки враховують усі заходи, що відповідають фільтрам.",
         "The totals include every measure matching the filters.";
     PlanTotal => "Разом за планом", "Plan total";
-    MeasuresShort => "заходів", "measures";
     Demo => "демо", "demo";
     DemoTitle => "Демонстраційні дані", "Demonstration data";
     DraftBadge => "проєкт", "draft";
@@ -410,12 +417,12 @@ dictionary! {
     ChangedTo => "стало", "after";
 
     // Live events
-    LiveCreated => "додав(ла) новий захід щойно.", "added a new measure just now.";
-    LiveUpdated => "змінив(ла) захід щойно.", "changed a measure just now.";
-    LiveUpdatedThis => "змінив(ла) цей захід щойно.", "changed this measure just now.";
-    LiveDeleted => "видалив(ла) захід щойно.", "deleted a measure just now.";
-    LiveDeletedThis => "видалив(ла) цей захід щойно.", "deleted this measure just now.";
-    LiveCommented => "додав(ла) коментар щойно.", "added a comment just now.";
+    LiveCreated => "Щойно додано новий захід — {name}.", "{name} added a new measure just now.";
+    LiveUpdated => "Щойно змінено захід — {name}.", "{name} changed a measure just now.";
+    LiveUpdatedThis => "Щойно змінено цей захід — {name}.", "{name} changed this measure just now.";
+    LiveDeleted => "Щойно видалено захід — {name}.", "{name} deleted a measure just now.";
+    LiveDeletedThis => "Щойно видалено цей захід — {name}.", "{name} deleted this measure just now.";
+    LiveCommented => "Щойно додано коментар — {name}.", "{name} added a comment just now.";
     LiveShown => "Показано нові дані.", "The new data is shown.";
     LiveKeptEdits => "Ваші незбережені зміни залишено у формі.",
         "Your unsaved changes are kept in the form.";
@@ -424,22 +431,23 @@ dictionary! {
 
     // Inbox
     NavInbox => "Вхідні", "Inbox";
-    UnreadSuffix => "непрочитаних", "unread";
-    InboxTitle => "Вхідні", "Inbox";
+        InboxTitle => "Вхідні", "Inbox";
     InboxHint => "Що інші зробили із заходами, пропозиціями та звітами вашої організації, що чекає вашого рішення і нагадування про строки звітів. Найновіші — угорі.",
         "What others did to your organisation's measures, proposals and reports, what waits for your decision, and reminders of report due dates. Newest first.";
     InboxEmpty => "Повідомлень немає.", "There are no notifications.";
     InboxNew => "Нове", "New";
-    InboxCommented => "прокоментував(ла)", "commented on";
-    InboxChanged => "змінив(ла)", "changed";
-    InboxDeletedMeasure => "видалив(ла)", "deleted";
+    InboxCommented => "Новий коментар до заходу", "New comment on a measure";
+    InboxChanged => "Змінено захід «{measure}»", "The measure “{measure}” was changed";
+    InboxDeletedMeasure => "Видалено захід «{measure}»", "The measure “{measure}” was deleted";
     InboxOpen => "Відкрити захід", "Open the measure";
     InboxOpenProposal => "Відкрити пропозицію", "Open the proposal";
-    InboxProposalWaiting => "надіслав(ла) пропозицію вам на розгляд", "sent you a proposal to review";
-    InboxProposalEndorsed => "погодив(ла) пропозицію", "endorsed the proposal";
-    InboxProposalReturned => "повернув(ла) на доопрацювання", "returned for rework";
-    InboxProposalDecided => "ухвалив(ла) рішення щодо пропозиції", "decided on the proposal";
-    InboxProposalComment => "прокоментував(ла) пропозицію", "commented on the proposal";
+    InboxProposalWaiting => "Надіслано пропозицію вам на розгляд: {org}", "A proposal was sent for your review: {org}";
+    InboxProposalWaitingLines => "Надіслано пропозицію вам на розгляд: {org}, {lines}", "A proposal was sent for your review: {org}, {lines}";
+    InboxProposalEndorsed => "Пропозицію погоджено: {org}", "The proposal was endorsed: {org}";
+    InboxProposalReturned => "Пропозицію повернуто на доопрацювання: {org}", "The proposal was returned for rework: {org}";
+    InboxProposalDecided => "Ухвалено рішення щодо пропозиції: {org}", "The proposal was decided: {org}";
+    InboxProposalDecidedLines => "Ухвалено рішення щодо пропозиції: {org}; {verdicts}", "The proposal was decided: {org}; {verdicts}";
+    InboxProposalComment => "Новий коментар до пропозиції: {org}", "New comment on a proposal: {org}";
     MarkRead => "Позначити прочитаним", "Mark read";
     MarkAllRead => "Позначити всі прочитаними", "Mark all read";
     InboxAllRead => "Усі повідомлення прочитано.", "All notifications are read.";
@@ -587,12 +595,12 @@ dictionary! {
     DecidedNotice => "Рішення записано.", "The decision has been recorded.";
     Sending => "Надсилання…", "Sending…";
     ProposalCommentsTitle => "Обговорення пропозиції", "Discussion of the proposal";
-    LiveProposalChanged => "змінив(ла) пропозицію щойно.", "changed the proposal just now.";
-    LiveProposalSubmitted => "подав(ла) пропозицію щойно.", "submitted the proposal just now.";
-    LiveProposalEndorsed => "погодив(ла) пропозицію щойно.", "endorsed the proposal just now.";
-    LiveProposalReturned => "повернув(ла) пропозицію щойно.", "returned the proposal just now.";
-    LiveProposalDecided => "ухвалив(ла) рішення щодо пропозиції щойно.", "decided on the proposal just now.";
-    LivePlanVersion => "затвердив(ла) нову версію плану щойно.", "approved a new plan version just now.";
+    LiveProposalChanged => "Щойно змінено пропозицію — {name}.", "{name} changed the proposal just now.";
+    LiveProposalSubmitted => "Щойно подано пропозицію — {name}.", "{name} submitted the proposal just now.";
+    LiveProposalEndorsed => "Щойно погоджено пропозицію — {name}.", "{name} endorsed the proposal just now.";
+    LiveProposalReturned => "Щойно повернуто пропозицію — {name}.", "{name} returned the proposal just now.";
+    LiveProposalDecided => "Щойно ухвалено рішення щодо пропозиції — {name}.", "{name} decided on the proposal just now.";
+    LivePlanVersion => "Щойно затверджено нову версію плану — {name}.", "{name} approved a new plan version just now.";
 
     // Plan versions
     VersionsTitle => "Версії плану", "Plan versions";
@@ -681,7 +689,9 @@ dictionary! {
     ExportCsvSemicolonHint => "CSV для Excel українською: крапка з комою, десяткова кома", "CSV for a Ukrainian Excel: semicolons, decimal commas";
     ExportCsvCommaHint => "CSV для програм: коми, десяткова крапка", "CSV for tools: commas, decimal dots";
     ReportFillInExcel => "Заповнити в Excel", "Fill in in Excel";
-    InboxImportChecked => "перевірив ваш файл", "checked your file";
+    InboxImportChecked => "Файл перевірено: {file} — {changes}, {refused} з помилками",
+        "Your file was checked: {file} — {changes}, {refused} with errors";
+    InboxImportFailed => "Файл не прочитано: {file}", "The file could not be read: {file}";
     InboxOpenImport => "Відкрити перевірку", "Open the check";
     // Reports
     NavReports => "Звіти", "Reports";
@@ -711,8 +721,6 @@ dictionary! {
     ReportsHint => "Квартальні та річні звіти організацій зі строками за розділом VI програми. Звіт громади погоджує район, затверджує департамент; звіти районів і обласних виконавців надходять одразу до департаменту.",
         "Quarterly and annual reports of the organisations, with the due dates of section VI of the programme. A community's report is endorsed by its district and approved by the department; districts' and oblast executors' reports go straight to the department.";
     ReportPeriodLabel => "Звітний період", "Reporting period";
-    ReportQuarterWord => "квартал", "quarter";
-    ReportAnnualWord => "рік (річний звіт)", "(annual report)";
     ReportStageCol => "Етап звіту", "Report stage";
     ReportStateCol => "Стан за календарем", "Calendar state";
     ReportDueCol => "Строк подання", "Due";
@@ -721,8 +729,8 @@ dictionary! {
     ReportSubmittedCol => "Подано", "Submitted on";
     ReportNotCreated => "Не створено", "Not started";
     ReportDueToday => "строк сьогодні", "due today";
-    ReportDaysLeft => "залишилось днів:", "days left:";
-    ReportDaysOverdue => "прострочено днів:", "days overdue:";
+    ReportDaysLeft => "залишилось {days}", "{days} left";
+    ReportDaysOverdue => "прострочено на {days}", "{days} overdue";
     ReportWaitingForMe => "Лише ті, що чекають моєї дії", "Only those waiting for my action";
     ReportWaitingBadge => "чекає вашої дії", "waits for you";
     ReportsNone => "Звітів за цими умовами немає.", "No reports match these conditions.";
@@ -800,18 +808,18 @@ dictionary! {
         "Someone else changed this report while you were filling it in. Your values are kept in the form; the values now on the server are shown beside the fields.";
     ReportKeepMineHint => "Наступне збереження замінить звіт на сервері вашими значеннями.",
         "The next save will replace the report on the server with your values.";
-    LiveReportChanged => "змінив(ла) звіт щойно.", "changed the report just now.";
-    LiveReportSubmitted => "подав(ла) звіт щойно.", "submitted the report just now.";
-    LiveReportEndorsed => "погодив(ла) звіт щойно.", "endorsed the report just now.";
-    LiveReportReturned => "повернув(ла) звіт щойно.", "returned the report just now.";
-    LiveReportApproved => "затвердив(ла) звіт щойно.", "approved the report just now.";
-    LiveReportUnlocked => "розблокував(ла) звіт щойно.", "unlocked the report just now.";
-    LiveBudgetApproved => "вніс(ла) затверджені суми бюджету щойно.", "entered approved budget amounts just now.";
-    InboxReportWaiting => "надіслав(ла) звіт вам на розгляд", "sent you a report to review";
-    InboxReportReturned => "повернув(ла) звіт на доопрацювання", "returned the report for rework";
-    InboxReportApproved => "затвердив(ла) звіт", "approved the report";
-    InboxReportDue => "нагадує: наближається строк подання звіту", "reminds you: a report is due";
-    InboxReportOverdue => "повідомляє: строк подання звіту минув", "says: a report is overdue";
+    LiveReportChanged => "Щойно змінено звіт — {name}.", "{name} changed the report just now.";
+    LiveReportSubmitted => "Щойно подано звіт — {name}.", "{name} submitted the report just now.";
+    LiveReportEndorsed => "Щойно погоджено звіт — {name}.", "{name} endorsed the report just now.";
+    LiveReportReturned => "Щойно повернуто звіт — {name}.", "{name} returned the report just now.";
+    LiveReportApproved => "Щойно затверджено звіт — {name}.", "{name} approved the report just now.";
+    LiveReportUnlocked => "Щойно розблоковано звіт — {name}.", "{name} unlocked the report just now.";
+    LiveBudgetApproved => "Щойно внесено затверджені суми бюджету — {name}.", "{name} entered approved budget amounts just now.";
+    InboxReportWaiting => "Надіслано звіт вам на розгляд: {org}, {period}", "A report was sent for your review: {org}, {period}";
+    InboxReportReturned => "Звіт повернуто на доопрацювання: {org}, {period}", "The report was returned for rework: {org}, {period}";
+    InboxReportApproved => "Звіт затверджено: {org}, {period}", "The report was approved: {org}, {period}";
+    InboxReportDue => "Строк подання звіту — {due}: {org}, {period}", "A report is due by {due}: {org}, {period}";
+    InboxReportOverdue => "Строк подання звіту минув {due}: {org}, {period}", "A report was due by {due} and is not in: {org}, {period}";
     InboxOpenReport => "Відкрити звіт", "Open the report";
     BudgetExecutionTitle => "Виконання бюджету", "Budget execution";
     BudgetExecutionHint => "Заплановано — за планом; затверджено — рішенням про бюджет на рік (вносить департамент); виконано — за затвердженими квартальними звітами. Суми — тис. грн.",
@@ -858,7 +866,7 @@ dictionary! {
     DashMissingWord => "не подано", "missing";
     DashOnTimeWord => "вчасно", "on time";
     DashTroublesCount => "Що відстає", "Behind";
-    DashTroublesSub => "пунктів у переліку нижче", "items in the list below";
+    DashTroublesSub => "{items} у переліку нижче", "{items} in the list below";
     DashExecTitle => "Виконання бюджету", "Budget execution";
     DashExecHint => "Тис. грн. Заплановано — за чинним планом; затверджено — у рішеннях про бюджет на рік; виконано — за затвердженими звітами. Наведіть на стовпчик, щоб побачити точну суму.",
         "Thousand UAH. Planned: the current plan; approved: the year's budget decisions; executed: approved reports. Point at a bar to see the exact amount.";
@@ -906,13 +914,12 @@ dictionary! {
     DashMapLegend => "Легенда карти", "Map legend";
     DashMapTable => "Таблиця", "Table";
     DashMapTableCaption => "Громади на карті та їхні значення", "The communities on the map and their figures";
-    DashCommunitiesCount => "громад", "communities";
     DashNoData => "Немає даних", "No data";
     DashTroublesTitle => "Що відстає і хто відповідає", "What is behind, and who is responsible";
     DashNoTroubles => "Нічого не відстає.", "Nothing is behind.";
     DashShowAll => "Показати всі", "Show all";
     DashShowFewer => "Показати менше", "Show fewer";
-    DashTroublesListed => "У переліку перші", "The list shows the first";
+    DashTroublesListed => "У переліку перші {shown} з {all}.", "The list shows the first {shown} of {all}.";
     DashReportFor => "Звіт за", "Report for";
     DashDistrictOwn => "Власні заходи району", "The district's own measures";
     DashSkipMap => "Пропустити карту громад", "Skip the map of communities";
@@ -1065,7 +1072,7 @@ dictionary! {
     OneTimeFor => "Одноразовий пароль для", "One-time password for";
     OneTimeNote => "Передайте його користувачу надійним способом. Його показано лише зараз: після закриття побачити його знову не можна. Під час наступного входу користувач має змінити пароль.",
         "Give it to the user by a safe channel. It is shown only now: once closed, it cannot be shown again. At the next sign-in the user must change the password.";
-    OneTimeDone => "Я передав(ла) пароль — сховати", "I have passed it on — hide it";
+    OneTimeDone => "Пароль передано — сховати", "I have passed it on — hide it";
     DisableAccount => "Вимкнути", "Disable";
     DisableAccountFor => "Вимкнути обліковий запис", "Disable the account of";
     DisableConfirm => "Вимкнути цей обліковий запис? Користувач не зможе увійти, його сеанси завершаться одразу. Увімкнути його можна будь-коли.",

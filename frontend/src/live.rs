@@ -238,7 +238,8 @@ pub fn changes_data(kind: LiveEventKind) -> bool {
     )
 }
 
-/// "Оксана Шевчук змінив(ла) цей захід щойно.": who did what; `None` for events not told to users.
+/// "Щойно змінено цей захід — Оксана Шевчук.": what happened and who did it, in words that do
+/// not guess the person's gender; `None` for events not told to users.
 pub fn describe(by: &str, kind: LiveEventKind, this_measure: bool, lang: Lang) -> Option<String> {
     // Not a `match`: the server may learn new kinds, which pages simply do not announce.
     let what = if kind == LiveEventKind::MeasureCreated {
@@ -260,7 +261,7 @@ pub fn describe(by: &str, kind: LiveEventKind, this_measure: bool, lang: Lang) -
     } else {
         proposal_verb(kind).or_else(|| report_verb(kind))?
     };
-    Some(format!("{by} {}", what.text(lang)))
+    Some(what.fill(lang, &[("name", by)]))
 }
 
 /// What happened to a proposal or the plan's versions, for the live notices.
@@ -313,7 +314,7 @@ mod tests {
                 true,
                 Lang::Uk
             ),
-            Some("Оксана Шевчук змінив(ла) цей захід щойно.".to_string())
+            Some("Щойно змінено цей захід — Оксана Шевчук.".to_string())
         );
         assert_eq!(
             describe("Oksana", LiveEventKind::CommentAdded, true, Lang::En),
@@ -326,7 +327,7 @@ mod tests {
                 false,
                 Lang::Uk
             ),
-            Some("Ігор Бондар погодив(ла) пропозицію щойно.".to_string())
+            Some("Щойно погоджено пропозицію — Ігор Бондар.".to_string())
         );
         assert_eq!(
             describe("x", LiveEventKind::PresenceChanged, false, Lang::Uk),

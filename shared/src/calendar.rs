@@ -175,15 +175,39 @@ impl Date {
     /// 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October (the
     /// EU rule Ukraine follows).
     pub fn kyiv_from_unix_ms(ms: i64) -> Option<Date> {
-        const HOUR: i64 = 3_600_000;
-        const DAY: i64 = 24 * HOUR;
-        let utc = Date::from_days_since_epoch(ms.div_euclid(DAY))?;
-        let switch =
-            |month| Date::last_sunday(utc.year, month).map(|d| d.days_since_epoch() * DAY + HOUR);
-        let summer = ms >= switch(3)? && ms < switch(10)?;
-        let offset = if summer { 3 * HOUR } else { 2 * HOUR };
-        Date::from_days_since_epoch((ms + offset).div_euclid(DAY))
+        Date::from_days_since_epoch(kyiv_local_ms(ms)?.div_euclid(DAY_MS))
     }
+}
+
+const HOUR_MS: i64 = 3_600_000;
+const DAY_MS: i64 = 24 * HOUR_MS;
+
+/// An instant (milliseconds since the epoch) as Kyiv's wall clock reads it, in milliseconds.
+fn kyiv_local_ms(ms: i64) -> Option<i64> {
+    let utc = Date::from_days_since_epoch(ms.div_euclid(DAY_MS))?;
+    let switch =
+        |month| Date::last_sunday(utc.year, month).map(|d| d.days_since_epoch() * DAY_MS + HOUR_MS);
+    let summer = ms >= switch(3)? && ms < switch(10)?;
+    let offset = if summer { 3 * HOUR_MS } else { 2 * HOUR_MS };
+    Some(ms + offset)
+}
+
+/// A server timestamp as the date and time in Kyiv: "05.10.2026, 14:32" / "5 Oct 2026, 14:32"
+/// (the interface's users are in Ukraine; the same text on every device).
+pub fn format_instant(ms: i64, lang: crate::text::Lang) -> String {
+    let Some(local) = kyiv_local_ms(ms) else {
+        return String::new();
+    };
+    let Some(date) = Date::from_days_since_epoch(local.div_euclid(DAY_MS)) else {
+        return String::new();
+    };
+    let minutes = local.rem_euclid(DAY_MS) / 60_000;
+    format!(
+        "{}, {:02}:{:02}",
+        date.format(lang),
+        minutes / 60,
+        minutes % 60
+    )
 }
 
 impl fmt::Display for Date {
@@ -327,6 +351,21 @@ impl ReportPeriod {
 
     pub fn is_annual(self) -> bool {
         matches!(self, ReportPeriod::Annual { .. })
+    }
+
+    /// As a reader writes it: "III квартал 2026" / "Q3 2026"; "2026 рік (річний звіт)" /
+    /// "2026 (annual report)". URLs and JSON keep `2026-Q3` ([`fmt::Display`]).
+    pub fn format(self, lang: crate::text::Lang) -> String {
+        use crate::text::Lang;
+        match (self, lang) {
+            (ReportPeriod::Quarter(q), Lang::Uk) => {
+                let roman = ["I", "II", "III", "IV"][usize::from(q.quarter.clamp(1, 4) - 1)];
+                format!("{roman} квартал {}", q.year)
+            }
+            (ReportPeriod::Quarter(q), Lang::En) => format!("Q{} {}", q.quarter, q.year),
+            (ReportPeriod::Annual { year }, Lang::Uk) => format!("{year} рік (річний звіт)"),
+            (ReportPeriod::Annual { year }, Lang::En) => format!("{year} (annual report)"),
+        }
     }
 
     /// The latest quarter that has ended by `today`, if any has.
@@ -712,6 +751,28 @@ mod tests {
         assert_eq!(d("2026-10-05").format(Lang::Uk), "05.10.2026");
         assert_eq!(d("2026-10-05").format(Lang::En), "5 Oct 2026");
         assert_eq!(d("2028-02-29").format(Lang::En), "29 Feb 2028");
+    }
+
+    #[test]
+    fn instants_read_as_kyiv_time() {
+        use crate::text::Lang;
+        // 2026-10-05 11:32 UTC is 14:32 in Kyiv (summer time); 2026-12-03 22:05 UTC is the 4th.
+        let oct = d("2026-10-05").days_since_epoch() * 86_400_000 + (11 * 60 + 32) * 60_000;
+        assert_eq!(format_instant(oct, Lang::Uk), "05.10.2026, 14:32");
+        assert_eq!(format_instant(oct, Lang::En), "5 Oct 2026, 14:32");
+        let dec = d("2026-12-03").days_since_epoch() * 86_400_000 + (22 * 60 + 5) * 60_000;
+        assert_eq!(format_instant(dec, Lang::Uk), "04.12.2026, 00:05");
+    }
+
+    #[test]
+    fn periods_read_as_each_language_writes_them() {
+        use crate::text::Lang;
+        assert_eq!(q(2026, 3).format(Lang::Uk), "III квартал 2026");
+        assert_eq!(q(2026, 3).format(Lang::En), "Q3 2026");
+        assert_eq!(q(2027, 4).format(Lang::Uk), "IV квартал 2027");
+        assert_eq!(annual(2027).format(Lang::Uk), "2027 рік (річний звіт)");
+        assert_eq!(annual(2027).format(Lang::En), "2027 (annual report)");
+        assert_eq!(q(2026, 3).to_string(), "2026-Q3", "URLs keep the key");
     }
 
     #[test]

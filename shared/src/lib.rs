@@ -11,6 +11,7 @@ pub mod codes;
 pub mod error;
 pub mod execution;
 pub mod grid;
+pub mod i18n;
 pub mod ids;
 pub mod indicators;
 pub mod period;

@@ -29,6 +29,12 @@ on_both! {
         assert_eq!(kinds, [NotificationKind::MeasureChanged, NotificationKind::Comment]);
         assert_eq!((inbox.items[1].by.as_str(), inbox.items[1].summary.as_str()), ("Ігор Бондар", "Додайте кошторис"));
         assert_eq!(inbox.items[0].measure_id, Some(m.id));
+        assert_eq!(inbox.items[0].summary, "Вебсайт громади", "a change names the measure");
+        // Every item names its organisation in both languages, English from the territory data.
+        assert_eq!(inbox.items[0].org_name.en, "Pidhorodnenska urban hromada");
+        let pidhorodne = orgs.iter().find(|o| o.code.as_ref().map(|c| c.as_str()) == Some("UA12020210000032285")).expect("org");
+        assert_eq!((pidhorodne.name.uk.as_str(), pidhorodne.name.en.as_str()),
+            ("Підгородненська міська громада", "Pidhorodnenska urban hromada"));
         assert!(Client::demo(&app, "community.apostolove").get::<Inbox>("/api/inbox").expect("other").items.is_empty(),
             "no one else's inbox");
         assert_eq!(district.get::<Inbox>("/api/inbox").expect("district").unread, 0);

@@ -4,7 +4,7 @@
 use obriy_tests::data::{amount, measure, org_by_code};
 use obriy_tests::{on_both, spawn_app, Client};
 use shared::api::audit::AuditVerification;
-use shared::api::inbox::{Inbox, NotificationKind};
+use shared::api::inbox::{Inbox, LineVerdicts, NotificationKind};
 use shared::api::measures::{BudgetLine, MeasureDetail, MeasureInput, MeasureStatus};
 use shared::api::plan::PlanFilter;
 use shared::api::proposals::{
@@ -181,6 +181,14 @@ on_both! {
         assert_eq!(back.lines[0].returned_note.as_deref(), Some("Назву погодьте з розпорядженням"));
         assert!(back.lines[0].conflict.is_none());
         assert_eq!(unread(&anna, NotificationKind::ProposalReturned), 1);
+        // The decision's item counts its lines as facts for the app to write out.
+        let told: Inbox = anna.get("/api/inbox").expect("inbox");
+        let decided = told.items.iter().find(|n| n.kind == NotificationKind::ProposalReturned).expect("item");
+        assert_eq!(decided.facts.decided, Some(LineVerdicts { approved: 1, returned: 1, rejected: 1 }));
+        assert_eq!(decided.org_name.en, "Pidhorodnenska urban hromada");
+        let asked: Inbox = district.get("/api/inbox").expect("inbox");
+        let waiting = asked.items.iter().find(|n| n.kind == NotificationKind::ProposalWaiting).expect("item");
+        assert_eq!(waiting.facts.lines, Some(u32::try_from(p.lines.len()).expect("lines")));
 
         // The comparison of versions 1 and 2 lists exactly the approved line.
         let cmp = dept.compare(1, 2).expect("compare");

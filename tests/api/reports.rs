@@ -205,6 +205,14 @@ on_both! {
                 && i.org_id == org && i.period.map(|p| p.to_string()).as_deref() == Some("2026-Q3")).count();
             assert_eq!(overdue, 1, "one escalation");
         }
+        // The item carries facts, not a Ukrainian sentence: the app writes them out in either
+        // language (the organisation's English name comes from the territory data).
+        let inbox: Inbox = community.get("/api/inbox").expect("inbox");
+        let item = inbox.items.iter().find(|i| i.kind == NotificationKind::ReportOverdue).expect("overdue");
+        assert_eq!(item.facts.due.map(|d| d.to_string()).as_deref(), Some("2026-10-05"));
+        assert_eq!(item.summary, "", "no sentence of the server's own");
+        assert_eq!((item.org_name.uk.as_str(), item.org_name.en.as_str()),
+            ("Підгородненська міська громада", "Pidhorodnenska urban hromada"));
         assert_eq!(community.run_reminders().expect_err("not a coordinator's button").status, 403);
 
         // Three days before the next due date: an early reminder to the writers only.

@@ -25,7 +25,8 @@ fn a_community_coordinator_lands_on_her_own_work() {
             b.set_width(width).await;
             b.sign_in("community.pidhorodne").await;
             b.find("#home-measures").await;
-            b.wait_js("return document.title", "Моя робота — Обрій").await;
+            b.wait_js("return document.title", "Моя робота — Обрій")
+                .await;
             // The overdue third quarter, with its due date written out.
             b.find("#home-report .home-report-period[data-period=\"2026-Q3\"]")
                 .await;

@@ -20,6 +20,7 @@ mod plan;
 mod proposals;
 mod public;
 mod reports;
+mod words;
 
 use obriy_tests::browser::Browser;
 use obriy_tests::data::{measure, org_by_code};

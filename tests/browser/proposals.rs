@@ -260,7 +260,8 @@ fn proposal_journey(kind: DbKind) {
         // A link of the summary takes the focus to its field.
         d.click(&format!("#decide-errors a[href=\"#reason-{}\"]", ids[1]))
             .await;
-        d.wait_js(FOCUSED, &format!("textarea#reason-{}", ids[1])).await;
+        d.wait_js(FOCUSED, &format!("textarea#reason-{}", ids[1]))
+            .await;
         let reason = "Сума на 2028 рік не підтверджена кошторисом.";
         d.fill(&format!("#reason-{}", ids[1]), reason).await;
         d.click("#decide-errors a[href=\"#decision-uk\"]").await;

@@ -16,7 +16,7 @@ use shared::{ErrorCode, IndicatorUnit, OrgId};
 /// Every test server starts on 24 November 2026 (`obriy_tests::TEST_TODAY`): the third quarter
 /// has ended and its report, due on 5 October, is overdue; the demo history leaves the demo
 /// coordinators' latest report for them to write.
-const OVERDUE_DAYS: &str = "прострочено днів: 50";
+const OVERDUE_DAYS: &str = "прострочено на 50 днів";
 
 /// A plausible figure for a unit, for a value the earlier report left blank.
 fn plausible(unit: IndicatorUnit) -> Decimal {

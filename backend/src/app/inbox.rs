@@ -7,11 +7,11 @@ use super::plan::structure::Structure;
 use super::record::Who;
 use super::{chain, proposals, reports, App};
 use crate::db::{self, DbConn};
-use shared::api::inbox::{Inbox, MarkRead, Notification, NotificationKind};
+use shared::api::inbox::{Inbox, MarkRead, NoticeFacts, Notification, NotificationKind};
 use shared::api::proposals::ProposalState;
 use shared::api::reports::ReportStage;
 use shared::chain::Position;
-use shared::{MeasureId, OrgId, ReportPeriod, Role};
+use shared::{MeasureId, OrgId, ReportPeriod, Role, Text};
 use std::collections::HashMap;
 
 /// What an inbox item is about.
@@ -47,7 +47,10 @@ pub struct Notice {
     pub about: About,
     /// The organisation the item concerns.
     pub org: OrgId,
+    /// What a person wrote or named (`Notification::summary`); empty when the facts say it all.
     pub summary: String,
+    /// Numbers and dates the app writes out in the reader's language.
+    pub facts: NoticeFacts,
     /// Set for reminders: a user gets an item with the same key once, ever.
     pub dedupe_key: Option<String>,
     /// Sent by Obriy itself (a reminder), not by the one who acted: it goes to them too.
@@ -62,9 +65,15 @@ impl Notice {
             about,
             org,
             summary: summary.to_string(),
+            facts: NoticeFacts::default(),
             dedupe_key: None,
             from_obriy: false,
         }
+    }
+
+    pub fn with_facts(mut self, facts: NoticeFacts) -> Notice {
+        self.facts = facts;
+        self
     }
 }
 
@@ -108,8 +117,13 @@ pub(super) fn deliver(conn: &mut DbConn, who: &Who, notice: &Notice) -> AppResul
         About::Report(p) => (None, None, Some(p.to_string())),
         About::Import => (None, None, None),
     };
+    let facts = if notice.facts.is_empty() {
+        None
+    } else {
+        Some(serde_json::to_string(&notice.facts).map_err(super::error::AppError::internal)?)
+    };
     let by_name = if notice.from_obriy {
-        "Обрій"
+        OBRIY
     } else {
         who.name.as_str()
     };
@@ -129,6 +143,7 @@ pub(super) fn deliver(conn: &mut DbConn, who: &Who, notice: &Notice) -> AppResul
             at: now,
             period: period.as_deref(),
             dedupe_key: notice.dedupe_key.as_deref(),
+            facts: facts.as_deref(),
         };
         if notice.dedupe_key.is_some() {
             added += u32::from(db::notifications::insert_once(conn, &row)?);
@@ -139,6 +154,10 @@ pub(super) fn deliver(conn: &mut DbConn, who: &Who, notice: &Notice) -> AppResul
     }
     Ok(added)
 }
+
+/// The sender's name on what Obriy sends itself (the app shows its own name in the reader's
+/// language for these kinds: `NotificationKind::from_obriy`).
+const OBRIY: &str = "Обрій";
 
 const SHOWN: i64 = 50;
 
@@ -157,8 +176,18 @@ pub(super) fn load(conn: &mut DbConn, structure: &Structure, actor: &Actor) -> A
                     .as_deref()
                     .and_then(|p| ReportPeriod::parse(p).ok()),
                 org_id: OrgId(n.org_id),
+                org_name: structure
+                    .org(OrgId(n.org_id))
+                    .map_or_else(Text::default, |o| o.name.clone()),
                 by: n.by_name,
                 summary: n.summary,
+                // A row from before the facts were kept, or one this build cannot read, says
+                // what its summary says.
+                facts: n
+                    .facts
+                    .as_deref()
+                    .and_then(|f| serde_json::from_str(f).ok())
+                    .unwrap_or_default(),
                 at: n.at,
                 read: n.read_at.is_some(),
                 done: false,
@@ -184,7 +213,7 @@ pub fn inbox(app: &App, actor: &Actor) -> AppResult<Inbox> {
 pub fn mark_read(app: &App, actor: &Actor, body: &MarkRead) -> AppResult<Inbox> {
     app.write(&actor.into(), |tx| {
         db::notifications::mark_read(tx.conn, actor.id.0, body.ids.as_deref(), tx.now)?;
-        let structure = tx.snapshot.structure.clone();
+        let structure = tx.structure().clone();
         load(tx.conn, &structure, actor)
     })
 }

@@ -20,6 +20,8 @@ pub struct NotificationRow {
     pub read_at: Option<i64>,
     pub period: Option<String>,
     pub dedupe_key: Option<String>,
+    /// `shared::api::inbox::NoticeFacts` as JSON.
+    pub facts: Option<String>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -36,6 +38,7 @@ pub struct NewNotification<'a> {
     pub period: Option<&'a str>,
     /// Set for reminders: an item with the same key for the same user is never inserted twice.
     pub dedupe_key: Option<&'a str>,
+    pub facts: Option<&'a str>,
 }
 
 /// The accounts with one of these roles (e.g. the department).

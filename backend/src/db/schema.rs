@@ -226,6 +226,7 @@ diesel::table! {
         read_at -> Nullable<BigInt>,
         period -> Nullable<Text>,
         dedupe_key -> Nullable<Text>,
+        facts -> Nullable<Text>,
     }
 }
 

@@ -6,13 +6,14 @@ use crate::components::loading::Loading;
 use crate::format;
 use crate::i18n::{t, use_i18n, K};
 use crate::live::{on_live_debounced, Live};
+use crate::pages::inbox_words as words;
 use crate::pages::reports::report_href;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use shared::api::events::LiveEventKind;
 use shared::api::inbox::{Notification, NotificationKind};
-use shared::{ApiErrorBody, Lang};
+use shared::ApiErrorBody;
 use std::time::Duration;
 
 /// Bumped whenever the inbox may have changed (items marked read), so the header counts again.
@@ -62,15 +63,6 @@ fn may_notify(live: &Live) -> bool {
     }
 }
 
-/// "3 непрочитаних" / "3 unread".
-fn unread_label(count: i64, lang: Lang) -> String {
-    format!(
-        "{} {}",
-        format::int(count, lang),
-        K::UnreadSuffix.text(lang)
-    )
-}
-
 /// The header's "Inbox" link with `#inbox-count` while something is unread.
 #[component]
 pub fn InboxLink() -> impl IntoView {
@@ -96,32 +88,12 @@ pub fn InboxLink() -> impl IntoView {
                                 {move || format::int(n, i18n.lang())}
                             </span>
                             <span class="visually-hidden">
-                                " (" {move || unread_label(n, i18n.lang())} ")"
+                                " (" {move || words::unread(n, i18n.lang())} ")"
                             </span>
                         }
                     })
             }}
         </A>
-    }
-}
-
-/// What the person did, after their name.
-fn verb(kind: NotificationKind) -> K {
-    match kind {
-        NotificationKind::Comment => K::InboxCommented,
-        NotificationKind::MeasureChanged => K::InboxChanged,
-        NotificationKind::MeasureDeleted => K::InboxDeletedMeasure,
-        NotificationKind::ProposalWaiting => K::InboxProposalWaiting,
-        NotificationKind::ProposalEndorsed => K::InboxProposalEndorsed,
-        NotificationKind::ProposalReturned => K::InboxProposalReturned,
-        NotificationKind::ProposalDecided => K::InboxProposalDecided,
-        NotificationKind::ProposalComment => K::InboxProposalComment,
-        NotificationKind::ReportWaiting => K::InboxReportWaiting,
-        NotificationKind::ReportReturned => K::InboxReportReturned,
-        NotificationKind::ReportApproved => K::InboxReportApproved,
-        NotificationKind::ReportDue => K::InboxReportDue,
-        NotificationKind::ReportOverdue => K::InboxReportOverdue,
-        NotificationKind::ImportChecked => K::InboxImportChecked,
     }
 }
 
@@ -222,7 +194,7 @@ pub fn InboxPage() -> impl IntoView {
                             <span id="inbox-unread">
                                 {move || {
                                     if unread > 0 {
-                                        unread_label(unread, i18n.lang())
+                                        words::unread(unread, i18n.lang())
                                     } else {
                                         K::InboxAllRead.text(i18n.lang()).to_string()
                                     }
@@ -267,8 +239,8 @@ pub fn InboxItem(
         (true, false) => "inbox-item card",
         (false, false) => "inbox-item card inbox-unread",
     };
-    let what = verb(item.kind);
     let at = item.at;
+    let (shown, from) = (item.clone(), item.clone());
     let link = item_link(&item).map(|(href, label)| {
         view! {
             <a
@@ -290,12 +262,12 @@ pub fn InboxItem(
                 {(!read).then(|| view! { <span class="badge badge-new">{t(K::InboxNew)}</span>" " })}
                 // The server says the task it asked for is done since (a report was submitted).
                 {done.then(|| view! { <span class="badge badge-done">{t(K::InboxDone)}</span>" " })}
-                <strong class="inbox-by">{item.by.clone()}</strong>
-                " "
-                {t(what)}
-                ": "
-                <span class="inbox-summary">{item.summary.clone()}</span>
+                <span class="inbox-what">{move || words::headline(&shown, i18n.lang())}</span>
+                " — "
+                <strong class="inbox-by">{move || words::sender(&from, i18n.lang())}</strong>
             </p>
+            {words::detail(&item)
+                .map(|d| view! { <p class="inbox-summary">{d.to_string()}</p> })}
             <p class="inbox-meta">
                 <time datetime=format::iso(at)>{move || format::timestamp(at, i18n.lang())}</time>
                 {link.map(|l| view! { " · " {l} })}

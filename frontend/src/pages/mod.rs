@@ -6,6 +6,7 @@ pub mod documents;
 pub mod home;
 pub mod import;
 pub mod inbox;
+pub mod inbox_words;
 pub mod indicators;
 pub mod local_programme;
 pub mod login;

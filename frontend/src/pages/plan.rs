@@ -18,6 +18,7 @@ use shared::api::exports::ExportTable;
 use shared::api::measures::{MeasureStatus, MeasureSummary};
 use shared::api::orgs::{OrgKind, OrgSummary};
 use shared::api::plan::{PlanFilter, PlanTree};
+use shared::i18n::words::MEASURES;
 use shared::{BudgetGrid, FundingSource, OrgId, Text, Year};
 
 fn filter_from_query(query: &ParamsMap) -> PlanFilter {
@@ -441,7 +442,7 @@ fn PlanTable(tree: PlanTree, filter: PlanFilter) -> impl IntoView {
             <table class="data-table plan-tree" id="plan">
                 <caption>
                     {t(K::PlanTitle)}", "{t(K::ThousandUah)}" · "
-                    <span id="plan-count">{move || format::int(count, i18n.lang())}</span>" "{t(K::MeasuresShort)}
+                    <span id="plan-count">{move || format::int(count, i18n.lang())}</span>" "{move || MEASURES.word(count, i18n.lang())}
                 </caption>
                 <thead>
                     <tr>

@@ -904,8 +904,16 @@ impl Board {
                 kind: TroubleKind::Measure,
                 name: m.name.clone(),
                 detail: Text::new(
-                    format!("{} (звіт за {period})", status.label().uk),
-                    format!("{} (report for {period})", status.label().en),
+                    format!(
+                        "{} (звіт за {})",
+                        status.label().uk,
+                        period.format(Lang::Uk)
+                    ),
+                    format!(
+                        "{} (report for {})",
+                        status.label().en,
+                        period.format(Lang::En)
+                    ),
                 ),
                 responsible: Some(m.org_id),
                 responsible_name: org.map(|o| o.name.clone()),

@@ -166,7 +166,7 @@ fn document(e: &Export, ask: &Ask, today: Date, version: i32) -> Document {
             }),
         }],
         signature: Signature {
-            position: ask.t("Вивантажив(ла)", "Exported by"),
+            position: ask.t("Вивантажено користувачем", "Exported by"),
             name: ask.actor.name.clone(),
         },
         landscape: e.columns.len() > 6,

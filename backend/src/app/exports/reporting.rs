@@ -201,8 +201,16 @@ pub fn report(ask: &Ask) -> AppResult<Export> {
     );
     Ok(Export {
         title: match lang {
-            shared::Lang::Uk => format!("Звіт: {}, {}", report.org.name.uk, report.period),
-            shared::Lang::En => format!("Report: {}, {}", report.org.name.en, report.period),
+            shared::Lang::Uk => format!(
+                "Звіт: {}, {}",
+                report.org.name.uk,
+                report.period.format(lang)
+            ),
+            shared::Lang::En => format!(
+                "Report: {}, {}",
+                report.org.name.get(lang),
+                report.period.format(lang)
+            ),
         },
         sheet: ask.t("Звіт", "Report"),
         about: vec![
@@ -210,7 +218,7 @@ pub fn report(ask: &Ask) -> AppResult<Export> {
                 ask.t("Організація", "Organisation"),
                 report.org.name.get(lang).to_string(),
             ),
-            (ask.t("Період", "Period"), report.period.to_string()),
+            (ask.t("Період", "Period"), report.period.format(lang)),
             (ask.t("Етап", "Stage"), stage),
         ],
         columns: &REPORT,

@@ -32,7 +32,7 @@ use shared::api::imports::{
     ImportChange, ImportCounts, ImportIssue, ImportJob, ImportKind, ImportProgress, ImportStart,
     ImportState, MAX_FILE_BYTES,
 };
-use shared::api::inbox::NotificationKind;
+use shared::api::inbox::{ImportFacts, NoticeFacts, NotificationKind};
 use shared::calendar::ReportPeriod;
 use shared::{ErrorCode, OrgId};
 use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
@@ -364,15 +364,15 @@ fn run(app: &App, job: &Job) {
             ..Outcome::checking()
         },
     };
-    let summary = match outcome.state {
-        ImportState::Failed => format!("{}: файл не прочитано", job.file_name),
-        _ => format!(
-            "{}: змін {}, рядків з помилками {}",
-            job.file_name,
-            outcome.changes.len(),
-            outcome.counts.refused
-        ),
+    let facts = NoticeFacts {
+        import: Some(ImportFacts {
+            read: outcome.state != ImportState::Failed,
+            changes: u32::try_from(outcome.changes.len()).unwrap_or(u32::MAX),
+            refused: outcome.counts.refused,
+        }),
+        ..NoticeFacts::default()
     };
+    let summary = job.file_name.clone();
     job.set(outcome);
     let org = job
         .org
@@ -394,6 +394,7 @@ fn run(app: &App, job: &Job) {
             about: About::Import,
             org,
             summary: summary.clone(),
+            facts: facts.clone(),
             dedupe_key: Some(format!("import:{}:{id}", job.created_at)),
             from_obriy: true,
         });

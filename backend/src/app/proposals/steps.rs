@@ -14,7 +14,7 @@ use crate::app::runner::Tx;
 use crate::db;
 use shared::api::audit::AuditAction;
 use shared::api::events::LiveEventKind;
-use shared::api::inbox::NotificationKind;
+use shared::api::inbox::{LineVerdicts, NoticeFacts, NotificationKind};
 use shared::api::measures::{MeasureInput, MeasureStatus};
 use shared::api::orgs::OrgKind;
 use shared::api::proposals::{
@@ -22,7 +22,7 @@ use shared::api::proposals::{
     Verdict,
 };
 use shared::chain::{Kind, Position};
-use shared::{ErrorCode, OrgId, Text};
+use shared::{ErrorCode, Lang, OrgId, Text};
 use std::collections::{BTreeMap, HashMap};
 
 /// Loads a proposal for a step: seen by this user (404), theirs to take this step on at all
@@ -60,13 +60,6 @@ fn for_step(
 fn announce(tx: &mut Tx, kind: LiveEventKind, id: i32, org: i32, draft: bool) {
     let by = tx.who().name.clone();
     tx.announce(proposal_event(kind, id, org, draft, &by));
-}
-
-fn org_name(tx: &Tx, org: i32) -> String {
-    tx.structure()
-        .org(OrgId(org))
-        .map(|o| o.name.uk.clone())
-        .unwrap_or_default()
 }
 
 /// Which measure of the approved plan the user wants changed, checked; and the draft's organisation.
@@ -150,12 +143,11 @@ pub fn submit(tx: &mut Tx, actor: &Actor, id: i32, seen: i32, note: &str) -> App
         Some(note.as_str()).filter(|n| !n.is_empty()),
         &serde_json::json!({ "to": next.as_str(), "lines": lines.len(), "note": note }),
     )?;
-    waiting(
-        tx,
-        &row,
-        to,
-        &format!("{}: {} змін", org_name(tx, row.org_id), lines.len()),
-    )?;
+    let facts = NoticeFacts {
+        lines: u32::try_from(lines.len()).ok(),
+        ..NoticeFacts::default()
+    };
+    waiting(tx, &row, to, facts)?;
     announce(tx, LiveEventKind::ProposalSubmitted, id, row.org_id, false);
     Ok(())
 }
@@ -174,10 +166,11 @@ fn tell_authors(
     row: &db::proposals::ProposalRow,
     kind: NotificationKind,
     summary: &str,
+    facts: NoticeFacts,
 ) {
     let org = OrgId(row.org_id);
     let to = chain::authors(Kind::Proposal, org);
-    tx.notify(Notice::new(kind, to, About::Proposal(row.id), org, summary));
+    tx.notify(Notice::new(kind, to, About::Proposal(row.id), org, summary).with_facts(facts));
 }
 
 /// The reviewer the proposal now waits for hears of it.
@@ -185,7 +178,7 @@ fn waiting(
     tx: &mut Tx,
     row: &db::proposals::ProposalRow,
     at: Position,
-    summary: &str,
+    facts: NoticeFacts,
 ) -> AppResult<()> {
     let Position::Waiting(reviewer) = at else {
         return Ok(());
@@ -195,13 +188,16 @@ fn waiting(
         .org(OrgId(row.org_id))
         .ok_or(ErrorCode::NotFound)?;
     let to = chain::reviewers(reviewer, org);
-    tx.notify(Notice::new(
-        NotificationKind::ProposalWaiting,
-        to,
-        About::Proposal(row.id),
-        OrgId(row.org_id),
-        summary,
-    ));
+    tx.notify(
+        Notice::new(
+            NotificationKind::ProposalWaiting,
+            to,
+            About::Proposal(row.id),
+            OrgId(row.org_id),
+            "",
+        )
+        .with_facts(facts),
+    );
     Ok(())
 }
 
@@ -217,9 +213,14 @@ pub fn endorse(tx: &mut Tx, actor: &Actor, id: i32, seen: i32, note: &str) -> Ap
         note.as_deref(),
         &serde_json::json!({ "note": note.as_deref().unwrap_or_default() }),
     )?;
-    let summary = org_name(tx, row.org_id);
-    waiting(tx, &row, to, &summary)?;
-    tell_authors(tx, &row, NotificationKind::ProposalEndorsed, &summary);
+    waiting(tx, &row, to, NoticeFacts::default())?;
+    tell_authors(
+        tx,
+        &row,
+        NotificationKind::ProposalEndorsed,
+        "",
+        NoticeFacts::default(),
+    );
     announce(tx, LiveEventKind::ProposalEndorsed, id, row.org_id, false);
     Ok(())
 }
@@ -255,7 +256,13 @@ pub fn return_whole(tx: &mut Tx, actor: &Actor, id: i32, seen: i32, reason: &str
         Some(&reason),
         &serde_json::json!({ "reason": reason, "lines": back.len() }),
     )?;
-    tell_authors(tx, &row, NotificationKind::ProposalReturned, &reason);
+    tell_authors(
+        tx,
+        &row,
+        NotificationKind::ProposalReturned,
+        &reason,
+        NoticeFacts::default(),
+    );
     announce(tx, LiveEventKind::ProposalReturned, id, row.org_id, false);
     if let Some(d) = draft {
         announce(tx, LiveEventKind::ProposalChanged, d, row.org_id, true);
@@ -373,13 +380,17 @@ pub fn decide(tx: &mut Tx, actor: &Actor, id: i32, body: &Decide) -> AppResult<O
             tx.now,
         )?;
     }
-    let count = |v: Verdict| chosen.iter().filter(|(_, _, d)| d.verdict == v).count();
-    let summary = format!(
-        "затверджено {}, повернуто {}, відхилено {}",
-        count(Verdict::Approve),
-        count(Verdict::Return),
-        count(Verdict::Reject)
-    );
+    let count = |v: Verdict| {
+        let n = chosen.iter().filter(|(_, _, d)| d.verdict == v).count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    };
+    let verdicts = LineVerdicts {
+        approved: count(Verdict::Approve),
+        returned: count(Verdict::Return),
+        rejected: count(Verdict::Reject),
+    };
+    // The step log's note, as the department's own note is: in Ukrainian.
+    let summary = verdicts.text(Lang::Uk);
     chain::log(
         tx,
         item(&row),
@@ -392,7 +403,11 @@ pub fn decide(tx: &mut Tx, actor: &Actor, id: i32, body: &Decide) -> AppResult<O
     } else {
         NotificationKind::ProposalReturned
     };
-    tell_authors(tx, &row, kind, &summary);
+    let facts = NoticeFacts {
+        decided: Some(verdicts),
+        ..NoticeFacts::default()
+    };
+    tell_authors(tx, &row, kind, "", facts);
     announce(tx, LiveEventKind::ProposalDecided, id, row.org_id, false);
     if let Some(d) = draft {
         announce(tx, LiveEventKind::ProposalChanged, d, row.org_id, true);

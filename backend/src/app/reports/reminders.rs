@@ -11,7 +11,7 @@ use crate::app::runner::Tx;
 use crate::app::App;
 use crate::db;
 use shared::api::audit::AuditAction;
-use shared::api::inbox::NotificationKind;
+use shared::api::inbox::{NoticeFacts, NotificationKind};
 use shared::api::orgs::OrgKind;
 use shared::api::reports::RemindersRun;
 use shared::calendar::{reminder_due, submission_due, ReminderKind, ReportPeriod};
@@ -68,7 +68,11 @@ pub fn pass(tx: &mut Tx) -> AppResult<u32> {
                 to,
                 about: About::Report(period),
                 org: org_id,
-                summary: format!("{}, {period}: строк подання {due}", org.name.uk),
+                summary: String::new(),
+                facts: NoticeFacts {
+                    due: Some(due),
+                    ..NoticeFacts::default()
+                },
                 dedupe_key: Some(format!("report:{}:{period}:{}", org_id.0, kind.as_str())),
                 from_obriy: true,
             };

@@ -165,10 +165,8 @@ fn notice(
     to: Position,
     reason: Option<&str>,
 ) -> Notice {
-    let summary = match reason {
-        Some(r) => format!("{}, {period}: {r}", org.name.uk),
-        None => format!("{}, {period}", org.name.uk),
-    };
+    // The organisation and the period are the item's own fields; the app writes them out.
+    let summary = reason.unwrap_or_default();
     let (kind, to) = match to {
         Position::Waiting(reviewer) => (
             NotificationKind::ReportWaiting,
@@ -186,5 +184,5 @@ fn notice(
             )
         }
     };
-    Notice::new(kind, to, About::Report(period), org.id, &summary)
+    Notice::new(kind, to, About::Report(period), org.id, summary)
 }

@@ -11,6 +11,7 @@ use leptos_router::NavigateOptions;
 use shared::amount::format_percent;
 use shared::api::dashboard::{Crumb, Dashboard, DashboardLevel};
 use shared::calendar::ReportPeriod;
+use shared::i18n::words::ITEMS;
 use shared::indicators::IndicatorStatus;
 use shared::{FundingSource, Quarter, Text, Year};
 
@@ -254,7 +255,10 @@ pub fn AtAGlance(dash: Dashboard) -> impl IntoView {
             "glance-troubles",
             K::DashTroublesCount,
             dash.troubles_total.to_string(),
-            K::DashTroublesSub.text(lang).to_string(),
+            K::DashTroublesSub.fill(
+                lang,
+                &[("items", ITEMS.word(i64::from(dash.troubles_total), lang))],
+            ),
             if dash.troubles_total == 0 {
                 "ok"
             } else {

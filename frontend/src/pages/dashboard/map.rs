@@ -13,6 +13,7 @@ use leptos_router::NavigateOptions;
 use shared::api::dashboard::{
     ChildRow, Dashboard, DashboardLevel, IndicatorTile, MapShape, MapShapes,
 };
+use shared::i18n::words::COMMUNITIES;
 use shared::{ApiErrorBody, IndicatorId, Lang, OrgId};
 use std::collections::{BTreeSet, HashMap};
 
@@ -318,7 +319,7 @@ pub fn legend_items(
                 <li data-class=class.css() data-count=n.to_string()>
                     <Swatch class=format!("map-area {}", class.css())/>
                     <span class="legend-words">{words}</span>
-                    <span class="legend-count">{format!("{n} {}", K::DashCommunitiesCount.text(lang))}</span>
+                    <span class="legend-count">{COMMUNITIES.count(i64::try_from(n).unwrap_or(i64::MAX), lang)}</span>
                 </li>
             }
         })

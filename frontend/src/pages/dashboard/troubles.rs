@@ -100,7 +100,10 @@ pub fn TroublesSection(
     let capped = (usize::try_from(in_all).unwrap_or(usize::MAX) > total).then(|| {
         view! {
             <p class="hint" id="troubles-capped">
-                {move || format!("{} {total} {} {in_all}.", K::DashTroublesListed.text(i18n.lang()), K::DashOf.text(i18n.lang()))}
+                {move || {
+                    K::DashTroublesListed
+                        .fill(i18n.lang(), &[("shown", total.to_string().as_str()), ("all", in_all.to_string().as_str())])
+                }}
             </p>
         }
     });

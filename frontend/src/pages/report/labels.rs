@@ -6,49 +6,26 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use shared::api::reports::ReportStage;
 use shared::calendar::{Compliance, Date, ReportPeriod, ReportState};
+use shared::i18n::words::DAYS;
 use shared::{Lang, Text};
 
 /// "III квартал 2026" / "Q3 2026"; "2026 рік (річний звіт)" / "2026 (annual report)".
 pub fn period_label(period: ReportPeriod, lang: Lang) -> String {
-    match (period, lang) {
-        (ReportPeriod::Quarter(q), Lang::Uk) => {
-            let roman = ["I", "II", "III", "IV"]
-                .get(usize::from(q.quarter.saturating_sub(1)))
-                .copied()
-                .unwrap_or("?");
-            format!("{roman} {} {}", K::ReportQuarterWord.text(lang), q.year)
-        }
-        (ReportPeriod::Quarter(q), Lang::En) => format!("Q{} {}", q.quarter, q.year),
-        (ReportPeriod::Annual { year }, _) => {
-            format!("{year} {}", K::ReportAnnualWord.text(lang))
-        }
-    }
+    period.format(lang)
 }
-
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 /// "05.10.2026" / "5 Oct 2026".
 pub fn date_text(date: Date, lang: Lang) -> String {
-    match lang {
-        Lang::Uk => format!("{:02}.{:02}.{}", date.day(), date.month(), date.year()),
-        Lang::En => {
-            let month = MONTHS_EN
-                .get(usize::from(date.month().saturating_sub(1)))
-                .copied()
-                .unwrap_or("?");
-            format!("{} {month} {}", date.day(), date.year())
-        }
-    }
+    date.format(lang)
 }
 
-/// Days until a due date: "залишилось днів: 5", "строк сьогодні", "прострочено днів: 12".
+/// Days until a due date: "залишилось 5 днів", "строк сьогодні", "прострочено на 21 день".
 pub fn days_text(days: i64, lang: Lang) -> String {
+    let days_word = |n: i64| DAYS.count(n, lang);
     match days {
         0 => K::ReportDueToday.text(lang).to_string(),
-        d if d > 0 => format!("{} {d}", K::ReportDaysLeft.text(lang)),
-        d => format!("{} {}", K::ReportDaysOverdue.text(lang), d.unsigned_abs()),
+        d if d > 0 => K::ReportDaysLeft.fill(lang, &[("days", days_word(d).as_str())]),
+        d => K::ReportDaysOverdue.fill(lang, &[("days", days_word(-d).as_str())]),
     }
 }
 
@@ -149,8 +126,11 @@ mod tests {
         assert_eq!(date_text(due, Lang::Uk), "05.10.2026");
         assert_eq!(date_text(due, Lang::En), "5 Oct 2026");
         assert_eq!(days_text(0, Lang::Uk), "строк сьогодні");
-        assert_eq!(days_text(3, Lang::En), "days left: 3");
-        assert_eq!(days_text(-50, Lang::Uk), "прострочено днів: 50");
+        assert_eq!(days_text(3, Lang::En), "3 days left");
+        assert_eq!(days_text(1, Lang::En), "1 day left");
+        assert_eq!(days_text(2, Lang::Uk), "залишилось 2 дні");
+        assert_eq!(days_text(-50, Lang::Uk), "прострочено на 50 днів");
+        assert_eq!(days_text(-21, Lang::Uk), "прострочено на 21 день");
     }
 
     #[test]
