@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use queue::Queue;
+use shared::i18n::Plural;
 use shared::Lang;
 use std::cell::Cell;
 use std::time::Duration;
@@ -147,13 +148,14 @@ fn keep_session_for_offline() {
 
 /// "1 зміна чекає на зв'язок", "2 зміни …", "5 змін …".
 fn waiting_text(n: usize, lang: Lang) -> String {
-    let key = match lang {
-        Lang::Uk if n % 10 == 1 && n % 100 != 11 => K::QueueOne,
-        Lang::Uk if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) => K::QueueFew,
-        Lang::En if n == 1 => K::QueueOne,
-        _ => K::QueueMany,
+    // The verb agrees with the noun, so the whole phrase is one entry per plural category.
+    let n = i64::try_from(n).unwrap_or(i64::MAX);
+    let key = match Plural::of(n, lang) {
+        Plural::One => K::QueueOne,
+        Plural::Few => K::QueueFew,
+        Plural::Many | Plural::Other => K::QueueMany,
     };
-    format!("{n} {}", key.text(lang))
+    format!("{} {}", shared::i18n::int(n, lang), key.text(lang))
 }
 
 /// The header's strip: offline, the saves waiting (or being sent), the refused ones to open.

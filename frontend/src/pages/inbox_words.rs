@@ -114,6 +114,7 @@ mod tests {
             facts,
             at: 0,
             read: false,
+            done: false,
         }
     }
 
