@@ -255,9 +255,8 @@ fn mark_done(
                 _,
             ) => {
                 let key = (item.org_id, period);
-                if !rows.contains_key(&key) {
-                    let row = db::reports::find(conn, item.org_id.0, &period.to_string())?;
-                    rows.insert(key, row);
+                if let std::collections::hash_map::Entry::Vacant(slot) = rows.entry(key) {
+                    slot.insert(db::reports::find(conn, item.org_id.0, &period.to_string())?);
                 }
                 let row = rows.get(&key).and_then(Option::as_ref);
                 let stage = row.map(reports::stage_of).transpose()?;
@@ -271,8 +270,9 @@ fn mark_done(
                             None => *settings.insert(reports::rules(conn)?),
                         };
                         let spot = reports::spot(org, &rules, stage);
-                        !(matches!(spot.at, Position::Waiting(_))
-                            && !chain::actions(actor, structure, &spot).is_empty())
+                        // Done once the user no longer has a step on it.
+                        !matches!(spot.at, Position::Waiting(_))
+                            || chain::actions(actor, structure, &spot).is_empty()
                     }
                     N::ReportReturned => stage.is_some_and(|s| s != ReportStage::Draft),
                     _ => row.is_some_and(reports::is_submitted),
