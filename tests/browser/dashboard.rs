@@ -298,11 +298,7 @@ fn the_head_reads_the_oblast_and_drills_down_to_a_measure_through_the_map_and_th
         b.scroll_to("#map-section").await;
         b.screenshot("dashboard-map").await;
         // Keyboard users pass the 86 focusable communities in one step.
-        b.find("#map-skip")
-            .await
-            .send_keys(ENTER)
-            .await
-            .expect("skip");
+        b.press_enter_on("#map-skip").await;
         let focused = b
             .client
             .execute("return document.activeElement.id", vec![])

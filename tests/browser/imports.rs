@@ -226,7 +226,7 @@ fn a_community_edits_its_plan_in_excel() {
         for (path, id) in [
             (format!("/measures/{}", measure.0), "#export-measure"),
             (format!("/plan?org={}", org.0), "#export-plan"),
-            ("/".to_string(), "#export-envelope"),
+            ("/passport".to_string(), "#export-envelope"),
             ("/reports".to_string(), "#export-calendar"),
             ("/dashboard".to_string(), "#export-indicators"),
             ("/proposals".to_string(), "#export-proposals"),

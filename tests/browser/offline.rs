@@ -193,8 +193,7 @@ fn a_measure_saved_offline_meets_a_save_made_meanwhile_in_the_conflict_view() {
         c.wait_service_worker().await;
         c.goto(&page).await;
         c.find("#measure-name-uk").await;
-        c.wait_text("#measure-version", "version 1", |t| t.contains('1'))
-            .await;
+        c.wait_attr("#measure-meta", "data-version", "1").await;
 
         // Leaving unsaved edits asks first; staying keeps them.
         c.fill("#measure-name-uk", "Оцифрування архіву громади (уточнено)")
@@ -235,8 +234,7 @@ fn a_measure_saved_offline_meets_a_save_made_meanwhile_in_the_conflict_view() {
         d.fill("#measure-description", "Опис від департаменту.")
             .await;
         d.click("#measure-save").await;
-        d.wait_text("#measure-version", "version 2", |t| t.contains('2'))
-            .await;
+        d.wait_attr("#measure-meta", "data-version", "2").await;
         d.close().await;
 
         // Back online: the queued save is refused (its base moved) and becomes the conflict view,

@@ -10,7 +10,6 @@ use obriy_tests::browser::Browser;
 use obriy_tests::{spawn_app, DbKind};
 
 const ESCAPE: &str = "\u{E00C}";
-const ENTER: &str = "\u{E007}";
 
 async fn displayed(b: &Browser, css: &str) -> bool {
     b.find(css).await.is_displayed().await.unwrap_or(false)
@@ -133,13 +132,7 @@ fn on_a_phone_the_sections_fold_behind_a_menu_and_focus_follows_the_pages() {
         // The skip link puts the focus on the content.
         b.goto("/plan").await;
         b.find("#plan-total").await;
-        b.js("document.querySelector('.skip-link').focus(); return ''")
-            .await;
-        b.find(".skip-link")
-            .await
-            .send_keys(ENTER)
-            .await
-            .expect("Enter");
+        b.press_enter_on(".skip-link").await;
         b.wait_js(FOCUSED, "main#main").await;
 
         // A laptop: the whole navigation, no button; the focus still follows the pages.

@@ -251,7 +251,7 @@ fn report_journey(kind: DbKind) {
                 t.contains("Оксана Шевчук") && t.contains("звіт")
             })
             .await;
-        assert!(item.contains("2026-Q3"), "{item}");
+        assert!(item.contains("III квартал 2026"), "{item}");
         d.find(&format!(".inbox-item a.inbox-open[href=\"{page}\"]"))
             .await;
         d.screenshot(&shot("inbox-report-district")).await;

@@ -97,6 +97,29 @@ impl Browser {
         .await;
     }
 
+    /// Focuses `css` and presses Enter on the keyboard, as a keyboard user does. WebDriver's
+    /// "send keys to element" refuses an element placed off-screen until focused (a skip link),
+    /// so the key goes through the keyboard actions to whatever has the focus.
+    pub async fn press_enter_on(&self, css: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let el = self.find(css).await;
+        self.client
+            .execute(
+                "arguments[0].focus()",
+                vec![serde_json::to_value(&el).unwrap_or_default()],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("focus {css}: {e}"));
+        let enter = '\u{E007}';
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: enter })
+            .then(KeyAction::Up { value: enter });
+        self.client
+            .perform_actions(keys)
+            .await
+            .unwrap_or_else(|e| panic!("Enter on {css}: {e}"));
+    }
+
     /// Empties the browser's HTTP cache (a first visit), keeping cookies.
     pub async fn clear_cache(&self) {
         self.cdp("Network.enable", serde_json::json!({})).await;
